@@ -1,0 +1,287 @@
+"""A work on disk: one SQLite file, opened, read and saved one transaction at a time."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from editor.model import Chapter, ChapterInfo, Work
+from editor.store import schema
+from editor.store.errors import (
+    DamagedProjectError,
+    NewerVersionError,
+    NotAProjectError,
+    ProjectError,
+    SaveError,
+)
+
+EXTENSION = ".ficwright"
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def inspect_header(path: Path) -> int:
+    """The schema version of a Ficwright file, judged from its header alone.
+
+    Reads 100 bytes and writes nothing, so a foreign file is left exactly as it was.
+    """
+    try:
+        with open(path, "rb") as f:
+            header = f.read(100)
+    except IsADirectoryError:
+        raise NotAProjectError(f"“{path.name}” is a folder, not a Ficwright project.") from None
+    except FileNotFoundError:
+        raise ProjectError(f"“{path}” does not exist.") from None
+    except PermissionError:
+        raise ProjectError(f"You do not have permission to read “{path.name}”.") from None
+    if not header:
+        raise NotAProjectError(f"“{path.name}” is empty: it is not a Ficwright project.")
+    if len(header) < 100 or not header.startswith(schema.SQLITE_MAGIC):
+        raise NotAProjectError(f"“{path.name}” is not a Ficwright project.")
+    app_id = int.from_bytes(header[68:72], "big")
+    version = int.from_bytes(header[60:64], "big")
+    if app_id != schema.APPLICATION_ID:
+        raise NotAProjectError(
+            f"“{path.name}” is a database made by another program, not a Ficwright project."
+        )
+    if version > schema.CURRENT_VERSION:
+        raise NewerVersionError(
+            f"“{path.name}” was saved by a newer version of Ficwright "
+            f"(format {version}; this version reads up to {schema.CURRENT_VERSION}). "
+            "Update Ficwright to open it."
+        )
+    return version
+
+
+class Project:
+    """An open work. Every public method that writes is one transaction."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self._conn = conn
+
+    # -- opening -----------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | os.PathLike[str], title: str) -> Project:
+        """A new work with one empty chapter. Refuses to overwrite an existing file."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"“{path.name}” already exists.")
+        try:
+            conn = cls._connect(path)
+        except sqlite3.Error as e:
+            raise ProjectError(f"Could not create “{path.name}”: {e}.") from e
+        project = cls(path, conn)
+        try:
+            schema.migrate(conn, 0)
+            stamp = now()
+            with project._transaction():
+                conn.execute(
+                    "INSERT INTO work(id, title, created, modified) VALUES (1, ?, ?, ?)",
+                    (title, stamp, stamp),
+                )
+            # Put the application id into the main file now, so the header check passes
+            # even if the process dies before SQLite's own checkpoint.
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except BaseException:
+            conn.close()
+            path.unlink(missing_ok=True)
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str]) -> Project:
+        path = Path(path)
+        version = inspect_header(path)
+        try:
+            conn = cls._connect(path)
+            if version < schema.CURRENT_VERSION:
+                schema.migrate(conn, version)
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            row = conn.execute("SELECT title FROM work WHERE id = 1").fetchone()
+        except sqlite3.DatabaseError as e:
+            raise DamagedProjectError(
+                f"“{path.name}” is damaged and cannot be opened ({e})."
+            ) from e
+        if row is None:
+            conn.close()
+            raise DamagedProjectError(f"“{path.name}” is damaged: it holds no work.")
+        return cls(path, conn)
+
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        conn.execute("PRAGMA busy_timeout = 2000")
+        conn.execute("PRAGMA journal_mode = WAL")
+        # FULL: a committed autosave survives a power cut too, not only a crash.
+        conn.execute("PRAGMA synchronous = FULL")
+        return conn
+
+    def close(self) -> None:
+        try:
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # a busy or read-only file keeps its WAL; SQLite replays it next time
+        self._conn.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as e:
+            raise SaveError(self._save_failure(e)) from e
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as e:
+            self._conn.execute("ROLLBACK")
+            raise SaveError(self._save_failure(e)) from e
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+
+    def _save_failure(self, error: sqlite3.Error) -> str:
+        return f"Could not save to “{self.path.name}”: {error}. Your text is still in the editor."
+
+    # -- work ----------------------------------------------------------------
+
+    def work(self) -> Work:
+        title, created, modified = self._conn.execute(
+            "SELECT title, created, modified FROM work WHERE id = 1"
+        ).fetchone()
+        return Work(title=title, created=created, modified=modified)
+
+    def set_title(self, title: str) -> None:
+        with self._transaction() as c:
+            c.execute("UPDATE work SET title = ?, modified = ? WHERE id = 1", (title, now()))
+
+    # -- chapters: reading -----------------------------------------------------
+
+    def chapters(self) -> list[ChapterInfo]:
+        """The chapters in order, without their bodies (cheap for a 500k-word work)."""
+        rows = self._conn.execute(
+            "SELECT id, position, title, words FROM chapters "
+            "WHERE deleted IS NULL ORDER BY position"
+        )
+        return [ChapterInfo(*row) for row in rows]
+
+    def chapter(self, chapter_id: int) -> Chapter:
+        row = self._conn.execute(
+            "SELECT id, position, title, body, words, created, modified "
+            "FROM chapters WHERE id = ?",
+            (chapter_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(chapter_id)
+        return Chapter(*row)
+
+    def body(self, chapter_id: int) -> str:
+        row = self._conn.execute("SELECT body FROM chapters WHERE id = ?", (chapter_id,)).fetchone()
+        if row is None:
+            raise KeyError(chapter_id)
+        return row[0]
+
+    # -- chapters: writing -----------------------------------------------------
+
+    def add_chapter(self, title: str, body: str = "", words: int = 0, position: int | None = None) -> int:
+        """Insert at ``position`` (default: the end); later chapters move down one."""
+        stamp = now()
+        with self._transaction() as c:
+            count = c.execute("SELECT COUNT(*) FROM chapters WHERE deleted IS NULL").fetchone()[0]
+            position = count if position is None else max(0, min(position, count))
+            c.execute(
+                "UPDATE chapters SET position = position + 1 "
+                "WHERE deleted IS NULL AND position >= ?",
+                (position,),
+            )
+            cur = c.execute(
+                "INSERT INTO chapters(position, title, body, words, created, modified) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (position, title, body, words, stamp, stamp),
+            )
+            self._touch(c, stamp)
+        assert cur.lastrowid is not None
+        return cur.lastrowid
+
+    def save_body(self, chapter_id: int, body: str, words: int) -> None:
+        stamp = now()
+        with self._transaction() as c:
+            c.execute(
+                "UPDATE chapters SET body = ?, words = ?, modified = ? WHERE id = ?",
+                (body, words, stamp, chapter_id),
+            )
+            self._touch(c, stamp)
+
+    def rename_chapter(self, chapter_id: int, title: str) -> None:
+        stamp = now()
+        with self._transaction() as c:
+            c.execute(
+                "UPDATE chapters SET title = ?, modified = ? WHERE id = ?",
+                (title, stamp, chapter_id),
+            )
+            self._touch(c, stamp)
+
+    def set_order(self, chapter_ids: Sequence[int]) -> None:
+        """Reorder; positions stay 0..n-1 with no gaps, or nothing changes."""
+        with self._transaction() as c:
+            current = {
+                r[0] for r in c.execute("SELECT id FROM chapters WHERE deleted IS NULL")
+            }
+            if set(chapter_ids) != current or len(chapter_ids) != len(current):
+                raise ValueError("the new order must name every chapter once")
+            c.executemany(
+                "UPDATE chapters SET position = ? WHERE id = ?",
+                [(pos, cid) for pos, cid in enumerate(chapter_ids)],
+            )
+            self._touch(c, now())
+
+    def move_chapter(self, chapter_id: int, new_position: int) -> None:
+        ids = [ch.id for ch in self.chapters()]
+        ids.remove(chapter_id)
+        ids.insert(max(0, min(new_position, len(ids))), chapter_id)
+        self.set_order(ids)
+
+    def delete_chapter(self, chapter_id: int) -> None:
+        """Move a chapter to the bin: its text stays in the file until the bin is emptied."""
+        stamp = now()
+        with self._transaction() as c:
+            row = c.execute(
+                "SELECT position FROM chapters WHERE id = ? AND deleted IS NULL", (chapter_id,)
+            ).fetchone()
+            if row is None:
+                raise KeyError(chapter_id)
+            c.execute("UPDATE chapters SET deleted = ? WHERE id = ?", (stamp, chapter_id))
+            c.execute(
+                "UPDATE chapters SET position = position - 1 "
+                "WHERE deleted IS NULL AND position > ?",
+                (row[0],),
+            )
+            self._touch(c, stamp)
+
+    def restore_chapter(self, chapter_id: int, position: int) -> None:
+        """Bring a deleted chapter back at ``position``."""
+        stamp = now()
+        with self._transaction() as c:
+            count = c.execute("SELECT COUNT(*) FROM chapters WHERE deleted IS NULL").fetchone()[0]
+            position = max(0, min(position, count))
+            c.execute(
+                "UPDATE chapters SET position = position + 1 "
+                "WHERE deleted IS NULL AND position >= ?",
+                (position,),
+            )
+            c.execute(
+                "UPDATE chapters SET deleted = NULL, position = ? WHERE id = ?",
+                (position, chapter_id),
+            )
+            self._touch(c, stamp)
+
+    @staticmethod
+    def _touch(c: sqlite3.Connection, stamp: str) -> None:
+        c.execute("UPDATE work SET modified = ? WHERE id = 1", (stamp,))

@@ -1,0 +1,216 @@
+"""QTextDocument <-> canonical HTML. The only place that knows how Qt stores formatting.
+
+Loading builds the document with a cursor rather than ``setHtml``: Qt's HTML reader
+collapses runs of spaces and adds margins of its own, which would break the
+byte-identical round trip. Saving walks blocks and fragments and reads the formats
+directly; Qt's ``toHtml`` writes styled spans, never ``<em>``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextLength,
+    QTextListFormat,
+)
+from PySide6.QtCore import Qt
+
+from editor.text.richtext import LINE_BREAK, Block, Run, parse, serialize
+
+_LINE_SEPARATOR = "\u2028"  # what Qt puts in a block for Shift+Enter
+_OBJECT = "\ufffc"  # an inline object (image); the canonical subset has none
+_HR = QTextFormat.Property.BlockTrailingHorizontalRulerWidth
+_QUOTE = QTextFormat.Property.BlockQuoteLevel
+_SIZE_ADJUST = QTextFormat.Property.FontSizeAdjustment
+_ALIGN_TO_QT = {
+    None: Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+    "justify": Qt.AlignmentFlag.AlignJustify,
+}
+_LIST_STYLE = {"ul": QTextListFormat.Style.ListDisc, "ol": QTextListFormat.Style.ListDecimal}
+_QUOTE_MARGIN = 40.0
+PARAGRAPH_SPACING = 8.0
+LINK_COLOR = QColor("#2a6fb0")
+
+
+# -- formats -------------------------------------------------------------------
+
+
+def char_format(marks: frozenset[str], href: str | None) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setFontWeight(QFont.Weight.Bold if "strong" in marks else QFont.Weight.Normal)
+    fmt.setFontItalic("em" in marks)
+    fmt.setFontUnderline("u" in marks)
+    fmt.setFontStrikeOut("s" in marks)
+    if "sup" in marks:
+        fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSuperScript)
+    elif "sub" in marks:
+        fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignSubScript)
+    else:
+        fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignNormal)
+    fmt.setAnchor(href is not None)
+    fmt.setAnchorHref(href or "")
+    if href is not None:
+        fmt.setForeground(QBrush(LINK_COLOR))  # display only: not read back
+    else:
+        fmt.clearForeground()
+    return fmt
+
+
+def block_format(block: Block) -> QTextBlockFormat:
+    fmt = QTextBlockFormat()
+    fmt.setAlignment(_ALIGN_TO_QT[block.align])
+    fmt.setBottomMargin(PARAGRAPH_SPACING)
+    if block.kind == "hr":
+        fmt.setProperty(_HR, QTextLength(QTextLength.Type.PercentageLength, 100))
+    elif block.kind in ("h2", "h3", "h4"):
+        fmt.setHeadingLevel(int(block.kind[1]))
+    if block.quote:
+        fmt.setProperty(_QUOTE, 1)
+        fmt.setLeftMargin(_QUOTE_MARGIN)
+        fmt.setRightMargin(_QUOTE_MARGIN)
+    return fmt
+
+
+def heading_char_format(level: int) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setProperty(_SIZE_ADJUST, 4 - level)  # h2 -> +2 ... h4 -> 0, as Qt's own reader
+    fmt.setFontWeight(QFont.Weight.Bold)
+    return fmt
+
+
+def is_scene_break(block: QTextBlock) -> bool:
+    return block.blockFormat().hasProperty(_HR)
+
+
+def quote_level(fmt: QTextBlockFormat) -> int:
+    return int(fmt.intProperty(_QUOTE))
+
+
+# -- loading -------------------------------------------------------------------
+
+
+def load(doc: QTextDocument, canonical: str) -> None:
+    """Replace the document's content with ``canonical``; the load is not undoable."""
+    blocks = parse(canonical)
+    undo = doc.isUndoRedoEnabled()
+    doc.setUndoRedoEnabled(False)
+    doc.clear()
+    cursor = QTextCursor(doc)
+    formats: dict[tuple[frozenset[str], str | None, str], QTextCharFormat] = {}
+    lists: dict[str, object] = {}
+    previous: Block | None = None
+    cursor.beginEditBlock()
+    for i, block in enumerate(blocks or [Block()]):
+        bfmt = block_format(block)
+        heading = block.kind in ("h2", "h3", "h4")
+        base = heading_char_format(int(block.kind[1])) if heading else QTextCharFormat()
+        if i == 0:
+            cursor.setBlockFormat(bfmt)
+            cursor.setBlockCharFormat(base)
+        else:
+            cursor.insertBlock(bfmt, base)
+        if block.kind == "li" and block.list_type:
+            same_list = (
+                previous is not None
+                and previous.kind == "li"
+                and previous.list_type == block.list_type
+                and previous.quote == block.quote
+            )
+            if same_list:
+                lists[block.list_type].add(cursor.block())  # type: ignore[attr-defined]
+            else:
+                lists[block.list_type] = cursor.createList(_LIST_STYLE[block.list_type])
+        for run in block.runs:
+            key = (run.marks, run.href, block.kind)
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = char_format(run.marks, run.href)
+                if heading:
+                    fmt.setProperty(_SIZE_ADJUST, 4 - int(block.kind[1]))
+                formats[key] = fmt
+            cursor.insertText(run.text.replace(LINE_BREAK, _LINE_SEPARATOR), fmt)
+        previous = block
+    cursor.endEditBlock()
+    doc.setUndoRedoEnabled(undo)
+    doc.setModified(False)
+
+
+# -- saving --------------------------------------------------------------------
+
+
+def _marks(fmt: QTextCharFormat, heading: bool) -> frozenset[str]:
+    marks: set[str] = set()
+    if fmt.fontWeight() >= QFont.Weight.DemiBold and not heading:
+        marks.add("strong")
+    if fmt.fontItalic():
+        marks.add("em")
+    if fmt.fontUnderline():
+        marks.add("u")
+    if fmt.fontStrikeOut():
+        marks.add("s")
+    valign = fmt.verticalAlignment()
+    if valign == QTextCharFormat.VerticalAlignment.AlignSuperScript:
+        marks.add("sup")
+    elif valign == QTextCharFormat.VerticalAlignment.AlignSubScript:
+        marks.add("sub")
+    return frozenset(marks)
+
+
+_ALIGN_FROM_QT = {
+    Qt.AlignmentFlag.AlignHCenter: "center",
+    Qt.AlignmentFlag.AlignCenter: "center",
+    Qt.AlignmentFlag.AlignRight: "right",
+    Qt.AlignmentFlag.AlignJustify: "justify",
+}
+
+
+def block_to_model(block: QTextBlock) -> Block:
+    bfmt = block.blockFormat()
+    quote = quote_level(bfmt) > 0
+    if bfmt.hasProperty(_HR):
+        return Block(kind="hr", quote=quote)
+    level = bfmt.headingLevel()
+    kind = f"h{min(max(level, 2), 4)}" if level else "p"
+    text_list = block.textList()
+    list_type = None
+    if text_list is not None:
+        style = text_list.format().style()
+        list_type = "ol" if style.value <= QTextListFormat.Style.ListDecimal.value else "ul"
+        kind = "li"
+    align = _ALIGN_FROM_QT.get(bfmt.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
+    runs: list[Run] = []
+    heading = kind.startswith("h")
+    for item in block:
+        frag = item.fragment()
+        if not frag.isValid():
+            continue
+        text = frag.text()
+        if _LINE_SEPARATOR in text or _OBJECT in text:
+            text = text.replace(_LINE_SEPARATOR, LINE_BREAK).replace(_OBJECT, "")
+        fmt = frag.charFormat()
+        href = fmt.anchorHref() if fmt.isAnchor() and fmt.anchorHref() else None
+        runs.append(Run(text, _marks(fmt, heading), href))
+    return Block(kind=kind, runs=runs, align=align, quote=quote, list_type=list_type)
+
+
+def blocks(doc: QTextDocument) -> list[Block]:
+    out: list[Block] = []
+    block = doc.begin()
+    while block.isValid():
+        out.append(block_to_model(block))
+        block = block.next()
+    return out
+
+
+def to_canonical(doc: QTextDocument) -> str:
+    return serialize(blocks(doc))

@@ -1,0 +1,352 @@
+"""The canonical HTML subset every chapter body and rich field is stored in.
+
+The subset (a strict subset of what AO3 accepts), one block per line::
+
+    <p>…</p>  <p align="center|right|justify">…</p>  <h2>…</h2> <h3> <h4>
+    <hr />    <blockquote>…blocks…</blockquote>   <ul>/<ol> with <li>…</li>
+    inline: <a href="…"> <strong> <em> <u> <s> <sup> <sub> <br />
+
+Inline tags always nest in the order above (a outermost), text escapes only
+``& < >`` (and ``"`` inside attributes), so one document has one spelling. The
+parser is lenient (any HTML in, including the span soup word processors paste);
+``serialize(parse(x))`` is canonical, and canonical input round-trips byte for byte.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+# Inline marks in nesting order, outermost first ("a" is handled as a link).
+MARKS: tuple[str, ...] = ("strong", "em", "u", "s", "sup", "sub")
+ALIGNMENTS = ("center", "right", "justify")
+BLOCK_KINDS = ("p", "h2", "h3", "h4", "hr", "li")
+LINE_BREAK = "\n"  # inside a run; written as <br />
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    text: str
+    marks: frozenset[str] = frozenset()
+    href: str | None = None
+
+
+@dataclass(slots=True)
+class Block:
+    kind: str = "p"  # one of BLOCK_KINDS
+    runs: list[Run] = field(default_factory=list)
+    align: str | None = None  # one of ALIGNMENTS, None for left
+    quote: bool = False  # inside a <blockquote>
+    list_type: str | None = None  # "ul" or "ol" when kind == "li"
+
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+# -- serializing ---------------------------------------------------------------
+
+_ESCAPE = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def escape_text(text: str) -> str:
+    return text.translate(_ESCAPE)
+
+
+def _escape_attr(value: str) -> str:
+    return value.translate(_ESCAPE).replace('"', "&quot;")
+
+
+def _inline(runs: list[Run]) -> str:
+    out: list[str] = []
+    stack: list[str] = []  # open tags, outermost first; links as "a\0href"
+    for run in _merged(runs):
+        wanted = ([f"a\0{run.href}"] if run.href else []) + [m for m in MARKS if m in run.marks]
+        keep = 0
+        while keep < len(stack) and keep < len(wanted) and stack[keep] == wanted[keep]:
+            keep += 1
+        for tag in reversed(stack[keep:]):
+            out.append("</a>" if tag.startswith("a\0") else f"</{tag}>")
+        for tag in wanted[keep:]:
+            out.append(f'<a href="{_escape_attr(tag[2:])}">' if tag.startswith("a\0") else f"<{tag}>")
+        stack = wanted
+        out.append(escape_text(run.text).replace(LINE_BREAK, "<br />"))
+    for tag in reversed(stack):
+        out.append("</a>" if tag.startswith("a\0") else f"</{tag}>")
+    return "".join(out)
+
+
+def _merged(runs: list[Run]) -> list[Run]:
+    """Join neighbouring runs with the same formatting and drop empty ones."""
+    merged: list[Run] = []
+    for run in runs:
+        if not run.text:
+            continue
+        if merged and merged[-1].marks == run.marks and merged[-1].href == run.href:
+            merged[-1] = Run(merged[-1].text + run.text, run.marks, run.href)
+        else:
+            merged.append(run)
+    return merged
+
+
+def _block_line(block: Block) -> str:
+    if block.kind == "hr":
+        return "<hr />"
+    tag = block.kind
+    attr = f' align="{block.align}"' if block.align and tag != "li" else ""
+    return f"<{tag}{attr}>{_inline(block.runs)}</{tag}>"
+
+
+def serialize(blocks: list[Block]) -> str:
+    lines: list[str] = []
+    in_quote = False
+    list_type: str | None = None
+    for block in blocks:
+        block_list = block.list_type if block.kind == "li" else None
+        if list_type and (block_list != list_type or block.quote != in_quote):
+            lines.append(f"</{list_type}>")
+            list_type = None
+        if block.quote != in_quote:
+            lines.append("<blockquote>" if block.quote else "</blockquote>")
+            in_quote = block.quote
+        if block_list and list_type is None:
+            lines.append(f"<{block_list}>")
+            list_type = block_list
+        lines.append(_block_line(block))
+    if list_type:
+        lines.append(f"</{list_type}>")
+    if in_quote:
+        lines.append("</blockquote>")
+    return "\n".join(lines)
+
+
+# -- parsing -------------------------------------------------------------------
+
+_INLINE_TAGS = {
+    "strong": "strong",
+    "b": "strong",
+    "em": "em",
+    "i": "em",
+    "cite": "em",
+    "dfn": "em",
+    "var": "em",
+    "u": "u",
+    "ins": "u",
+    "s": "s",
+    "strike": "s",
+    "del": "s",
+    "sup": "sup",
+    "sub": "sub",
+}
+_BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "address", "center",
+               "dt", "dd", "figcaption", "caption", "tr", "section", "article", "header",
+               "footer", "summary"}  # fmt: skip
+_SKIP_CONTENT = {"script", "style", "head", "title", "iframe", "math", "noembed", "noframes",
+                 "noscript", "plaintext", "svg", "xmp", "template"}  # fmt: skip
+_HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+_STYLE_DECL = re.compile(r"([\w-]+)\s*:\s*([^;]+)")
+
+
+def _style_marks(style: str) -> tuple[set[str], set[str], str | None]:
+    """Marks a CSS style turns on and off, and a text alignment, as pasted HTML spells them."""
+    on: set[str] = set()
+    off: set[str] = set()
+    align: str | None = None
+    for name, value in _STYLE_DECL.findall(style.lower()):
+        value = value.strip()
+        if name == "font-weight":
+            weight = {"bold": 700, "bolder": 700, "normal": 400, "lighter": 300}.get(value)
+            if weight is None and value.isdigit():
+                weight = int(value)
+            if weight is not None:
+                (on if weight >= 600 else off).add("strong")
+        elif name == "font-style":
+            (on if value in ("italic", "oblique") else off).add("em")
+        elif name in ("text-decoration", "text-decoration-line"):
+            if "underline" in value:
+                on.add("u")
+            if "line-through" in value:
+                on.add("s")
+            if value == "none":
+                off.update({"u", "s"})
+        elif name == "vertical-align":
+            if value == "super":
+                on.add("sup")
+            elif value == "sub":
+                on.add("sub")
+        elif name == "text-align" and value in ALIGNMENTS:
+            align = value
+    return on, off, align
+
+
+class _Parser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[Block] = []
+        self._current: Block | None = None
+        self._marks: list[tuple[str, set[str], set[str], str | None]] = []  # tag, on, off, href
+        self._blocks: list[tuple[str, str | None]] = []  # open block tags with their alignment
+        self._quote = 0
+        self._lists: list[str] = []
+        self._skip = 0
+        self._pre = 0
+
+    # formatting state
+    def _state(self) -> tuple[frozenset[str], str | None]:
+        marks: set[str] = set()
+        href: str | None = None
+        for _tag, on, off, link in self._marks:
+            marks -= off
+            marks |= on
+            if link is not None:
+                href = link
+        if "sup" in marks and "sub" in marks:
+            marks.discard("sub")
+        return frozenset(marks), href
+
+    def _align(self) -> str | None:
+        for _tag, align in reversed(self._blocks):
+            if align:
+                return align
+        return None
+
+    def _new_block(self, kind: str = "p") -> Block:
+        list_type = self._lists[-1] if kind == "li" and self._lists else None
+        if kind == "li" and list_type is None:
+            kind = "p"
+        block = Block(kind=kind, align=self._align(), quote=self._quote > 0, list_type=list_type)
+        self.blocks.append(block)
+        self._current = block
+        return block
+
+    def _end_block(self) -> None:
+        self._current = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_CONTENT:
+            self._skip += 1
+            return
+        if self._skip:
+            return
+        a = {k: (v or "") for k, v in attrs}
+        on, off, style_align = _style_marks(a.get("style", ""))
+        align = (a.get("align") or "").lower() or style_align
+        if align not in ALIGNMENTS:
+            align = None
+        if tag == "br":
+            if self._current is not None:  # a <br> between blocks is only spacing
+                self._text(LINE_BREAK)
+        elif tag == "hr":
+            self._end_block()
+            self.blocks.append(Block(kind="hr", quote=self._quote > 0))
+        elif tag == "blockquote":
+            self._end_block()
+            self._quote += 1
+        elif tag in ("ul", "ol"):
+            self._end_block()
+            self._lists.append(tag)
+        elif tag in _BLOCK_TAGS:
+            self._end_block()
+            if tag == "center":
+                align = "center"
+            self._blocks.append((tag, align))
+            self._marks.append((tag, on, off, None))
+            kind = "li" if tag == "li" else _HEADINGS.get(tag, "p")
+            if tag == "pre":
+                self._pre += 1
+            self._new_block(kind)
+        elif tag in _INLINE_TAGS:
+            # A style can cancel its own tag: Google Docs wraps everything in <b style="font-weight:normal">.
+            self._marks.append((tag, ({_INLINE_TAGS[tag]} | on) - off, off, None))
+        elif tag == "a":
+            href = a.get("href") or None
+            self._marks.append((tag, on, off, href))
+        else:  # span, font and anything unknown: keep the text, read its style
+            self._marks.append((tag, on, off, None))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_CONTENT:
+            self._skip = max(0, self._skip - 1)
+            return
+        if self._skip:
+            return
+        if tag == "blockquote":
+            self._end_block()
+            self._quote = max(0, self._quote - 1)
+        elif tag in ("ul", "ol"):
+            self._end_block()
+            if tag in self._lists:
+                del self._lists[len(self._lists) - 1 - self._lists[::-1].index(tag) :]
+        elif tag in _BLOCK_TAGS:
+            self._end_block()
+            if tag == "pre":
+                self._pre = max(0, self._pre - 1)
+            self._close(tag, self._blocks)
+            self._close(tag, self._marks)
+        elif tag in _INLINE_TAGS or tag != "br":
+            self._close(tag, self._marks)
+
+    @staticmethod
+    def _close(tag: str, stack: list) -> None:  # type: ignore[type-arg]
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i][0] == tag:
+                del stack[i:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if not self._pre:
+            # HTML whitespace rules: newlines and tabs in the source are spaces.
+            data = data.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+            if self._current is None and not data.strip():
+                return  # whitespace between blocks
+        else:
+            data = data.replace("\r\n", "\n").replace("\r", "\n")
+        self._text(data)
+
+    def _text(self, text: str) -> None:
+        block = self._current or self._new_block()
+        marks, href = self._state()
+        block.runs.append(Run(text, marks, href))
+
+
+def parse(source: str) -> list[Block]:
+    """Blocks from canonical HTML or from any HTML a person might paste or import."""
+    parser = _Parser()
+    parser.feed(source)
+    parser.close()
+    return parser.blocks
+
+
+def normalize(source: str) -> str:
+    """Any HTML to the canonical subset."""
+    return serialize(parse(source))
+
+
+# -- plain text and counting ---------------------------------------------------
+
+_TAG = re.compile(r"<[^>]*>")
+_BLOCK_END = re.compile(r"</(?:p|h[2-4]|li)>|<hr />|<br />")
+
+# A word: letters or digits, joined by apostrophes and hyphens ("could've", "well-known",
+# "Zack's") or by a point or comma between digits ("3.5"). Em and en dashes separate.
+_WORD = re.compile(r"\w+(?:(?:['’‐\-]|(?<=\d)[.,:](?=\d))\w+)*")
+
+
+def plain_text(canonical: str) -> str:
+    """The text an author reads: one line per paragraph, line breaks kept."""
+    text = _BLOCK_END.sub(lambda m: "\n", canonical)
+    text = _TAG.sub("", text)
+    return html.unescape(text).replace("\n\n", "\n").strip("\n")
+
+
+def word_count_text(plain: str) -> int:
+    """Words as an author counts them: "could've" and "well-known" are one word each."""
+    return sum(1 for _ in _WORD.finditer(plain))
+
+
+def word_count(canonical: str) -> int:
+    # Tags are replaced by a space so that "a</p>\n<p>b" stays two words.
+    return word_count_text(html.unescape(_TAG.sub(" ", canonical)))
