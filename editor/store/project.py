@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -125,10 +125,9 @@ class Project:
         return conn
 
     def close(self) -> None:
-        try:
+        # A busy or read-only file keeps its WAL; SQLite replays it next time.
+        with suppress(sqlite3.Error):
             self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlite3.Error:
-            pass  # a busy or read-only file keeps its WAL; SQLite replays it next time
         self._conn.close()
 
     @contextmanager
@@ -174,8 +173,7 @@ class Project:
 
     def chapter(self, chapter_id: int) -> Chapter:
         row = self._conn.execute(
-            "SELECT id, position, title, body, words, created, modified "
-            "FROM chapters WHERE id = ?",
+            "SELECT id, position, title, body, words, created, modified FROM chapters WHERE id = ?",
             (chapter_id,),
         ).fetchone()
         if row is None:
@@ -190,7 +188,9 @@ class Project:
 
     # -- chapters: writing -----------------------------------------------------
 
-    def add_chapter(self, title: str, body: str = "", words: int = 0, position: int | None = None) -> int:
+    def add_chapter(
+        self, title: str, body: str = "", words: int = 0, position: int | None = None
+    ) -> int:
         """Insert at ``position`` (default: the end); later chapters move down one."""
         stamp = now()
         with self._transaction() as c:
@@ -231,9 +231,7 @@ class Project:
     def set_order(self, chapter_ids: Sequence[int]) -> None:
         """Reorder; positions stay 0..n-1 with no gaps, or nothing changes."""
         with self._transaction() as c:
-            current = {
-                r[0] for r in c.execute("SELECT id FROM chapters WHERE deleted IS NULL")
-            }
+            current = {r[0] for r in c.execute("SELECT id FROM chapters WHERE deleted IS NULL")}
             if set(chapter_ids) != current or len(chapter_ids) != len(current):
                 raise ValueError("the new order must name every chapter once")
             c.executemany(

@@ -8,6 +8,7 @@ directly; Qt's ``toHtml`` writes styled spans, never ``<em>``.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -21,7 +22,6 @@ from PySide6.QtGui import (
     QTextLength,
     QTextListFormat,
 )
-from PySide6.QtCore import Qt
 
 from editor.text.richtext import LINE_BREAK, Block, Run, parse, serialize
 
@@ -177,7 +177,7 @@ _ALIGN_FROM_QT = {
 def block_to_model(block: QTextBlock) -> Block:
     bfmt = block.blockFormat()
     quote = quote_level(bfmt) > 0
-    if bfmt.hasProperty(_HR):
+    if bfmt.hasProperty(_HR) and block.length() <= 1:
         return Block(kind="hr", quote=quote)
     level = bfmt.headingLevel()
     kind = f"h{min(max(level, 2), 4)}" if level else "p"
@@ -207,6 +207,9 @@ def blocks(doc: QTextDocument) -> list[Block]:
     out: list[Block] = []
     block = doc.begin()
     while block.isValid():
+        if block.length() > 1 and is_scene_break(block):
+            # Text typed onto a rule's line: keep the rule and the text, never drop either.
+            out.append(Block(kind="hr", quote=quote_level(block.blockFormat()) > 0))
         out.append(block_to_model(block))
         block = block.next()
     return out

@@ -69,7 +69,9 @@ def _inline(runs: list[Run]) -> str:
         for tag in reversed(stack[keep:]):
             out.append("</a>" if tag.startswith("a\0") else f"</{tag}>")
         for tag in wanted[keep:]:
-            out.append(f'<a href="{_escape_attr(tag[2:])}">' if tag.startswith("a\0") else f"<{tag}>")
+            out.append(
+                f'<a href="{_escape_attr(tag[2:])}">' if tag.startswith("a\0") else f"<{tag}>"
+            )
         stack = wanted
         out.append(escape_text(run.text).replace(LINE_BREAK, "<br />"))
     for tag in reversed(stack):
@@ -257,7 +259,8 @@ class _Parser(HTMLParser):
                 self._pre += 1
             self._new_block(kind)
         elif tag in _INLINE_TAGS:
-            # A style can cancel its own tag: Google Docs wraps everything in <b style="font-weight:normal">.
+            # A style can cancel its own tag: Google Docs wraps everything in
+            # <b style="font-weight:normal">.
             self._marks.append((tag, ({_INLINE_TAGS[tag]} | on) - off, off, None))
         elif tag == "a":
             href = a.get("href") or None
@@ -299,7 +302,9 @@ class _Parser(HTMLParser):
             return
         if not self._pre:
             # HTML whitespace rules: newlines and tabs in the source are spaces.
-            data = data.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+            data = (
+                data.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+            )
             if self._current is None and not data.strip():
                 return  # whitespace between blocks
         else:

@@ -1,0 +1,205 @@
+"""The rich-text pane where chapters are written."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextListFormat,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from editor.text import qtdoc
+from editor.text.richtext import Block, normalize
+
+ALIGNMENTS = {
+    "left": Qt.AlignmentFlag.AlignLeft,
+    "center": Qt.AlignmentFlag.AlignHCenter,
+    "right": Qt.AlignmentFlag.AlignRight,
+    "justify": Qt.AlignmentFlag.AlignJustify,
+}
+
+
+class TextPane(QTextEdit):
+    """Edits the document the workspace hands it; formatting requests come from the window."""
+
+    formatChanged = Signal()  # the formatting under the cursor changed: refresh the toolbar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("textPane")
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(False)
+        font = QFont("Serif")
+        font.setStyleHint(QFont.StyleHint.Serif)
+        font.setPointSizeF(12.5)
+        self.setFont(font)
+        self.currentCharFormatChanged.connect(lambda _fmt: self.formatChanged.emit())
+        self.cursorPositionChanged.connect(self.formatChanged)
+        self.setEnabled(False)
+
+    def show_document(self, doc: QTextDocument | None) -> None:
+        if doc is None:
+            self.setDocument(QTextDocument(self))
+            self.setEnabled(False)
+            return
+        doc.setDefaultFont(self.font())
+        doc.setDocumentMargin(24)
+        self.setDocument(doc)
+        self.setEnabled(True)
+        self.formatChanged.emit()
+
+    # -- character formats -----------------------------------------------------
+
+    def is_bold(self) -> bool:
+        return self.currentCharFormat().fontWeight() >= QFont.Weight.DemiBold
+
+    def is_italic(self) -> bool:
+        return self.currentCharFormat().fontItalic()
+
+    def is_underline(self) -> bool:
+        return self.currentCharFormat().fontUnderline()
+
+    def is_strikeout(self) -> bool:
+        return self.currentCharFormat().fontStrikeOut()
+
+    def set_bold(self, on: bool) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
+        self._merge(fmt)
+
+    def set_italic(self, on: bool) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(on)
+        self._merge(fmt)
+
+    def set_underline(self, on: bool) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontUnderline(on)
+        self._merge(fmt)
+
+    def set_strikeout(self, on: bool) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontStrikeOut(on)
+        self._merge(fmt)
+
+    def _merge(self, fmt: QTextCharFormat) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+            # Between words, the format applies to what is typed next.
+            if not cursor.hasSelection():
+                self.mergeCurrentCharFormat(fmt)
+                return
+        cursor.mergeCharFormat(fmt)
+        self.mergeCurrentCharFormat(fmt)
+
+    # -- block formats -----------------------------------------------------------
+
+    def alignment_name(self) -> str:
+        align = self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
+        for name, flag in ALIGNMENTS.items():
+            if align == flag:
+                return name
+        return "left"
+
+    def set_alignment_name(self, name: str) -> None:
+        self.setAlignment(ALIGNMENTS[name])
+
+    def is_block_quote(self) -> bool:
+        return qtdoc.quote_level(self.textCursor().blockFormat()) > 0
+
+    def set_block_quote(self, on: bool) -> None:
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        start, end = sorted((cursor.position(), cursor.anchor()))
+        block = self.document().findBlock(start)
+        while block.isValid() and block.position() <= end:
+            fmt = block.blockFormat()
+            quoted = qtdoc.block_format(Block(quote=True))
+            fmt.setProperty(qtdoc._QUOTE, 1 if on else 0)
+            fmt.setLeftMargin(quoted.leftMargin() if on else 0)
+            fmt.setRightMargin(quoted.rightMargin() if on else 0)
+            c = QTextCursor(block)
+            c.setBlockFormat(fmt)
+            block = block.next()
+        cursor.endEditBlock()
+        self.formatChanged.emit()
+
+    def list_style(self) -> str | None:
+        text_list = self.textCursor().currentList()
+        if text_list is None:
+            return None
+        style = text_list.format().style()
+        return "ol" if style == QTextListFormat.Style.ListDecimal else "ul"
+
+    def set_list(self, kind: str | None) -> None:
+        """Turn the selected paragraphs into a bulleted ("ul") or numbered ("ol") list, or back."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        current = cursor.currentList()
+        if current is not None:
+            start, end = sorted((cursor.position(), cursor.anchor()))
+            block = self.document().findBlock(start)
+            while block.isValid() and block.position() <= end:
+                if block.textList() is not None:
+                    block.textList().remove(block)
+                    fmt = block.blockFormat()
+                    fmt.setIndent(0)
+                    QTextCursor(block).setBlockFormat(fmt)
+                block = block.next()
+        if kind is not None:
+            style = (
+                QTextListFormat.Style.ListDecimal
+                if kind == "ol"
+                else QTextListFormat.Style.ListDisc
+            )
+            cursor.createList(style)
+        cursor.endEditBlock()
+        self.formatChanged.emit()
+
+    def insert_scene_break(self) -> None:
+        """A horizontal rule on its own line, with the cursor on a fresh paragraph below it."""
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        rule = qtdoc.block_format(Block(kind="hr"))
+        paragraph = qtdoc.block_format(Block())
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        if cursor.block().length() > 1 or cursor.atBlockStart() is False:
+            cursor.insertBlock(paragraph, QTextCharFormat())
+        cursor.setBlockFormat(rule)
+        cursor.insertBlock(paragraph, QTextCharFormat())
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+
+    # -- paste -------------------------------------------------------------------
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        """Paste keeps what the canonical subset holds: no fonts, sizes or colours."""
+        if source.hasHtml():
+            clean = QTextDocument()
+            qtdoc.load(clean, normalize(source.html()))
+            self.textCursor().insertFragment(QTextDocumentFragment(clean))
+            self.ensureCursorVisible()
+        elif source.hasText():
+            self.textCursor().insertText(source.text())
+            self.ensureCursorVisible()
+        else:
+            super().insertFromMimeData(source)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        data = QMimeData()
+        fragment = self.textCursor().selection()
+        doc = QTextDocument()
+        QTextCursor(doc).insertFragment(fragment)
+        data.setHtml(qtdoc.to_canonical(doc))
+        data.setText(fragment.toPlainText().replace("\u2028", "\n"))
+        return data

@@ -1,0 +1,300 @@
+"""The open work: what is shown, what is unsaved, and when it is saved.
+
+Widgets show and request; the workspace decides and saves. It owns the chapter
+documents (QTextDocument is QtGui, not a widget), the autosave debounce and the undo
+stack of structural changes (add, rename, reorder, delete), and it runs without a
+single widget, which is how the tests drive it.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
+
+from editor.model import ChapterInfo
+from editor.store.errors import SaveError
+from editor.store.project import Project
+from editor.text import qtdoc
+from editor.text.richtext import word_count_text
+
+AUTOSAVE_DELAY_MS = 1000  # after the last keystroke; the promise is "within 2 s"
+AUTOSAVE_MAX_DELAY_MS = 10_000  # while typing without a pause
+RETRY_DELAY_MS = 5_000  # after a failed save
+COUNT_DELAY_MS = 250
+OPEN_DOCUMENTS = 8  # chapters kept in memory with their undo history
+
+
+class Workspace(QObject):
+    chaptersChanged = Signal()  # the list, order or titles changed
+    currentChanged = Signal(int)  # chapter id, -1 for none
+    dirtyChanged = Signal(bool)
+    countsChanged = Signal(int, int)  # words in the chapter, words in the work
+    saved = Signal()
+    saveFailed = Signal(str)
+    titleChanged = Signal(str)
+
+    def __init__(self, project: Project, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.undo_stack = QUndoStack(self)
+        self._chapters: list[ChapterInfo] = project.chapters()
+        self._words = {ch.id: ch.words for ch in self._chapters}
+        self._docs: OrderedDict[int, QTextDocument] = OrderedDict()
+        self._current = -1
+        self._dirty = False
+        self._closed = False
+        self._title = project.work().title
+
+        self._autosave = _single_shot(self, AUTOSAVE_DELAY_MS, self.save)
+        self._max_delay = _single_shot(self, AUTOSAVE_MAX_DELAY_MS, self.save)
+        self._counter = _single_shot(self, COUNT_DELAY_MS, self._recount)
+
+    # -- reading -------------------------------------------------------------
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def current_id(self) -> int:
+        return self._current
+
+    @property
+    def document(self) -> QTextDocument | None:
+        return self._docs.get(self._current)
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def chapters(self) -> list[ChapterInfo]:
+        return list(self._chapters)
+
+    def chapter_words(self, chapter_id: int) -> int:
+        return self._words.get(chapter_id, 0)
+
+    def work_words(self) -> int:
+        return sum(self._words.get(ch.id, 0) for ch in self._chapters)
+
+    def position_of(self, chapter_id: int) -> int:
+        return next(i for i, ch in enumerate(self._chapters) if ch.id == chapter_id)
+
+    # -- the current chapter -------------------------------------------------
+
+    def select(self, chapter_id: int) -> None:
+        """Show another chapter; the one being left is saved first."""
+        if chapter_id == self._current:
+            return
+        self.save()
+        doc = self._docs.get(chapter_id)
+        if doc is None and chapter_id != -1:
+            doc = QTextDocument(self)
+            qtdoc.load(doc, self.project.body(chapter_id))
+            doc.contentsChanged.connect(self._edited)
+            self._docs[chapter_id] = doc
+            self._evict()
+        if doc is not None:
+            self._docs.move_to_end(chapter_id)
+        self._current = chapter_id
+        self.currentChanged.emit(chapter_id)
+        self._emit_counts()
+
+    def _evict(self) -> None:
+        while len(self._docs) > OPEN_DOCUMENTS:
+            chapter_id = next(iter(self._docs))
+            if chapter_id == self._current:
+                self._docs.move_to_end(chapter_id)
+                continue
+            self._docs.pop(chapter_id).deleteLater()
+
+    def _edited(self) -> None:
+        if self._closed:
+            return
+        self._autosave.start()
+        if not self._max_delay.isActive():
+            self._max_delay.start()
+        self._counter.start()
+        self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirtyChanged.emit(dirty)
+
+    def _recount(self) -> None:
+        doc = self.document
+        if doc is not None:
+            self._words[self._current] = word_count_text(doc.toPlainText())
+        self._emit_counts()
+
+    def _emit_counts(self) -> None:
+        self.countsChanged.emit(self.chapter_words(self._current), self.work_words())
+
+    # -- saving ----------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Write the current chapter if it changed. False (and a signal) if the write failed."""
+        self._autosave.stop()
+        self._max_delay.stop()
+        doc = self.document
+        if not self._dirty or doc is None:
+            return True
+        body = qtdoc.to_canonical(doc)
+        words = word_count_text(doc.toPlainText())
+        try:
+            self.project.save_body(self._current, body, words)
+        except SaveError as e:
+            self.saveFailed.emit(str(e))
+            self._autosave.start(RETRY_DELAY_MS)
+            return False
+        self._words[self._current] = words
+        self._set_dirty(False)
+        self.saved.emit()
+        self._emit_counts()
+        return True
+
+    def close(self) -> bool:
+        """Save and release the file. False if the last save failed (the file stays open)."""
+        if not self.save():
+            return False
+        self._closed = True
+        for timer in (self._autosave, self._max_delay, self._counter):
+            timer.stop()
+        self.project.close()
+        return True
+
+    # -- structure (undoable) ---------------------------------------------------
+
+    def add_chapter(self, title: str | None = None, position: int | None = None) -> int:
+        if position is None:
+            position = len(self._chapters)
+        title = title or self.tr("Chapter {n}").format(n=len(self._chapters) + 1)
+        command = _AddChapter(self, title, position)
+        self.undo_stack.push(command)
+        return command.chapter_id
+
+    def rename_chapter(self, chapter_id: int, title: str) -> None:
+        title = title.strip()
+        old = next(ch.title for ch in self._chapters if ch.id == chapter_id)
+        if title and title != old:
+            self.undo_stack.push(
+                _Change(
+                    self,
+                    self.tr("Rename Chapter"),
+                    lambda: self.project.rename_chapter(chapter_id, title),
+                    lambda: self.project.rename_chapter(chapter_id, old),
+                )
+            )
+
+    def set_order(self, chapter_ids: list[int]) -> None:
+        old = [ch.id for ch in self._chapters]
+        new = list(chapter_ids)
+        if new != old:
+            self.undo_stack.push(
+                _Change(
+                    self,
+                    self.tr("Move Chapter"),
+                    lambda: self.project.set_order(new),
+                    lambda: self.project.set_order(old),
+                )
+            )
+
+    def move_chapter(self, chapter_id: int, delta: int) -> None:
+        ids = [ch.id for ch in self._chapters]
+        i = ids.index(chapter_id)
+        j = max(0, min(len(ids) - 1, i + delta))
+        ids.insert(j, ids.pop(i))
+        self.set_order(ids)
+
+    def delete_chapter(self, chapter_id: int) -> None:
+        position = self.position_of(chapter_id)
+        title = self._chapters[position].title
+        if chapter_id == self._current:
+            self.save()
+        self.undo_stack.push(
+            _Change(
+                self,
+                self.tr("Delete “{title}”").format(title=title),
+                lambda: self.project.delete_chapter(chapter_id),
+                lambda: self.project.restore_chapter(chapter_id, position),
+                select_after_undo=chapter_id,
+            )
+        )
+
+    def set_title(self, title: str) -> None:
+        title = title.strip()
+        if title and title != self._title:
+            self.project.set_title(title)
+            self._title = title
+            self.titleChanged.emit(title)
+
+    def _reload_structure(self, select: int | None = None) -> None:
+        self._chapters = self.project.chapters()
+        for ch in self._chapters:
+            self._words.setdefault(ch.id, ch.words)
+        self.chaptersChanged.emit()
+        ids = [ch.id for ch in self._chapters]
+        if select is not None and select in ids:
+            self.select(select)
+        elif self._current not in ids:
+            self.select(ids[0] if ids else -1)
+        else:
+            self._emit_counts()
+
+
+def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer:
+    timer = QTimer(parent)
+    timer.setSingleShot(True)
+    timer.setInterval(ms)
+    timer.timeout.connect(slot)
+    return timer
+
+
+class _Change(QUndoCommand):
+    """A structural change the project applies at once; undo applies the inverse."""
+
+    def __init__(
+        self,
+        ws: Workspace,
+        text: str,
+        do: Callable[[], None],
+        undo: Callable[[], None],
+        select_after_undo: int | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._ws = ws
+        self._do = do
+        self._undo = undo
+        self._select = select_after_undo
+
+    def redo(self) -> None:
+        self._do()
+        self._ws._reload_structure()
+
+    def undo(self) -> None:
+        self._undo()
+        self._ws._reload_structure(select=self._select)
+
+
+class _AddChapter(QUndoCommand):
+    def __init__(self, ws: Workspace, title: str, position: int) -> None:
+        super().__init__(ws.tr("Add “{title}”").format(title=title))
+        self._ws = ws
+        self._title = title
+        self._position = position
+        self.chapter_id = -1
+
+    def redo(self) -> None:
+        project = self._ws.project
+        if self.chapter_id == -1:
+            self.chapter_id = project.add_chapter(self._title, position=self._position)
+        else:
+            project.restore_chapter(self.chapter_id, self._position)
+        self._ws._reload_structure(select=self.chapter_id)
+
+    def undo(self) -> None:
+        self._ws.project.delete_chapter(self.chapter_id)
+        self._ws._reload_structure()
