@@ -111,7 +111,10 @@ class Workspace(QObject):
             self._docs.pop(chapter_id).deleteLater()
 
     def _edited(self) -> None:
-        if self._closed:
+        doc = self.sender()
+        # Fonts and margins set for display also signal a change; only real edits
+        # (undoable ones) mark the document modified.
+        if self._closed or not isinstance(doc, QTextDocument) or not doc.isModified():
             return
         self._autosave.start()
         if not self._max_delay.isActive():
@@ -150,6 +153,7 @@ class Workspace(QObject):
             self.saveFailed.emit(str(e))
             self._autosave.start(RETRY_DELAY_MS)
             return False
+        doc.setModified(False)
         self._words[self._current] = words
         self._set_dirty(False)
         self.saved.emit()

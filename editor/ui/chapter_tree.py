@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QDropEvent, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
@@ -106,13 +106,32 @@ class ChapterTree(QTreeWidget):
             self.renameRequested.emit(item.data(0, _ID), item.text(0))
 
     def dropEvent(self, event: QDropEvent) -> None:
-        before = self.ids()
-        self._filling = True
-        super().dropEvent(event)
-        self._filling = False
-        after = self.ids()
-        if sorted(after) == sorted(before) and after != before:
-            self.orderRequested.emit(after)
+        """Ask the workspace for the new order; the tree is rebuilt from what it saves.
+
+        The view never moves its own items: a drop that the store refused would otherwise
+        leave the tree showing an order that is not the work's.
+        """
+        moving = self.current_id()
+        ids = self.ids()
+        if moving == -1 or moving not in ids:
+            event.ignore()
+            return
+        pos = event.position().toPoint()
+        target = self.itemAt(pos)
+        if target is None:
+            insert_at = len(ids)
+        else:
+            row = self.indexOfTopLevelItem(target)
+            insert_at = row + (1 if pos.y() > self.visualItemRect(target).center().y() else 0)
+        if ids.index(moving) < insert_at:
+            insert_at -= 1
+        ids.remove(moving)
+        ids.insert(insert_at, moving)
+        # Copy, not Move: with Move the view would delete the dragged row itself.
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if ids != self.ids():
+            QTimer.singleShot(0, lambda: self.orderRequested.emit(ids))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Delete and self.currentItem() is not None:

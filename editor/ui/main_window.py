@@ -312,11 +312,7 @@ class MainWindow(QMainWindow):
         ws.undo_stack.canUndoChanged.connect(self.act_undo_structure.setEnabled)
         ws.undo_stack.canRedoChanged.connect(self.act_redo_structure.setEnabled)
         ws.undo_stack.undoTextChanged.connect(self._structure_undo_text)
-        ws.undo_stack.redoTextChanged.connect(
-            lambda t: self.act_redo_structure.setText(
-                self.tr("Redo {action}").format(action=t) if t else self.tr("Redo Chapter Change")
-            )
-        )
+        ws.undo_stack.redoTextChanged.connect(self._structure_redo_text)
         self._remember_recent(ws.project.path)
         self._fill_tree()
         chapters = ws.chapters()
@@ -517,6 +513,11 @@ class MainWindow(QMainWindow):
             self.tr("Undo {action}").format(action=text) if text else self.tr("Undo Chapter Change")
         )
 
+    def _structure_redo_text(self, text: str) -> None:
+        self.act_redo_structure.setText(
+            self.tr("Redo {action}").format(action=text) if text else self.tr("Redo Chapter Change")
+        )
+
     # -- formatting ---------------------------------------------------------------------
 
     def _align(self, key: str) -> None:
@@ -555,7 +556,8 @@ class MainWindow(QMainWindow):
     def _show_work_state(self) -> None:
         ws = self.workspace
         if ws is None:
-            self.setWindowTitle("Ficwright")
+            self.setWindowTitle("Ficwright[*]")
+            self.setWindowModified(False)
             self._stack.setCurrentWidget(self._welcome)
             self._words_label.clear()
             self._save_label.clear()

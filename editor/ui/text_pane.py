@@ -47,8 +47,13 @@ class TextPane(QTextEdit):
             self.setDocument(QTextDocument(self))
             self.setEnabled(False)
             return
+        # Display settings are not edits: keep them from marking the work unsaved.
+        modified = doc.isModified()
+        blocked = doc.blockSignals(True)
         doc.setDefaultFont(self.font())
         doc.setDocumentMargin(24)
+        doc.setModified(modified)
+        doc.blockSignals(blocked)
         self.setDocument(doc)
         self.setEnabled(True)
         self.formatChanged.emit()
@@ -90,13 +95,20 @@ class TextPane(QTextEdit):
     def _merge(self, fmt: QTextCharFormat) -> None:
         cursor = self.textCursor()
         if not cursor.hasSelection():
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-            # Between words, the format applies to what is typed next.
-            if not cursor.hasSelection():
+            # Inside a word, as word processors do, the whole word; at its edge or between
+            # words, only what is typed next (so Ctrl+I after "late" does not undo "late").
+            if not self._inside_word(cursor):
                 self.mergeCurrentCharFormat(fmt)
                 return
+            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
         cursor.mergeCharFormat(fmt)
         self.mergeCurrentCharFormat(fmt)
+
+    @staticmethod
+    def _inside_word(cursor: QTextCursor) -> bool:
+        text = cursor.block().text()
+        i = cursor.positionInBlock()
+        return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
 
     # -- block formats -----------------------------------------------------------
 
