@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QFileDialog, QLineEdit
 
 from editor.store.project import Project
 from editor.text import qtdoc
@@ -106,7 +106,9 @@ def test_a_work_written_in_the_window_survives_a_restart(
     saved = bodies(path)
     assert saved == expected
     assert saved["Chapter 1"] == (
-        '<p>It was <em>late</em>.</p>\n<hr />\n<p align="center"><strong>Bold start</strong> then plain</p>'
+        "<p>It was <em>late</em>.</p>\n"
+        "<hr />\n"
+        '<p align="center"><strong>Bold start</strong> then plain</p>'
     )
     assert saved["Three"] == "<p>Third chapter, to be deleted.</p>"
 
