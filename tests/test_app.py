@@ -1,0 +1,81 @@
+"""Start-up through the real entry point, in a real process."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from editor import paths
+from editor.app import SAMPLE_COPY_NAME
+from editor.store.project import Project
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_app(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "FICWRIGHT_HOME": str(home), "FICWRIGHT_BENCH_STARTUP": "1"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return subprocess.run(
+        [sys.executable, "-m", "editor", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def recent_files(home: Path) -> list[str]:
+    value = QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat).value("recentFiles")
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def test_first_run_opens_a_copy_of_the_sample_and_leaves_the_shipped_file_alone(
+    tmp_path: Path,
+) -> None:
+    shipped = paths.shipped_sample()
+    assert shipped is not None and shipped.parent.name == "projects"
+    before = hashlib.sha256(shipped.read_bytes()).hexdigest()
+
+    result = run_app(tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("painted ")
+    copy = tmp_path / "Works" / SAMPLE_COPY_NAME
+    assert copy.is_file()
+    assert recent_files(tmp_path) == [str(copy)]
+    assert hashlib.sha256(shipped.read_bytes()).hexdigest() == before
+    project = Project.open(copy)
+    try:
+        assert project.work().title == "The Lighthouse Letters"
+        assert len(project.chapters()) == 2
+    finally:
+        project.close()
+
+
+def test_a_work_named_on_the_command_line_is_opened(tmp_path: Path) -> None:
+    work = tmp_path / "mine.ficwright"
+    Project.create(work, "Mine").close()
+
+    result = run_app(tmp_path / "home", str(work))
+
+    assert result.returncode == 0, result.stderr
+    assert recent_files(tmp_path / "home") == [str(work)]
+    assert not (tmp_path / "home" / "Works" / SAMPLE_COPY_NAME).exists()
+
+
+def test_the_next_start_reopens_the_last_work(tmp_path: Path) -> None:
+    work = tmp_path / "mine.ficwright"
+    Project.create(work, "Mine").close()
+    assert run_app(tmp_path / "home", str(work)).returncode == 0
+
+    result = run_app(tmp_path / "home")
+
+    assert result.returncode == 0, result.stderr
+    assert recent_files(tmp_path / "home") == [str(work)]
+    assert not (tmp_path / "home" / "Works" / SAMPLE_COPY_NAME).exists()

@@ -1,0 +1,41 @@
+"""A real Ficwright window in its own process that types and keeps running.
+
+Started by test_kill.py, which kills it with SIGKILL: nothing here saves on purpose.
+Usage: python typist.py WORK SETTINGS TEXT
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from editor.ui.main_window import MainWindow  # noqa: E402
+
+
+def main(work: str, settings: str, text: str) -> int:
+    app = QApplication([])
+    window = MainWindow(QSettings(settings, QSettings.Format.IniFormat))
+    window.show()
+    if not window.open_path(work):
+        return 1
+    pane = window.text_pane
+
+    def type_text() -> None:
+        pane.setFocus()
+        pane.moveCursor(QTextCursor.MoveOperation.End)
+        QTest.keyClicks(pane, text)
+        print("typed", flush=True)
+
+    QTimer.singleShot(200, type_text)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main(*sys.argv[1:4]))
