@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,3 +32,108 @@ class Work:
     title: str
     created: str
     modified: str
+
+
+# -- front matter -------------------------------------------------------------------
+# Values are AO3's own labels (see shared/reference/archives.md), so exporters can use them
+# as they are.
+
+
+class Rating(StrEnum):
+    NOT_RATED = "Not Rated"
+    GENERAL = "General Audiences"
+    TEEN = "Teen And Up Audiences"
+    MATURE = "Mature"
+    EXPLICIT = "Explicit"
+
+
+class FfnRating(StrEnum):
+    K = "K"
+    K_PLUS = "K+"
+    T = "T"
+    M = "M"
+
+
+# AO3 -> FFN as authors usually map it; FFN allows no MA, so Explicit is M too.
+FFN_RATING_FOR: dict[Rating, FfnRating] = {
+    Rating.NOT_RATED: FfnRating.T,
+    Rating.GENERAL: FfnRating.K_PLUS,
+    Rating.TEEN: FfnRating.T,
+    Rating.MATURE: FfnRating.M,
+    Rating.EXPLICIT: FfnRating.M,
+}
+
+
+class ArchiveWarning(StrEnum):
+    CHOSE_NOT_TO_USE = "Creator Chose Not To Use Archive Warnings"
+    VIOLENCE = "Graphic Depictions Of Violence"
+    MAJOR_CHARACTER_DEATH = "Major Character Death"
+    NONE_APPLY = "No Archive Warnings Apply"
+    NON_CON = "Rape/Non-Con"
+    UNDERAGE = "Underage Sex"
+
+
+# On AO3 these two stand alone: choosing one clears every other warning.
+EXCLUSIVE_WARNINGS = frozenset({ArchiveWarning.CHOSE_NOT_TO_USE, ArchiveWarning.NONE_APPLY})
+
+
+class Category(StrEnum):
+    FF = "F/F"
+    FM = "F/M"
+    GEN = "Gen"
+    MM = "M/M"
+    MULTI = "Multi"
+    OTHER = "Other"
+
+
+class Status(StrEnum):
+    IN_PROGRESS = "in progress"
+    COMPLETE = "complete"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkMeta:
+    """Everything about a work but its chapters. Rich fields hold canonical HTML."""
+
+    title: str = ""
+    author: str = ""
+    fandoms: tuple[str, ...] = ()
+    rating: Rating = Rating.NOT_RATED
+    ffn_rating: FfnRating | None = None  # None: derived from the AO3 rating
+    archive_warnings: tuple[ArchiveWarning, ...] = ()
+    content_warnings: tuple[str, ...] = ()
+    categories: tuple[Category, ...] = ()
+    relationships: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+    additional_tags: tuple[str, ...] = ()
+    language: str = "English"
+    summary: str = ""
+    series_name: str = ""
+    series_part: int | None = None
+    expected_chapters: int | None = None  # None: unknown ("?")
+    status: Status = Status.IN_PROGRESS
+    disclaimer: str = ""
+    dedication: str = ""
+    gift_recipients: tuple[str, ...] = ()
+    prompt: str = ""
+    prompt_by: str = ""
+    prompt_collection: str = ""
+
+    @property
+    def effective_ffn_rating(self) -> FfnRating:
+        return self.ffn_rating or FFN_RATING_FOR[self.rating]
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterMeta:
+    """A chapter's own front matter: its summary, notes and extra warnings."""
+
+    summary: str = ""
+    notes_begin: str = ""
+    notes_end: str = ""
+    warnings: tuple[str, ...] = ()
+
+
+def chapter_label(position: int, expected: int | None) -> str:
+    """'Chapter 2 of 5', or 'Chapter 2 of ?' while the count is unknown."""
+    return f"Chapter {position + 1} of {expected if expected else '?'}"
