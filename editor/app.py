@@ -56,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
 
     args = [a for a in argv[1:] if not a.startswith("-")]
     target = Path(args[0]) if args else first_work(settings)
+    # A session logout or app.quit() bypasses closeEvent: save there too.
+    app.aboutToQuit.connect(window.close_work)
     window.show()
     if target is not None:
         window.open_path(target)
