@@ -47,6 +47,7 @@ class Workspace(QObject):
         self._dirty = False
         self._closed = False
         self._title = project.work().title
+        self._counted: tuple[int, int] = (-1, -1)  # (chapter id, document revision) counted
 
         self._autosave = _single_shot(self, AUTOSAVE_DELAY_MS, self.save)
         self._max_delay = _single_shot(self, AUTOSAVE_MAX_DELAY_MS, self.save)
@@ -131,6 +132,7 @@ class Workspace(QObject):
         doc = self.document
         if doc is not None:
             self._words[self._current] = word_count_text(doc.toPlainText())
+            self._counted = (self._current, doc.revision())
         self._emit_counts()
 
     def _emit_counts(self) -> None:
@@ -146,7 +148,12 @@ class Workspace(QObject):
         if not self._dirty or doc is None:
             return True
         body = qtdoc.to_canonical(doc)
-        words = word_count_text(doc.toPlainText())
+        if self._counted == (self._current, doc.revision()):
+            # The recount after the last keystroke is still current: do not count
+            # 20,000 words again on the UI thread.
+            words = self._words[self._current]
+        else:
+            words = word_count_text(doc.toPlainText())
         try:
             self.project.save_body(self._current, body, words)
         except SaveError as e:

@@ -70,7 +70,7 @@ class Project:
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], title: str) -> Project:
-        """A new work with one empty chapter. Refuses to overwrite an existing file."""
+        """A new work with no chapters yet. Refuses to overwrite an existing file."""
         path = Path(path)
         if path.exists():
             raise ProjectError(f"“{path.name}” already exists.")
@@ -100,6 +100,7 @@ class Project:
     def open(cls, path: str | os.PathLike[str]) -> Project:
         path = Path(path)
         version = inspect_header(path)
+        conn: sqlite3.Connection | None = None
         try:
             conn = cls._connect(path)
             if version < schema.CURRENT_VERSION:
@@ -107,6 +108,10 @@ class Project:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             row = conn.execute("SELECT title FROM work WHERE id = 1").fetchone()
         except sqlite3.DatabaseError as e:
+            # Close now: a connection kept alive by the traceback holds the file open
+            # and leaves its -wal and -shm files behind.
+            if conn is not None:
+                conn.close()
             raise DamagedProjectError(
                 f"“{path.name}” is damaged and cannot be opened ({e})."
             ) from e
@@ -118,10 +123,14 @@ class Project:
     @staticmethod
     def _connect(path: Path) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 2000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: a committed autosave survives a power cut too, not only a crash.
-        conn.execute("PRAGMA synchronous = FULL")
+        try:
+            conn.execute("PRAGMA busy_timeout = 2000")
+            conn.execute("PRAGMA journal_mode = WAL")
+            # FULL: a committed autosave survives a power cut too, not only a crash.
+            conn.execute("PRAGMA synchronous = FULL")
+        except BaseException:
+            conn.close()  # a damaged file fails here already
+            raise
         return conn
 
     def close(self) -> None:
@@ -140,11 +149,17 @@ class Project:
             yield self._conn
             self._conn.execute("COMMIT")
         except sqlite3.Error as e:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise SaveError(self._save_failure(e)) from e
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            self._rollback()
             raise
+
+    def _rollback(self) -> None:
+        # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction inside SQLite;
+        # a second ROLLBACK would then replace the SaveError with its own error.
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
 
     def _save_failure(self, error: sqlite3.Error) -> str:
         return f"Could not save to “{self.path.name}”: {error}. Your text is still in the editor."
@@ -213,10 +228,12 @@ class Project:
     def save_body(self, chapter_id: int, body: str, words: int) -> None:
         stamp = now()
         with self._transaction() as c:
-            c.execute(
+            cur = c.execute(
                 "UPDATE chapters SET body = ?, words = ?, modified = ? WHERE id = ?",
                 (body, words, stamp, chapter_id),
             )
+            if cur.rowcount != 1:  # never drop an author's text without a word
+                raise sqlite3.IntegrityError(f"there is no chapter {chapter_id}")
             self._touch(c, stamp)
 
     def rename_chapter(self, chapter_id: int, title: str) -> None:
@@ -267,6 +284,11 @@ class Project:
         """Bring a deleted chapter back at ``position``."""
         stamp = now()
         with self._transaction() as c:
+            binned = c.execute(
+                "SELECT 1 FROM chapters WHERE id = ? AND deleted IS NOT NULL", (chapter_id,)
+            ).fetchone()
+            if binned is None:  # restoring a live chapter would leave a gap in the positions
+                raise KeyError(chapter_id)
             count = c.execute("SELECT COUNT(*) FROM chapters WHERE deleted IS NULL").fetchone()[0]
             position = max(0, min(position, count))
             c.execute(

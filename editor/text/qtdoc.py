@@ -23,7 +23,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from editor.text.richtext import LINE_BREAK, Block, Run, parse, serialize
+from editor.text.richtext import LINE_BREAK, Block, Run, clean_text, parse, serialize
 
 _LINE_SEPARATOR = "\u2028"  # what Qt puts in a block for Shift+Enter
 _OBJECT = "\ufffc"  # an inline object (image); the canonical subset has none
@@ -135,10 +135,13 @@ def load(doc: QTextDocument, canonical: str) -> None:
             fmt = formats.get(key)
             if fmt is None:
                 fmt = char_format(run.marks, run.href)
-                if heading:
+                if heading:  # as typed into a heading: bold and larger
                     fmt.setProperty(_SIZE_ADJUST, 4 - int(block.kind[1]))
+                    fmt.setFontWeight(QFont.Weight.Bold)
                 formats[key] = fmt
-            cursor.insertText(run.text.replace(LINE_BREAK, _LINE_SEPARATOR), fmt)
+            # insertText would split the block at CR, U+2029 and Qt's frame markers.
+            text = clean_text(run.text).replace(LINE_BREAK, _LINE_SEPARATOR)
+            cursor.insertText(text, fmt)
         previous = block
     cursor.endEditBlock()
     doc.setUndoRedoEnabled(undo)
@@ -190,17 +193,40 @@ def block_to_model(block: QTextBlock) -> Block:
     align = _ALIGN_FROM_QT.get(bfmt.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask)
     runs: list[Run] = []
     heading = kind.startswith("h")
-    for item in block:
-        frag = item.fragment()
-        if not frag.isValid():
-            continue
-        text = frag.text()
+    for text, fmt in _fragments(block):
         if _LINE_SEPARATOR in text or _OBJECT in text:
             text = text.replace(_LINE_SEPARATOR, LINE_BREAK).replace(_OBJECT, "")
-        fmt = frag.charFormat()
         href = fmt.anchorHref() if fmt.isAnchor() and fmt.anchorHref() else None
         runs.append(Run(text, _marks(fmt, heading), href))
     return Block(kind=kind, runs=runs, align=align, quote=quote, list_type=list_type)
+
+
+def _fragments(block: QTextBlock) -> list[tuple[str, QTextCharFormat]]:
+    """The block's text in format runs.
+
+    A format change can fall between the two halves of a surrogate pair (an emoji
+    formatted by position); ``QTextFragment.text()`` then drops both halves. So when
+    the block has characters outside the BMP, slice its UTF-16 text ourselves and keep
+    each pair whole, in the later run.
+    """
+    frags = [it.fragment() for it in block]
+    frags = [f for f in frags if f.isValid()]
+    text = block.text()
+    if len(text) == block.length() - 1:  # no surrogate pairs: positions are indices
+        return [(f.text(), f.charFormat()) for f in frags]
+    units = text.encode("utf-16-le", "surrogatepass")
+    start = block.position()
+    bounds = []
+    for f in frags:
+        b = f.position() - start
+        if b > 0 and 0xD800 <= int.from_bytes(units[2 * b - 2 : 2 * b], "little") <= 0xDBFF:
+            b -= 1
+        bounds.append(b)
+    bounds.append(len(units) // 2)
+    return [
+        (units[2 * a : 2 * b].decode("utf-16-le", "surrogatepass"), f.charFormat())
+        for f, a, b in zip(frags, bounds, bounds[1:], strict=False)
+    ]
 
 
 def blocks(doc: QTextDocument) -> list[Block]:
