@@ -68,8 +68,7 @@ def check_length(limit: Limit, length: int) -> Problem | None:
         over = length - limit.max_chars
         return Problem(
             level,
-            f"{limit.label} is over AO3's limit of {limit.max_chars:,} characters: "
-            f"cut {over:,}.",
+            f"{limit.label} is over AO3's limit of {limit.max_chars:,} characters: cut {over:,}.",
         )
     if limit.min_chars and length < limit.min_chars:
         return Problem(level, f"{limit.label} needs at least {limit.min_chars:,} characters.")
