@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
 
-from editor.model import ChapterInfo
+from editor.model import ChapterInfo, ChapterMeta, WorkMeta, chapter_label
 from editor.store.errors import SaveError
-from editor.store.project import Project
+from editor.store.fields import check_chapter_field, check_work_field
+from editor.store.project import Changes, Project
 from editor.text import qtdoc
 from editor.text.richtext import word_count_text
 
@@ -35,6 +38,8 @@ class Workspace(QObject):
     saved = Signal()
     saveFailed = Signal(str)
     titleChanged = Signal(str)
+    metaChanged = Signal(str)  # name of the work field that changed
+    chapterMetaChanged = Signal(int, str)  # chapter id, field name
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,7 +51,9 @@ class Workspace(QObject):
         self._current = -1
         self._dirty = False
         self._closed = False
-        self._title = project.work().title
+        self._meta = project.meta()
+        self._chapter_meta: dict[int, ChapterMeta] = {}
+        self._pending = Changes()  # front matter edited since the last save
         self._counted: tuple[int, int] = (-1, -1)  # (chapter id, document revision) counted
 
         self._autosave = _single_shot(self, AUTOSAVE_DELAY_MS, self.save)
@@ -57,7 +64,11 @@ class Workspace(QObject):
 
     @property
     def title(self) -> str:
-        return self._title
+        return self._meta.title
+
+    @property
+    def meta(self) -> WorkMeta:
+        return self._meta
 
     @property
     def current_id(self) -> int:
@@ -115,12 +126,16 @@ class Workspace(QObject):
         doc = self.sender()
         # Fonts and margins set for display also signal a change; only real edits
         # (undoable ones) mark the document modified.
-        if self._closed or not isinstance(doc, QTextDocument) or not doc.isModified():
+        if isinstance(doc, QTextDocument) and doc.isModified():
+            self._counter.start()
+            self._queue_save()
+
+    def _queue_save(self) -> None:
+        if self._closed:
             return
-        self._autosave.start()
+        self._autosave.start(AUTOSAVE_DELAY_MS)
         if not self._max_delay.isActive():
             self._max_delay.start()
-        self._counter.start()
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
@@ -141,27 +156,46 @@ class Workspace(QObject):
     # -- saving ----------------------------------------------------------------
 
     def save(self) -> bool:
-        """Write the current chapter if it changed. False (and a signal) if the write failed."""
+        """Write what changed, text and front matter in one transaction.
+
+        False (and ``saveFailed``) if the write failed: the edits stay and a retry is queued.
+        """
         self._autosave.stop()
         self._max_delay.stop()
         doc = self.document
-        if not self._dirty or doc is None:
+        changes = Changes(
+            work=dict(self._pending.work),
+            chapters={cid: dict(values) for cid, values in self._pending.chapters.items()},
+        )
+        words = 0
+        if doc is not None and doc.isModified():
+            if self._counted == (self._current, doc.revision()):
+                # The recount after the last keystroke is still current: do not count
+                # 20,000 words again on the UI thread.
+                words = self._words[self._current]
+            else:
+                words = word_count_text(doc.toPlainText())
+            changes.bodies[self._current] = (qtdoc.to_canonical(doc), words)
+        if not changes:
+            self._set_dirty(False)
             return True
-        body = qtdoc.to_canonical(doc)
-        if self._counted == (self._current, doc.revision()):
-            # The recount after the last keystroke is still current: do not count
-            # 20,000 words again on the UI thread.
-            words = self._words[self._current]
-        else:
-            words = word_count_text(doc.toPlainText())
         try:
-            self.project.save_body(self._current, body, words)
+            self.project.save(changes)
         except SaveError as e:
             self.saveFailed.emit(str(e))
             self._autosave.start(RETRY_DELAY_MS)
             return False
-        doc.setModified(False)
-        self._words[self._current] = words
+        for name in changes.work:
+            self._pending.work.pop(name, None)
+        for cid, values in changes.chapters.items():
+            pending = self._pending.chapters.get(cid, {})
+            for name in values:
+                pending.pop(name, None)
+            if not pending:
+                self._pending.chapters.pop(cid, None)
+        if changes.bodies and doc is not None:
+            doc.setModified(False)
+            self._words[self._current] = words
         self._set_dirty(False)
         self.saved.emit()
         self._emit_counts()
@@ -235,12 +269,60 @@ class Workspace(QObject):
             )
         )
 
-    def set_title(self, title: str) -> None:
-        title = title.strip()
-        if title and title != self._title:
-            self.project.set_title(title)
-            self._title = title
-            self.titleChanged.emit(title)
+    # -- front matter ----------------------------------------------------------------
+
+    def set_meta(self, name: str, value: Any) -> None:
+        """Change one work field; it is saved with the next autosave."""
+        check_work_field(name)
+        if name == "title":
+            value = str(value).strip()
+            if not value:
+                return  # a work always has a title: keep the last one
+        if getattr(self._meta, name) == value:
+            return
+        self._meta = replace(self._meta, **{name: value})
+        self._pending.work[name] = value
+        self._queue_save()
+        self.metaChanged.emit(name)
+        if name == "title":
+            self.titleChanged.emit(value)
+
+    def chapter_meta(self, chapter_id: int) -> ChapterMeta:
+        meta = self._chapter_meta.get(chapter_id)
+        if meta is None:
+            meta = self.project.chapter_meta(chapter_id)
+            self._chapter_meta[chapter_id] = meta
+        return meta
+
+    def set_chapter_meta(self, chapter_id: int, name: str, value: Any) -> None:
+        check_chapter_field(name)
+        meta = self.chapter_meta(chapter_id)
+        if getattr(meta, name) == value:
+            return
+        self._chapter_meta[chapter_id] = replace(meta, **{name: value})
+        self._pending.chapters.setdefault(chapter_id, {})[name] = value
+        self._queue_save()
+        self.chapterMetaChanged.emit(chapter_id, name)
+
+    def chapter_label(self, chapter_id: int) -> str:
+        """How the chapter's number will be posted: 'Chapter 2 of 5'."""
+        return chapter_label(self.position_of(chapter_id), self._meta.expected_chapters)
+
+    def known_tags(self) -> list[str]:
+        """Every tag used in this work, for completion in the tag fields."""
+        meta = self._meta
+        seen: dict[str, None] = {}
+        for group in (
+            meta.fandoms,
+            meta.relationships,
+            meta.characters,
+            meta.additional_tags,
+            meta.content_warnings,
+            *(m.warnings for m in self._chapter_meta.values()),
+        ):
+            for tag in group:
+                seen.setdefault(tag, None)
+        return list(seen)
 
     def _reload_structure(self, select: int | None = None) -> None:
         self._chapters = self.project.chapters()

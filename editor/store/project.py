@@ -6,11 +6,13 @@ import os
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from editor.model import Chapter, ChapterInfo, Work
-from editor.store import schema
+from editor.model import Chapter, ChapterInfo, ChapterMeta, Work, WorkMeta
+from editor.store import fields, schema
 from editor.store.errors import (
     DamagedProjectError,
     NewerVersionError,
@@ -20,6 +22,18 @@ from editor.store.errors import (
 )
 
 EXTENSION = ".ficwright"
+
+
+@dataclass(slots=True)
+class Changes:
+    """What one autosave writes: chapter bodies, work fields and chapter fields by name."""
+
+    bodies: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (body, words)
+    work: dict[str, Any] = field(default_factory=dict)
+    chapters: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.bodies or self.work or self.chapters)
 
 
 def now() -> str:
@@ -173,8 +187,7 @@ class Project:
         return Work(title=title, created=created, modified=modified)
 
     def set_title(self, title: str) -> None:
-        with self._transaction() as c:
-            c.execute("UPDATE work SET title = ?, modified = ? WHERE id = 1", (title, now()))
+        self.save(Changes(work={"title": title}))
 
     # -- chapters: reading -----------------------------------------------------
 
@@ -226,15 +239,59 @@ class Project:
         return cur.lastrowid
 
     def save_body(self, chapter_id: int, body: str, words: int) -> None:
+        self.save(Changes(bodies={chapter_id: (body, words)}))
+
+    def save(self, changes: Changes) -> None:
+        """Write text and front matter together: one autosave, one transaction."""
+        for name in changes.work:
+            fields.check_work_field(name)
+        for values in changes.chapters.values():
+            for name in values:
+                fields.check_chapter_field(name)
         stamp = now()
         with self._transaction() as c:
-            cur = c.execute(
-                "UPDATE chapters SET body = ?, words = ?, modified = ? WHERE id = ?",
-                (body, words, stamp, chapter_id),
-            )
-            if cur.rowcount != 1:  # never drop an author's text without a word
-                raise sqlite3.IntegrityError(f"there is no chapter {chapter_id}")
+            for chapter_id, (body, words) in changes.bodies.items():
+                cur = c.execute(
+                    "UPDATE chapters SET body = ?, words = ?, modified = ? WHERE id = ?",
+                    (body, words, stamp, chapter_id),
+                )
+                if cur.rowcount != 1:  # never drop an author's text without a word
+                    raise sqlite3.IntegrityError(f"there is no chapter {chapter_id}")
+            for chapter_id, values in changes.chapters.items():
+                for name, value in values.items():
+                    stored = fields.encode(value) if name == "warnings" else value
+                    # Column names come from CHAPTER_FIELDS, checked above.
+                    cur = c.execute(
+                        f"UPDATE chapters SET {name} = ?, modified = ? WHERE id = ?",
+                        (stored, stamp, chapter_id),
+                    )
+                    if cur.rowcount != 1:
+                        raise sqlite3.IntegrityError(f"there is no chapter {chapter_id}")
+            for name, value in changes.work.items():
+                if name == "title":
+                    c.execute("UPDATE work SET title = ? WHERE id = 1", (value,))
+                else:
+                    c.execute(
+                        "INSERT OR REPLACE INTO work_fields(key, value) VALUES (?, ?)",
+                        (name, fields.encode(value)),
+                    )
             self._touch(c, stamp)
+
+    # -- front matter ------------------------------------------------------------
+
+    def meta(self) -> WorkMeta:
+        title = self._conn.execute("SELECT title FROM work WHERE id = 1").fetchone()[0]
+        rows = dict(self._conn.execute("SELECT key, value FROM work_fields"))
+        return fields.work_meta(title, rows)
+
+    def chapter_meta(self, chapter_id: int) -> ChapterMeta:
+        row = self._conn.execute(
+            "SELECT summary, notes_begin, notes_end, warnings FROM chapters WHERE id = ?",
+            (chapter_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(chapter_id)
+        return fields.chapter_meta(*row)
 
     def rename_chapter(self, chapter_id: int, title: str) -> None:
         stamp = now()

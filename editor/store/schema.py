@@ -45,8 +45,20 @@ def _v1(conn: sqlite3.Connection) -> None:
     db["schema_version"].create({"version": int}, pk="version")
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    """Front matter: the work's fields as JSON by name, a chapter's notes as columns."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["work_fields"].create({"key": str, "value": str}, pk="key", not_null={"value"})
+    chapters = db["chapters"]
+    for column in ("summary", "notes_begin", "notes_end"):
+        chapters.add_column(column, str, not_null_default="")
+    chapters.add_column("warnings", str, not_null_default="[]")
+
+
 # MIGRATIONS[n] brings a file from version n to version n + 1.
-MIGRATIONS: list[Migration] = [_v1]
+MIGRATIONS: list[Migration] = [_v1, _v2]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
