@@ -2,26 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Signal
 from PySide6.QtGui import (
     QFont,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
-    QTextDocumentFragment,
     QTextListFormat,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from editor.text import qtdoc
-from editor.text.richtext import Block, normalize
+from editor.text.richtext import Block
+from editor.ui import editing
+from editor.ui.editing import ALIGNMENTS
 
-ALIGNMENTS = {
-    "left": Qt.AlignmentFlag.AlignLeft,
-    "center": Qt.AlignmentFlag.AlignHCenter,
-    "right": Qt.AlignmentFlag.AlignRight,
-    "justify": Qt.AlignmentFlag.AlignJustify,
-}
+__all__ = ["ALIGNMENTS", "TextPane"]
 
 
 class TextPane(QTextEdit):
@@ -61,7 +57,7 @@ class TextPane(QTextEdit):
     # -- character formats -----------------------------------------------------
 
     def is_bold(self) -> bool:
-        return self.currentCharFormat().fontWeight() >= QFont.Weight.DemiBold
+        return editing.is_bold(self)
 
     def is_italic(self) -> bool:
         return self.currentCharFormat().fontItalic()
@@ -73,54 +69,24 @@ class TextPane(QTextEdit):
         return self.currentCharFormat().fontStrikeOut()
 
     def set_bold(self, on: bool) -> None:
-        fmt = QTextCharFormat()
-        fmt.setFontWeight(QFont.Weight.Bold if on else QFont.Weight.Normal)
-        self._merge(fmt)
+        editing.merge_char_format(self, editing.bold_format(on))
 
     def set_italic(self, on: bool) -> None:
-        fmt = QTextCharFormat()
-        fmt.setFontItalic(on)
-        self._merge(fmt)
+        editing.merge_char_format(self, editing.italic_format(on))
 
     def set_underline(self, on: bool) -> None:
-        fmt = QTextCharFormat()
-        fmt.setFontUnderline(on)
-        self._merge(fmt)
+        editing.merge_char_format(self, editing.underline_format(on))
 
     def set_strikeout(self, on: bool) -> None:
-        fmt = QTextCharFormat()
-        fmt.setFontStrikeOut(on)
-        self._merge(fmt)
-
-    def _merge(self, fmt: QTextCharFormat) -> None:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            # Inside a word, as word processors do, the whole word; at its edge or between
-            # words, only what is typed next (so Ctrl+I after "late" does not undo "late").
-            if not self._inside_word(cursor):
-                self.mergeCurrentCharFormat(fmt)
-                return
-            cursor.select(QTextCursor.SelectionType.WordUnderCursor)
-        cursor.mergeCharFormat(fmt)
-        self.mergeCurrentCharFormat(fmt)
-
-    @staticmethod
-    def _inside_word(cursor: QTextCursor) -> bool:
-        text = cursor.block().text()
-        i = cursor.positionInBlock()
-        return 0 < i < len(text) and text[i - 1].isalnum() and text[i].isalnum()
+        editing.merge_char_format(self, editing.strikeout_format(on))
 
     # -- block formats -----------------------------------------------------------
 
     def alignment_name(self) -> str:
-        align = self.alignment() & Qt.AlignmentFlag.AlignHorizontal_Mask
-        for name, flag in ALIGNMENTS.items():
-            if align == flag:
-                return name
-        return "left"
+        return editing.alignment_name(self)
 
     def set_alignment_name(self, name: str) -> None:
-        self.setAlignment(ALIGNMENTS[name])
+        editing.set_alignment_name(self, name)
 
     def is_block_quote(self) -> bool:
         return qtdoc.quote_level(self.textCursor().blockFormat()) > 0
@@ -192,26 +158,11 @@ class TextPane(QTextEdit):
     # -- paste -------------------------------------------------------------------
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        """Paste keeps what the canonical subset holds: no fonts, sizes or colours."""
-        if source.hasHtml():
-            clean = QTextDocument()
-            qtdoc.load(clean, normalize(source.html()))
-            self.textCursor().insertFragment(QTextDocumentFragment(clean))
-            self.ensureCursorVisible()
-        elif source.hasText():
-            self.textCursor().insertText(source.text())
-            self.ensureCursorVisible()
-        else:
+        if not editing.paste(self, source):
             super().insertFromMimeData(source)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        data = QMimeData()
-        fragment = self.textCursor().selection()
-        doc = QTextDocument()
-        QTextCursor(doc).insertFragment(fragment)
-        data.setHtml(qtdoc.to_canonical(doc))
-        data.setText(fragment.toPlainText().replace("\u2028", "\n"))
-        return data
+        return editing.mime_from_selection(self.textCursor())
