@@ -23,6 +23,7 @@ from editor.store.errors import ProjectError
 from editor.store.project import EXTENSION, Project
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
+from editor.ui.front_matter import FrontMatterDocks
 from editor.ui.text_pane import TextPane
 from editor.workspace import Workspace
 
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
+        self.front_matter = FrontMatterDocks(self, settings, self.view_menu)
         self._wire_widgets()
         self._show_work_state()
 
@@ -203,6 +205,15 @@ class MainWindow(QMainWindow):
             self.act_underline, self.act_strike, *self.align_actions.values(),
             self.act_scene_break, self.act_quote, self.act_bullets, self.act_numbers,
         ]  # fmt: skip
+        # Formatting keys act on the chapter only while it has focus: Ctrl+B in a side
+        # panel's field formats that field, and Ctrl+L there must not align the chapter.
+        for action in (
+            self.act_bold, self.act_italic, self.act_underline, self.act_strike,
+            *self.align_actions.values(), self.act_scene_break, self.act_quote,
+            self.act_bullets, self.act_numbers,
+        ):  # fmt: skip
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            pane.addAction(action)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -314,6 +325,7 @@ class MainWindow(QMainWindow):
         ws.undo_stack.undoTextChanged.connect(self._structure_undo_text)
         ws.undo_stack.redoTextChanged.connect(self._structure_redo_text)
         self._remember_recent(ws.project.path)
+        self.front_matter.attach(ws)
         self._fill_tree()
         chapters = ws.chapters()
         last = self.settings.value(f"lastChapter/{ws.project.path}", -1, int)
@@ -343,6 +355,7 @@ class MainWindow(QMainWindow):
         ws.deleteLater()
         self.text_pane.show_document(None)
         self.chapter_tree.clear()
+        self.front_matter.attach(None)
         self._show_work_state()
         return True
 

@@ -71,10 +71,11 @@ class CounterLabel(QLabel):
             parent = self.parentWidget()
             inherited = parent.palette() if parent else QApplication.palette()
             color = level_color(self.level(), inherited)
-            palette = self.palette()
-            if color is None:
-                color = inherited.color(QPalette.ColorRole.WindowText)
-            palette.setColor(QPalette.ColorRole.WindowText, color)
+            palette = QPalette(inherited)
+            if color is not None:
+                # Active and inactive only: a disabled counter stays greyed like its field.
+                for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+                    palette.setColor(group, QPalette.ColorRole.WindowText, color)
             self.setPalette(palette)
         finally:
             self._repainting = False
