@@ -16,16 +16,15 @@ from editor.store.project import Project
 TYPIST = Path(__file__).with_name("typist.py")
 
 
-@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
-def test_sigkill_three_seconds_after_the_last_keystroke_loses_nothing(tmp_path: Path) -> None:
+def type_then_kill(tmp_path: Path, text: str, field: str = "") -> Path:
+    """Start a real window, type ``text``, wait 3 s, SIGKILL it; the work's path."""
     work = tmp_path / "kill.ficwright"
     project = Project.create(work, "Kill Test")
     project.add_chapter("One", "<p>Before.</p>", 1)
     project.close()
 
-    text = " The words typed just before the power went out"
     proc = subprocess.Popen(
-        [sys.executable, str(TYPIST), str(work), str(tmp_path / "settings.ini"), text],
+        [sys.executable, str(TYPIST), str(work), str(tmp_path / "settings.ini"), text, field],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -44,11 +43,29 @@ def test_sigkill_three_seconds_after_the_last_keystroke_loses_nothing(tmp_path: 
             proc.kill()
             proc.wait()
     assert proc.returncode == -signal.SIGKILL
+    return work
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_sigkill_three_seconds_after_the_last_keystroke_loses_nothing(tmp_path: Path) -> None:
+    text = " The words typed just before the power went out"
+    work = type_then_kill(tmp_path, text)
 
     reopened = Project.open(work)
     try:
         chapter = reopened.chapters()[0]
         assert reopened.body(chapter.id) == f"<p>Before.{text}</p>"
         assert chapter.words == 10
+    finally:
+        reopened.close()
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL is POSIX")
+def test_sigkill_after_typing_a_summary_loses_nothing(tmp_path: Path) -> None:
+    work = type_then_kill(tmp_path, "A storm is coming", "summaryField")
+
+    reopened = Project.open(work)
+    try:
+        assert reopened.meta().summary == "<p>A storm is coming</p>"
     finally:
         reopened.close()

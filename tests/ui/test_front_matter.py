@@ -1,0 +1,260 @@
+"""Fill every panel through its widgets, restart on the same file, and read it all back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+
+from editor.model import (
+    ArchiveWarning,
+    Category,
+    ChapterMeta,
+    FfnRating,
+    Rating,
+    Status,
+    WorkMeta,
+)
+from editor.store.project import Project
+from editor.ui.main_window import MainWindow
+from editor.ui.widgets.rich_field import RichField
+from editor.ui.widgets.tag_editor import TagEditor
+
+from .conftest import OpenWindow
+
+EXPECTED = WorkMeta(
+    title="Storm Front",
+    author="wren_writes",
+    fandoms=("Final Fantasy VII",),
+    rating=Rating.TEEN,
+    ffn_rating=FfnRating.K_PLUS,
+    archive_warnings=(ArchiveWarning.VIOLENCE, ArchiveWarning.MAJOR_CHARACTER_DEATH),
+    content_warnings=("Coarse language", "OOC"),
+    categories=(Category.FM, Category.GEN),
+    relationships=("Cloud/Tifa",),
+    characters=("Cloud Strife", "Zack Fair"),
+    additional_tags=("Angst", "Time Travel"),
+    language="English",
+    summary="<p>A <em>storm</em> comes.</p>",
+    series_name="Kell Reach",
+    series_part=2,
+    expected_chapters=3,
+    status=Status.COMPLETE,
+    disclaimer="<p>I do not own <strong>FFVII</strong>.</p>",
+    dedication="<p>For Jane, for being a darling.</p>",
+    gift_recipients=("jane_doe",),
+    prompt="<p>Song: Riders on the Storm</p>",
+    prompt_by="anon",
+    prompt_collection="Summer Exchange",
+)
+NOTES_ONE = ChapterMeta(
+    summary="<p>Wren finds a letter.</p>",
+    notes_begin="<p>A/N: thanks for reading!</p>",
+    notes_end="<p>More soon.</p>",
+    warnings=("Blood",),
+)
+NOTES_TWO = ChapterMeta(notes_end="<p>The end of two.</p>")
+
+
+def find(window: MainWindow, cls: type, name: str):  # type: ignore[no-untyped-def]
+    widget = window.findChild(cls, name)
+    assert widget is not None, name
+    return widget
+
+
+def show_panel(window: MainWindow, key: str) -> None:
+    dock = window.front_matter.docks[key]
+    dock.show()
+    dock.raise_()
+
+
+def type_line(qtbot, field: QLineEdit, text: str) -> None:  # type: ignore[no-untyped-def]
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def add_tags(qtbot, editor: TagEditor, tags: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    line = editor.line_edit()
+    line.setFocus()
+    for tag in tags:
+        qtbot.keyClicks(line, tag)
+        qtbot.keyClick(line, Qt.Key.Key_Comma)
+    assert tuple(editor.tags()) == tags
+
+
+def type_rich(qtbot, field: RichField, *parts: tuple[str, str]) -> None:  # type: ignore[no-untyped-def]
+    """Type runs; a run marked "em" or "strong" is wrapped in the field's own shortcut."""
+    edit = field.text_edit()
+    edit.setFocus()
+    keys = {"em": Qt.Key.Key_I, "strong": Qt.Key.Key_B}
+    for mark, text in parts:
+        if mark:
+            qtbot.keyClick(edit, keys[mark], Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(edit, text)
+        if mark:
+            qtbot.keyClick(edit, keys[mark], Qt.KeyboardModifier.ControlModifier)
+
+
+def choose(qtbot, combo: QComboBox, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Pick an item with the keyboard, as an author would."""
+    combo.setFocus()
+    target = combo.findText(text)
+    assert target >= 0, text
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        qtbot.keyClick(combo, key)
+
+
+def set_spin(qtbot, spin: QSpinBox, value: int) -> None:  # type: ignore[no-untyped-def]
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, str(value))
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    assert spin.value() == value
+
+
+def click(qtbot, box: QWidget) -> None:  # type: ignore[no-untyped-def]
+    # The space bar, not the mouse: QTest takes two quick clicks on different boxes for a
+    # double click.
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+
+
+def fill_every_panel(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    show_panel(window, "details")
+    type_line(qtbot, find(window, QLineEdit, "titleField"), EXPECTED.title)
+    type_line(qtbot, find(window, QLineEdit, "authorField"), EXPECTED.author)
+    choose(qtbot, find(window, QComboBox, "ratingField"), EXPECTED.rating.value)
+    choose(qtbot, find(window, QComboBox, "ffnRatingField"), "K+")
+    add_tags(qtbot, find(window, TagEditor, "fandomsField"), EXPECTED.fandoms)
+    click(qtbot, find(window, QCheckBox, "categoryFm"))
+    click(qtbot, find(window, QCheckBox, "categoryGen"))
+    add_tags(qtbot, find(window, TagEditor, "relationshipsField"), EXPECTED.relationships)
+    add_tags(qtbot, find(window, TagEditor, "charactersField"), EXPECTED.characters)
+    add_tags(qtbot, find(window, TagEditor, "additionalTagsField"), EXPECTED.additional_tags)
+    type_rich(
+        qtbot, find(window, RichField, "summaryField"), ("", "A "), ("em", "storm"), ("", " comes.")
+    )
+    type_line(qtbot, find(window, QLineEdit, "seriesNameField"), EXPECTED.series_name)
+    set_spin(qtbot, find(window, QSpinBox, "seriesPartField"), 2)
+    set_spin(qtbot, find(window, QSpinBox, "expectedChaptersField"), 3)
+    choose(qtbot, find(window, QComboBox, "statusField"), "Complete")
+
+    show_panel(window, "warnings")
+    click(qtbot, find(window, QCheckBox, "warningViolence"))
+    click(qtbot, find(window, QCheckBox, "warningMajorCharacterDeath"))
+    add_tags(qtbot, find(window, TagEditor, "contentWarningsField"), EXPECTED.content_warnings)
+
+    show_panel(window, "disclaimer")
+    type_rich(
+        qtbot,
+        find(window, RichField, "disclaimerField"),
+        ("", "I do not own "),
+        ("strong", "FFVII"),
+        ("", "."),
+    )
+    show_panel(window, "dedication")
+    type_rich(
+        qtbot, find(window, RichField, "dedicationField"), ("", "For Jane, for being a darling.")
+    )
+    add_tags(qtbot, find(window, TagEditor, "giftRecipientsField"), EXPECTED.gift_recipients)
+    show_panel(window, "prompt")
+    type_rich(qtbot, find(window, RichField, "promptField"), ("", "Song: Riders on the Storm"))
+    type_line(qtbot, find(window, QLineEdit, "promptByField"), EXPECTED.prompt_by)
+    type_line(qtbot, find(window, QLineEdit, "promptCollectionField"), EXPECTED.prompt_collection)
+
+
+def fill_chapter_notes(qtbot, window: MainWindow, notes: ChapterMeta, summary: str) -> None:  # type: ignore[no-untyped-def]
+    if summary:
+        type_rich(qtbot, find(window, RichField, "chapterSummaryField"), ("", summary))
+    if notes.notes_begin:
+        type_rich(
+            qtbot,
+            find(window, RichField, "chapterNotesBeginField"),
+            ("", "A/N: thanks for reading!"),
+        )
+    if notes.notes_end:
+        text = notes.notes_end.removeprefix("<p>").removesuffix("</p>")
+        type_rich(qtbot, find(window, RichField, "chapterNotesEndField"), ("", text))
+    if notes.warnings:
+        add_tags(qtbot, find(window, TagEditor, "chapterWarningsField"), notes.warnings)
+
+
+def make_work(path: Path) -> Path:
+    project = Project.create(path, "Untitled")
+    project.add_chapter("One", "<p>One.</p>", 1)
+    project.add_chapter("Two", "<p>Two.</p>", 1)
+    project.close()
+    return path
+
+
+def test_every_panel_field_survives_a_restart(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = make_work(tmp_path / "w.ficwright")
+    window = open_window(path)
+    fill_every_panel(qtbot, window)
+    assert window.windowTitle().startswith("Storm Front")
+
+    tree = window.chapter_tree
+    tree.setCurrentItem(tree.topLevelItem(0))
+    show_panel(window, "warnings")
+    fill_chapter_notes(qtbot, window, NOTES_ONE, "Wren finds a letter.")
+    assert find(window, QWidget, "chapterLabel").text() == "Chapter 1 of 3"
+    tree.setCurrentItem(tree.topLevelItem(1))
+    fill_chapter_notes(qtbot, window, NOTES_TWO, "")
+    window.close()
+
+    project = Project.open(path)
+    try:
+        assert project.meta() == EXPECTED
+        one, two = (ch.id for ch in project.chapters())
+        assert project.chapter_meta(one) == NOTES_ONE
+        assert project.chapter_meta(two) == NOTES_TWO
+    finally:
+        project.close()
+
+    again = open_window(path)
+    assert again.windowTitle().startswith("Storm Front")
+    assert find(again, QLineEdit, "titleField").text() == "Storm Front"
+    assert find(again, TagEditor, "charactersField").tags() == ["Cloud Strife", "Zack Fair"]
+    assert find(again, QComboBox, "ratingField").currentText() == Rating.TEEN.value
+    assert find(again, QCheckBox, "categoryGen").isChecked()
+    assert find(again, QCheckBox, "warningViolence").isChecked()
+    assert find(again, RichField, "summaryField").html() == EXPECTED.summary
+    assert find(again, RichField, "disclaimerField").html() == EXPECTED.disclaimer
+    assert find(again, QLineEdit, "promptByField").text() == "anon"
+    # The window reopens on the chapter it was closed on: Two, with its own notes only.
+    assert find(again, RichField, "chapterNotesEndField").html() == NOTES_TWO.notes_end
+    assert find(again, RichField, "chapterNotesBeginField").html() == ""
+    again.chapter_tree.setCurrentItem(again.chapter_tree.topLevelItem(0))
+    assert find(again, RichField, "chapterNotesBeginField").html() == NOTES_ONE.notes_begin
+    assert find(again, TagEditor, "chapterWarningsField").tags() == ["Blood"]
+
+
+def test_a_default_disclaimer_follows_the_fandom_across_works(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    first = open_window(make_work(tmp_path / "a.ficwright"))
+    show_panel(first, "details")
+    add_tags(qtbot, find(first, TagEditor, "fandomsField"), ("Final Fantasy VII",))
+    show_panel(first, "disclaimer")
+    type_rich(qtbot, find(first, RichField, "disclaimerField"), ("", "Square Enix owns it all."))
+    panel = first.front_matter.disclaimer
+    panel.saveDefaultRequested.emit(find(first, RichField, "disclaimerField").html())
+    first.close()
+
+    second = open_window(make_work(tmp_path / "b.ficwright"))
+    show_panel(second, "details")
+    add_tags(qtbot, find(second, TagEditor, "fandomsField"), ("Final Fantasy VII",))
+    second.front_matter.disclaimer.insertDefaultRequested.emit()
+    assert find(second, RichField, "disclaimerField").html() == "<p>Square Enix owns it all.</p>"
+    second.close()
+    project = Project.open(tmp_path / "b.ficwright")
+    try:
+        assert project.meta().disclaimer == "<p>Square Enix owns it all.</p>"
+    finally:
+        project.close()
