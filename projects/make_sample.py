@@ -1,6 +1,6 @@
 """Rebuild projects/sample.ficwright, the work a first run opens.
 
-    python projects/make_sample.py
+python projects/make_sample.py
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from editor.store.project import Project
+from editor.model import ArchiveWarning, Category, Rating, Status
+from editor.store.project import Changes, Project
 from editor.text.richtext import normalize, word_count
 
 TITLE = "The Lighthouse Letters"
@@ -19,7 +20,7 @@ CHAPTERS = [
     (
         "The Keeper's Lamp",
         """
-<p>The lamp at Kell's Reach had not gone out in forty years, and Wren did not intend to be the one who let it.</p>
+<p>The lamp at Kell’s Reach had not gone out in forty years, and Wren did not intend to be the one who let it.</p>
 <p>“You’re doing it again,” said Tamsin from the doorway. “The <em>staring</em>.”</p>
 <p>“I’m not staring. I’m <strong>keeping watch</strong>.” Wren didn’t turn round. Out past the breakers a ship’s light blinked — once, twice — and was gone behind the swell.</p>
 <p>Tamsin crossed the little room in three strides and set a mug of tea on the sill. It was too strong, as always; she had learnt to make it in a kitchen where nobody could afford a second teabag.</p>
@@ -47,12 +48,45 @@ CHAPTERS = [
 ]
 
 
+WORK = {
+    "author": "ficwright_sample",
+    "fandoms": ("Original Work",),
+    "rating": Rating.GENERAL,
+    "archive_warnings": (ArchiveWarning.NONE_APPLY,),
+    "content_warnings": ("Storms", "Mild peril"),
+    "categories": (Category.FF, Category.GEN),
+    "relationships": ("Wren/Tamsin",),
+    "characters": ("Wren", "Tamsin", "The Stranger"),
+    "additional_tags": ("Lighthouses", "Time Travel", "Found Family", "Letters"),
+    "summary": "<p>The lamp at Kell’s Reach has not gone out in forty years. Then the letters start arriving — in Wren’s <em>own</em> handwriting.</p>",
+    "expected_chapters": 2,
+    "status": Status.COMPLETE,
+    "disclaimer": "<p>All characters are my own; any resemblance to real lighthouse keepers is a happy accident.</p>",
+    "dedication": "<p>For everyone who keeps a light on for someone else.</p>",
+    "prompt": "<p><strong>Prompt:</strong> “a letter from the future, delivered by the tide”</p>",
+    "prompt_by": "a friend",
+    "prompt_collection": "Ficwright Sample Exchange",
+}
+CHAPTER_NOTES = [
+    {
+        "summary": "<p>Wren keeps the light, and a letter arrives.</p>",
+        "notes_begin": "<p>Welcome! This sample shows what Ficwright keeps for a work: open the panels on the right.</p>",
+    },
+    {
+        "notes_end": "<p>Thank you for reading. <em>Comments are love.</em></p>",
+        "warnings": ("Drowning (averted)",),
+    },
+]
+
+
 def build(path: Path) -> None:
     path.unlink(missing_ok=True)
     project = Project.create(path, TITLE)
+    ids = []
     for title, html in CHAPTERS:
         body = normalize(html.strip())
-        project.add_chapter(title, body, word_count(body))
+        ids.append(project.add_chapter(title, body, word_count(body)))
+    project.save(Changes(work=WORK, chapters=dict(zip(ids, CHAPTER_NOTES, strict=True))))
     project.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -13,11 +13,13 @@ import functools
 import html
 import re
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from editor.text.richtext import normalize
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 # Inline constructs the typed conversion handles: the token that closes each one.
 _CLOSERS = {
@@ -30,6 +32,10 @@ _CLOSERS = {
 
 @functools.cache
 def _md() -> MarkdownIt:
+    # Imported on first use: markdown-it costs 20 ms of start-up, and most sessions
+    # never paste or type Markdown.
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "typographer": False})
     md.enable("strikethrough")
     # The canonical subset has no images: keep their alt text rather than lose it.

@@ -37,7 +37,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.workspace: Workspace | None = None
         self.setObjectName("mainWindow")
-        self.resize(1100, 720)
+        self.resize(1320, 840)
 
         self.chapter_tree = ChapterTree(self)
         self.text_pane = TextPane(self)
