@@ -107,6 +107,7 @@ class WorkMeta:
     characters: tuple[str, ...] = ()
     additional_tags: tuple[str, ...] = ()
     language: str = "English"
+    english_variant: str = "US"  # "US" or "GB" (British/Commonwealth); spelling only
     summary: str = ""
     series_name: str = ""
     series_part: int | None = None

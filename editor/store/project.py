@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,6 +22,8 @@ from editor.store.errors import (
 )
 
 EXTENSION = ".ficwright"
+WORK_WORD = "work"  # kinds of row in the words table
+IGNORED_WORD = "ignore"
 
 
 @dataclass(slots=True)
@@ -276,6 +278,30 @@ class Project:
                         (name, fields.encode(value)),
                     )
             self._touch(c, stamp)
+
+    # -- the work's dictionary ------------------------------------------------------------
+
+    def dictionary_words(self) -> tuple[list[str], list[str]]:
+        """(words this work accepts, words it ignores), each sorted."""
+        words: dict[str, list[str]] = {WORK_WORD: [], IGNORED_WORD: []}
+        for word, kind in self._conn.execute("SELECT word, kind FROM words ORDER BY word"):
+            words.setdefault(kind, []).append(word)
+        return words[WORK_WORD], words[IGNORED_WORD]
+
+    def add_words(self, kind: str, words: Iterable[str]) -> None:
+        if kind not in (WORK_WORD, IGNORED_WORD):
+            raise ValueError(kind)
+        with self._transaction() as c:
+            c.executemany(
+                "INSERT OR IGNORE INTO words(word, kind) VALUES (?, ?)",
+                [(w, kind) for w in words if w],
+            )
+
+    def remove_words(self, kind: str, words: Iterable[str]) -> None:
+        with self._transaction() as c:
+            c.executemany(
+                "DELETE FROM words WHERE word = ? AND kind = ?", [(w, kind) for w in words]
+            )
 
     # -- front matter ------------------------------------------------------------
 

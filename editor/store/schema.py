@@ -57,8 +57,16 @@ def _v2(conn: sqlite3.Connection) -> None:
     chapters.add_column("warnings", str, not_null_default="[]")
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """The work's own dictionary: words it accepts, and words it ignores."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["words"].create({"word": str, "kind": str}, pk=("kind", "word"), not_null={"word", "kind"})
+
+
 # MIGRATIONS[n] brings a file from version n to version n + 1.
-MIGRATIONS: list[Migration] = [_v1, _v2]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 CURRENT_VERSION = len(MIGRATIONS)
 
 
