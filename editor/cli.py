@@ -1,12 +1,156 @@
-"""`ficwright` subcommands that run without a window."""
+"""`ficwright` subcommands that run without a window.
+
+Each subcommand is a ``_<name>_command(subparsers)`` that adds its parser and sets
+``run``; ``main`` lists only the ones that exist.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from editor import paths
+from editor.spelling.checker import Checker, load_dictionary, names_from_meta
+from editor.spelling.languages import CODES, language_code, language_name
+from editor.store.errors import ProjectError
+from editor.store.project import Project
+from editor.text.richtext import clean_text, parse
+
+USER_DICTIONARY = "dictionary.txt"  # in the data folder, one word per line
+
+CHECK_HELP = """\
+Prints one line per word the spellchecker does not know, in the order they first appear:
+
+  WORD<TAB>COUNT<TAB>WHERE
+
+WORD is the word as first written (a possessive 's left off), COUNT how many times it
+appears in any capitalisation, and WHERE its first place, e.g.
+
+  Sephirot\t3\tChapter 2 “Nibelheim”, paragraph 4
+
+Chapters are numbered in reading order from 1; paragraphs count the chapter's non-empty
+paragraphs, headings and list items from 1. The work's language and English variant choose
+the dictionary; the work's names (characters, relationships, fandoms, tags), its own word
+list and your dictionary (dictionary.txt in the Ficwright data folder) count as known.
+The work is only read.
+
+Exit status: 0 if every word is known, 1 if some are not, 2 if the work cannot be opened,
+the chapter does not exist or there is no dictionary for the work's language."""
+
+
+class _Fail(Exception):
+    """Exit 2 with this message on stderr."""
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="ficwright")
-    parser.add_subparsers(dest="command", required=True)
-    parser.parse_args(argv)
-    return 2
+    parser = argparse.ArgumentParser(prog="ficwright", description="Ficwright without a window.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _check_command(commands)
+    # argparse exits on --help and on a usage error; callers expect a return code.
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else 2
+    run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    try:
+        return run(args, sys.stdout)
+    except _Fail as e:
+        print(f"ficwright {args.command}: {e}", file=sys.stderr)
+        return 2
+
+
+# -- check --------------------------------------------------------------------------
+
+
+def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "check",
+        help="list the misspelled words of a work",
+        description="List the words of a work the spellchecker does not know.",
+        epilog=CHECK_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("work", type=Path, metavar="WORK", help="a .ficwright file")
+    parser.add_argument(
+        "--chapter", type=int, metavar="N", help="check chapter N only (1 is the first)"
+    )
+    parser.set_defaults(run=_check)
+
+
+def _check(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        project = Project.open(args.work)
+    except ProjectError as e:
+        raise _Fail(str(e)) from None
+    try:
+        checker = _checker_for(project)
+        found: dict[str, list[object]] = {}  # lowercase -> [as written, count, first place]
+        for place, text in _paragraphs(project, args.chapter):
+            for token in checker.unknown(text):
+                key = token.word.lower()
+                entry = found.get(key)
+                if entry is None:
+                    found[key] = [token.word, 1, place]
+                else:
+                    entry[1] += 1  # type: ignore[operator]
+    finally:
+        project.close()
+    for word, count, place in found.values():  # dicts keep first-appearance order
+        print(f"{word}\t{count}\t{place}", file=out)
+    return 1 if found else 0
+
+
+def _checker_for(project: Project) -> Checker:
+    meta = project.meta()
+    code = language_code(meta.language)
+    if code is None:
+        available = ", ".join(language_name(c) for c in CODES)
+        raise _Fail(
+            f"there is no spelling dictionary for {meta.language} (there is for {available})."
+        )
+    # english_variant and dictionary_words() arrive with the work's dictionary; until then
+    # the work is US English with no words of its own.
+    variant = getattr(meta, "english_variant", None) or "US"
+    work_words: list[str] = []
+    ignored: list[str] = []
+    dictionary_words = getattr(project, "dictionary_words", None)
+    if dictionary_words is not None:
+        work_words, ignored = dictionary_words()
+    return Checker(
+        load_dictionary(code, variant),
+        work_words=work_words,
+        user_words=_user_words(),
+        ignored=ignored,
+        names=names_from_meta(meta),
+    )
+
+
+def _user_words() -> list[str]:
+    try:
+        text = (paths.data_dir() / USER_DICTIONARY).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return []  # no dictionary yet, or one we cannot read: check without it
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _paragraphs(project: Project, chapter: int | None) -> Iterator[tuple[str, str]]:
+    """(place, text) for each non-empty paragraph of the chapters to check."""
+    chapters = project.chapters()
+    if chapter is not None:
+        if not 1 <= chapter <= len(chapters):
+            count = f"{len(chapters)} chapter{'s' if len(chapters) != 1 else ''}"
+            raise _Fail(f"there is no chapter {chapter}: the work has {count}.")
+        chapters = [chapters[chapter - 1]]
+    for info in chapters:
+        label = f"Chapter {info.position + 1}"
+        if info.title.strip():
+            label += f" “{info.title.strip()}”"
+        number = 0
+        for block in parse(project.body(info.id)):
+            text = clean_text(block.text()) if block.kind != "hr" else ""
+            if text.strip():
+                number += 1
+                yield f"{label}, paragraph {number}", text

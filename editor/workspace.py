@@ -11,15 +11,20 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
 
 from editor.model import ChapterInfo, ChapterMeta, WorkMeta, chapter_label
+from editor.paths import data_dir
+from editor.spelling.checker import names_from_meta
+from editor.spelling.service import SpellService
+from editor.store import user_dictionary
 from editor.store.errors import SaveError
 from editor.store.fields import check_chapter_field, check_work_field
-from editor.store.project import Changes, Project
+from editor.store.project import IGNORED_WORD, WORK_WORD, Changes, Project
 from editor.text import qtdoc
 from editor.text.richtext import word_count_text
 
@@ -28,6 +33,12 @@ AUTOSAVE_MAX_DELAY_MS = 10_000  # while typing without a pause
 RETRY_DELAY_MS = 5_000  # after a failed save
 COUNT_DELAY_MS = 250
 OPEN_DOCUMENTS = 8  # chapters kept in memory with their undo history
+# Work fields whose every word is a name the spellchecker must accept.
+NAME_FIELDS = frozenset({"characters", "relationships", "fandoms", "additional_tags"})
+
+
+def user_dictionary_path() -> Path:
+    return data_dir() / user_dictionary.FILE_NAME
 
 
 class Workspace(QObject):
@@ -55,6 +66,16 @@ class Workspace(QObject):
         self._chapter_meta: dict[int, ChapterMeta] = {}
         self._pending = Changes()  # front matter edited since the last save
         self._counted: tuple[int, int] = (-1, -1)  # (chapter id, document revision) counted
+
+        self.spelling = SpellService(self)
+        work_words, ignored = project.dictionary_words()
+        self.spelling.set_words(
+            work=work_words,
+            user=user_dictionary.load(user_dictionary_path()),
+            ignored=ignored,
+            names=names_from_meta(self._meta),
+        )
+        self.spelling.configure(self._meta.language, self._meta.english_variant)
 
         self._autosave = _single_shot(self, AUTOSAVE_DELAY_MS, self.save)
         self._max_delay = _single_shot(self, AUTOSAVE_MAX_DELAY_MS, self.save)
@@ -283,9 +304,33 @@ class Workspace(QObject):
         self._meta = replace(self._meta, **{name: value})
         self._pending.work[name] = value
         self._queue_save()
+        if name in NAME_FIELDS:
+            self.spelling.set_words(names=names_from_meta(self._meta))
+        elif name in ("language", "english_variant"):
+            self.spelling.configure(self._meta.language, self._meta.english_variant)
         self.metaChanged.emit(name)
         if name == "title":
             self.titleChanged.emit(value)
+
+    # -- dictionaries ------------------------------------------------------------------
+
+    def add_word(self, word: str, scope: str) -> bool:
+        """Accept ``word`` from now on: scope "work", "user" (every work) or "ignore" (this work).
+
+        Saved at once; False (and ``saveFailed``) if it could not be.
+        """
+        try:
+            if scope == "user":
+                self.spelling.set_words(user=user_dictionary.add(user_dictionary_path(), [word]))
+                return True
+            kind = {"work": WORK_WORD, "ignore": IGNORED_WORD}[scope]
+            self.project.add_words(kind, [word])
+        except (SaveError, OSError) as e:
+            self.saveFailed.emit(str(e))
+            return False
+        work_words, ignored = self.project.dictionary_words()
+        self.spelling.set_words(work=work_words, ignored=ignored)
+        return True
 
     def chapter_meta(self, chapter_id: int) -> ChapterMeta:
         meta = self._chapter_meta.get(chapter_id)

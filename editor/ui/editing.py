@@ -153,3 +153,21 @@ def mime_from_selection(cursor: QTextCursor) -> QMimeData:
     data.setHtml(qtdoc.to_canonical(doc))
     data.setText(fragment.toPlainText().replace("\u2028", "\n"))
     return data
+
+
+class CanonicalEdit(QTextEdit):
+    """A QTextEdit whose clipboard speaks the canonical subset: paste is cleaned, copy is canonical.
+
+    The chapter pane and the rich fields both derive from it, so a paste behaves the same
+    wherever the author writes.
+    """
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        if not paste(self, source):
+            super().insertFromMimeData(source)
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        return mime_from_selection(self.textCursor())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import (
     QFont,
     QTextCharFormat,
@@ -10,7 +10,7 @@ from PySide6.QtGui import (
     QTextDocument,
     QTextListFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from editor.text import qtdoc
 from editor.text.richtext import Block
@@ -20,7 +20,7 @@ from editor.ui.editing import ALIGNMENTS
 __all__ = ["ALIGNMENTS", "TextPane"]
 
 
-class TextPane(QTextEdit):
+class TextPane(editing.CanonicalEdit):
     """Edits the document the workspace hands it; formatting requests come from the window."""
 
     formatChanged = Signal()  # the formatting under the cursor changed: refresh the toolbar
@@ -154,15 +154,3 @@ class TextPane(QTextEdit):
         cursor.insertBlock(paragraph, QTextCharFormat())
         cursor.endEditBlock()
         self.setTextCursor(cursor)
-
-    # -- paste -------------------------------------------------------------------
-
-    def insertFromMimeData(self, source: QMimeData) -> None:
-        if not editing.paste(self, source):
-            super().insertFromMimeData(source)
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
-
-    def createMimeDataFromSelection(self) -> QMimeData:
-        return editing.mime_from_selection(self.textCursor())

@@ -67,7 +67,7 @@ def _key(event: QKeyEvent) -> QKeyCombination:
     return QKeyCombination(mods, Qt.Key(event.key()))
 
 
-class _Edit(QTextEdit):
+class _Edit(editing.CanonicalEdit):
     """The QTextEdit inside a RichField: formatting keys, clean paste, typed Markdown."""
 
     def __init__(self, field: RichField) -> None:
@@ -99,14 +99,7 @@ class _Edit(QTextEdit):
             if markdown.looks_like_markdown(text):
                 editing.insert_canonical(self, markdown.to_canonical(text))
                 return
-        if not editing.paste(self, source):
-            super().insertFromMimeData(source)
-
-    def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
-
-    def createMimeDataFromSelection(self) -> QMimeData:
-        return editing.mime_from_selection(self.textCursor())
+        super().insertFromMimeData(source)
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._field.text_height())

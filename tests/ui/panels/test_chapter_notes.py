@@ -9,13 +9,15 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from editor.formats.limits import Level
 from editor.model import ChapterMeta, WorkMeta
 from editor.ui.panels.chapter_notes import ChapterNotesPanel
 from editor.ui.widgets.counter import CounterLabel
 from editor.ui.widgets.rich_field import RichField
+
+from .conftest import record
 
 FIELDS = [
     ("chapterSummaryField", "summary"),
@@ -26,15 +28,8 @@ ONE = ChapterMeta(summary="<p>One's summary</p>", notes_begin="<p>One's notes</p
 
 
 @pytest.fixture
-def panel(qtbot) -> ChapterNotesPanel:  # type: ignore[no-untyped-def]
-    panel = ChapterNotesPanel()
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    # Focus moves (which finish a title edit) happen only in the active window.
-    panel.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel)
-    return panel
+def panel(shown) -> ChapterNotesPanel:  # type: ignore[no-untyped-def]
+    return shown(ChapterNotesPanel(), active=True)
 
 
 def rich(panel: ChapterNotesPanel, object_name: str) -> RichField:
@@ -43,12 +38,6 @@ def rich(panel: ChapterNotesPanel, object_name: str) -> RichField:
 
 def title(panel: ChapterNotesPanel) -> QLineEdit:
     return panel.findChild(QLineEdit, "chapterTitleField")
-
-
-def record(signal) -> list[tuple]:  # type: ignore[no-untyped-def]
-    got: list[tuple] = []
-    signal.connect(lambda *args: got.append(args))
-    return got
 
 
 def type_into(field: RichField, text: str) -> None:

@@ -12,20 +12,12 @@ from editor.ui.panels.dedication import DedicationPanel
 from editor.ui.widgets.rich_field import RichField
 from editor.ui.widgets.tag_editor import TagEditor
 
+from .conftest import record
+
 
 @pytest.fixture
-def panel(qtbot) -> DedicationPanel:  # type: ignore[no-untyped-def]
-    panel = DedicationPanel()
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
-
-
-def record(panel: DedicationPanel) -> list[tuple[str, object]]:
-    got: list[tuple[str, object]] = []
-    panel.metaEdited.connect(lambda name, value: got.append((name, value)))
-    return got
+def panel(shown) -> DedicationPanel:  # type: ignore[no-untyped-def]
+    return shown(DedicationPanel())
 
 
 def dedication(panel: DedicationPanel) -> RichField:
@@ -37,7 +29,7 @@ def recipients(panel: DedicationPanel) -> TagEditor:
 
 
 def test_typing_the_dedication_emits_it_as_html(panel: DedicationPanel) -> None:
-    got = record(panel)
+    got = record(panel.metaEdited)
     edit = dedication(panel).text_edit()
     edit.setFocus()
     QTest.keyClicks(edit, "For Jane, for being a darling")
@@ -48,7 +40,7 @@ def test_typing_the_dedication_emits_it_as_html(panel: DedicationPanel) -> None:
 
 
 def test_gift_recipients_are_emitted_as_a_tuple_of_user_names(panel: DedicationPanel) -> None:
-    got = record(panel)
+    got = record(panel.metaEdited)
     line = recipients(panel).line_edit()
     line.setFocus()
     QTest.keyClicks(line, "jane_doe,")

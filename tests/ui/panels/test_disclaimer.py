@@ -12,14 +12,12 @@ from editor.model import WorkMeta
 from editor.ui.panels.disclaimer import DisclaimerPanel
 from editor.ui.widgets.rich_field import RichField
 
+from .conftest import record
+
 
 @pytest.fixture
-def panel(qtbot) -> DisclaimerPanel:  # type: ignore[no-untyped-def]
-    panel = DisclaimerPanel()
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+def panel(shown) -> DisclaimerPanel:  # type: ignore[no-untyped-def]
+    return shown(DisclaimerPanel())
 
 
 def field(panel: DisclaimerPanel) -> RichField:
@@ -30,14 +28,8 @@ def button(panel: DisclaimerPanel, name: str) -> QPushButton:
     return panel.findChild(QPushButton, name)
 
 
-def record(panel: DisclaimerPanel) -> list[tuple[str, object]]:
-    got: list[tuple[str, object]] = []
-    panel.metaEdited.connect(lambda name, value: got.append((name, value)))
-    return got
-
-
 def test_typing_emits_the_disclaimer_as_canonical_html(panel: DisclaimerPanel) -> None:
-    got = record(panel)
+    got = record(panel.metaEdited)
     edit = field(panel).text_edit()
     edit.setFocus()
     QTest.keyClicks(edit, "Not mine")
@@ -94,7 +86,7 @@ def test_insert_default_asks_only_when_a_default_exists(qtbot, panel: Disclaimer
 
 def test_insert_html_fills_an_empty_field_and_undo_takes_it_back(panel: DisclaimerPanel) -> None:
     default = "<p>I own <strong>nothing</strong>.</p>\n<p>No profit.</p>"
-    got = record(panel)
+    got = record(panel.metaEdited)
     panel.insert_html(default)
 
     assert field(panel).html() == default
@@ -114,7 +106,7 @@ def test_insert_html_goes_in_at_the_cursor(panel: DisclaimerPanel) -> None:
     cursor = edit.textCursor()
     cursor.setPosition(len("Before. "))
     edit.setTextCursor(cursor)
-    got = record(panel)
+    got = record(panel.metaEdited)
 
     panel.insert_html("<p>Not mine. </p>")
 

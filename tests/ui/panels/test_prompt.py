@@ -10,20 +10,12 @@ from editor.model import WorkMeta
 from editor.ui.panels.prompt import PromptPanel
 from editor.ui.widgets.rich_field import RichField
 
+from .conftest import record
+
 
 @pytest.fixture
-def panel(qtbot) -> PromptPanel:  # type: ignore[no-untyped-def]
-    panel = PromptPanel()
-    qtbot.addWidget(panel)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
-
-
-def record(panel: PromptPanel) -> list[tuple[str, object]]:
-    got: list[tuple[str, object]] = []
-    panel.metaEdited.connect(lambda name, value: got.append((name, value)))
-    return got
+def panel(shown) -> PromptPanel:  # type: ignore[no-untyped-def]
+    return shown(PromptPanel())
 
 
 def prompt(panel: PromptPanel) -> RichField:
@@ -35,7 +27,7 @@ def line(panel: PromptPanel, name: str) -> QLineEdit:
 
 
 def test_typing_the_prompt_emits_it_as_html(panel: PromptPanel) -> None:
-    got = record(panel)
+    got = record(panel.metaEdited)
     edit = prompt(panel).text_edit()
     edit.setFocus()
     QTest.keyClicks(edit, "Song: *Running Up That Hill*")
@@ -51,7 +43,7 @@ def test_typing_the_prompt_emits_it_as_html(panel: PromptPanel) -> None:
 def test_each_line_emits_its_own_field_trimmed(
     panel: PromptPanel, object_name: str, name: str
 ) -> None:
-    got = record(panel)
+    got = record(panel.metaEdited)
     edit = line(panel, object_name)
     edit.setFocus()
     QTest.keyClicks(edit, "Yuletide ")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, SignalInstance
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
 
@@ -16,6 +16,8 @@ from editor.ui.panels.work_details import WorkDetailsPanel
 from editor.ui.widgets.counter import CounterLabel, level_color
 from editor.ui.widgets.rich_field import RichField
 from editor.ui.widgets.tag_editor import TagEditor
+
+from .conftest import record
 
 TAG_FIELDS = ("fandoms", "relationships", "characters", "additional_tags")
 
@@ -36,13 +38,6 @@ FULL = WorkMeta(
     expected_chapters=12,
     status=Status.COMPLETE,
 )
-
-
-def record(signal: SignalInstance) -> list[tuple[Any, ...]]:
-    """Every emission of ``signal``, as the tuple of its arguments."""
-    seen: list[tuple[Any, ...]] = []
-    signal.connect(lambda *args: seen.append(args))
-    return seen
 
 
 @pytest.fixture

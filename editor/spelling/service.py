@@ -1,0 +1,199 @@
+"""Spell checking for the open work, kept off the UI thread where it is slow.
+
+Loading a dictionary (~100 ms) and finding suggestions (up to half a second for a long
+word) run on the thread pool; the checker itself answers "is this word known?" from a
+cache on the UI thread. QtCore only: the workspace owns one of these.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from editor.spelling.checker import Checker, Dictionary, language_code, load_dictionary
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+LOAD_DELAY_MS = 150  # let the window paint before a load competes with it for the GIL
+
+_dictionaries: dict[tuple[str, str | None], Dictionary] = {}
+_lock = threading.Lock()
+
+
+def _dictionary(code: str, variant: str | None) -> Dictionary:
+    """One Dictionary per language and variant for the whole process."""
+    key = (code, variant)
+    with _lock:
+        found = _dictionaries.get(key)
+    if found is None:
+        found = load_dictionary(code, variant)
+        with _lock:
+            found = _dictionaries.setdefault(key, found)
+    return found
+
+
+class _Relay(QObject):
+    """Carries a worker's result back to the UI thread.
+
+    The callbacks are reached through this object's own slots: a signal connected to a
+    bare function would run it on the worker thread, a slot of an object that lives on the
+    UI thread runs there (a queued connection).
+    """
+
+    done = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self, on_done: Callable[[Any], None], on_fail: Callable[[str], None], parent: QObject
+    ) -> None:
+        super().__init__(parent)
+        self._on_done = on_done
+        self._on_fail = on_fail
+        self.done.connect(self._deliver)
+        self.failed.connect(self._report)
+
+    @Slot(object)
+    def _deliver(self, result: object) -> None:
+        self._on_done(result)
+
+    @Slot(str)
+    def _report(self, message: str) -> None:
+        self._on_fail(message)
+
+
+class _Task(QRunnable):
+    def __init__(self, job: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self._job = job
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._job()
+        except Exception as e:  # shown to the author, never lost in a worker
+            self._relay.failed.emit(str(e) or type(e).__name__)
+        else:
+            self._relay.done.emit(result)
+
+
+class SpellService(QObject):
+    ready = Signal()  # a checker is in place: check everything
+    changed = Signal()  # word lists changed: check everything again
+    unavailable = Signal(str)  # why there is no checking (a language with no dictionary)
+    suggestionsReady = Signal(str, list)  # word, suggestions best first
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.checker: Checker | None = None
+        self._key: tuple[str, str | None] | None = None
+        self._words: dict[str, list[str]] = {"work": [], "user": [], "ignored": []}
+        self._names: set[str] = set()
+        self._relays: set[_Relay] = set()  # alive until their task reports
+        self._asked: set[str] = set()
+
+    # -- configuration -------------------------------------------------------------
+
+    def configure(self, language: str, variant: str | None) -> None:
+        """Check in ``language`` (AO3's name for it); loads its dictionary in the background."""
+        code = language_code(language)
+        if code is None:
+            self._key = None
+            self.checker = None
+            self.unavailable.emit(
+                self.tr("No spelling dictionary for {language}.").format(language=language)
+            )
+            self.changed.emit()
+            return
+        key = (code, variant if code == "en" else None)
+        if key == self._key:
+            return
+        self._key = key
+        with _lock:
+            cached = _dictionaries.get(key)
+        if cached is not None:
+            self._install(key, cached)
+            return
+        # self as context: the timer dies with the service if the work closes first.
+        QTimer.singleShot(
+            LOAD_DELAY_MS,
+            self,
+            lambda: self._run(lambda: _dictionary(*key), lambda d: self._install(key, d)),
+        )
+
+    def _install(self, key: tuple[str, str | None], dictionary: Dictionary) -> None:
+        if key != self._key:
+            return  # the language changed while this one was loading
+        self.checker = Checker(
+            dictionary,
+            work_words=self._words["work"],
+            user_words=self._words["user"],
+            ignored=self._words["ignored"],
+            names=self._names,
+        )
+        self.ready.emit()
+
+    def set_words(
+        self,
+        *,
+        work: Iterable[str] | None = None,
+        user: Iterable[str] | None = None,
+        ignored: Iterable[str] | None = None,
+        names: Iterable[str] | None = None,
+    ) -> None:
+        checker = self.checker
+        if work is not None:
+            self._words["work"] = list(work)
+            if checker:
+                checker.set_work_words(self._words["work"])
+        if user is not None:
+            self._words["user"] = list(user)
+            if checker:
+                checker.set_user_words(self._words["user"])
+        if ignored is not None:
+            self._words["ignored"] = list(ignored)
+            if checker:
+                checker.set_ignored(self._words["ignored"])
+        if names is not None:
+            self._names = set(names)
+            if checker:
+                checker.set_names(self._names)
+        if checker is not None:
+            self.changed.emit()
+
+    # -- suggestions ---------------------------------------------------------------
+
+    def request_suggestions(self, word: str) -> None:
+        """``suggestionsReady`` follows, at once if cached, else from a worker."""
+        checker = self.checker
+        if checker is None:
+            return
+        cached = checker.cached_suggestions(word)
+        if cached is not None:
+            self.suggestionsReady.emit(word, cached)
+            return
+        if word in self._asked:
+            return
+        self._asked.add(word)
+
+        def found(result: object) -> None:
+            self._asked.discard(word)
+            self.suggestionsReady.emit(word, list(result))  # type: ignore[call-overload]
+
+        self._run(lambda: checker.suggestions(word), found)
+
+    # -- workers -------------------------------------------------------------------
+
+    def _run(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
+        def finish(result: object) -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            done(result)
+
+        def fail(message: str) -> None:
+            self._relays.discard(relay)
+            relay.deleteLater()
+            self.unavailable.emit(self.tr("Spell checking failed: {error}").format(error=message))
+
+        relay = _Relay(finish, fail, self)
+        self._relays.add(relay)
+        QThreadPool.globalInstance().start(_Task(job, relay))
