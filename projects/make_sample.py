@@ -11,7 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from editor.model import ArchiveWarning, Category, Rating, Status
-from editor.store.project import Changes, Project
+from editor.store.project import WORK_WORD, Changes, Project
 from editor.text.richtext import normalize, word_count
 
 TITLE = "The Lighthouse Letters"
@@ -87,6 +87,7 @@ def build(path: Path) -> None:
         body = normalize(html.strip())
         ids.append(project.add_chapter(title, body, word_count(body)))
     project.save(Changes(work=WORK, chapters=dict(zip(ids, CHAPTER_NOTES, strict=True))))
+    project.add_words(WORK_WORD, ["Kell"])  # a place of the story's own
     project.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
