@@ -65,6 +65,7 @@ class Workspace(QObject):
         self._meta = project.meta()
         self._chapter_meta: dict[int, ChapterMeta] = {}
         self._pending = Changes()  # front matter edited since the last save
+        self._revisions: dict[int, int] = {}  # id(document) -> revision last seen edited
         self._counted: tuple[int, int] = (-1, -1)  # (chapter id, document revision) counted
 
         self.spelling = SpellService(self)
@@ -147,7 +148,13 @@ class Workspace(QObject):
         doc = self.sender()
         # Fonts and margins set for display also signal a change; only real edits
         # (undoable ones) mark the document modified.
-        if isinstance(doc, QTextDocument) and doc.isModified():
+        # Spelling underlines signal a change too, without a new revision: not an edit.
+        if (
+            isinstance(doc, QTextDocument)
+            and doc.isModified()
+            and self._revisions.get(id(doc)) != doc.revision()
+        ):
+            self._revisions[id(doc)] = doc.revision()
             self._counter.start()
             self._queue_save()
 
@@ -314,23 +321,26 @@ class Workspace(QObject):
 
     # -- dictionaries ------------------------------------------------------------------
 
-    def add_word(self, word: str, scope: str) -> bool:
-        """Accept ``word`` from now on: scope "work", "user" (every work) or "ignore" (this work).
+    def add_words(self, words: list[str], scope: str) -> bool:
+        """Accept ``words`` from now on: scope "work", "user" (every work) or "ignore" (this work).
 
-        Saved at once; False (and ``saveFailed``) if it could not be.
+        Saved at once, all in one write; False (and ``saveFailed``) if it could not be.
         """
         try:
             if scope == "user":
-                self.spelling.set_words(user=user_dictionary.add(user_dictionary_path(), [word]))
+                self.spelling.set_words(user=user_dictionary.add(user_dictionary_path(), words))
                 return True
             kind = {"work": WORK_WORD, "ignore": IGNORED_WORD}[scope]
-            self.project.add_words(kind, [word])
+            self.project.add_words(kind, words)
         except (SaveError, OSError) as e:
             self.saveFailed.emit(str(e))
             return False
         work_words, ignored = self.project.dictionary_words()
         self.spelling.set_words(work=work_words, ignored=ignored)
         return True
+
+    def add_word(self, word: str, scope: str) -> bool:
+        return self.add_words([word], scope)
 
     def chapter_meta(self, chapter_id: int) -> ChapterMeta:
         meta = self._chapter_meta.get(chapter_id)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from typing import Any
 
-from editor.spelling.checker import Checker, Dictionary, language_code, load_dictionary
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from editor.spelling.checker import Checker, Dictionary, language_code, load_dictionary
 
 LOAD_DELAY_MS = 150  # let the window paint before a load competes with it for the GIL
 
@@ -71,9 +73,12 @@ class _Task(QRunnable):
         try:
             result = self._job()
         except Exception as e:  # shown to the author, never lost in a worker
-            self._relay.failed.emit(str(e) or type(e).__name__)
+            outcome, signal_name = str(e) or type(e).__name__, "failed"
         else:
-            self._relay.done.emit(result)
+            outcome, signal_name = result, "done"
+        # The work may have closed meanwhile, taking the relay with it: nobody is waiting.
+        with suppress(RuntimeError):
+            getattr(self._relay, signal_name).emit(outcome)
 
 
 class SpellService(QObject):

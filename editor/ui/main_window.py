@@ -24,6 +24,7 @@ from editor.store.project import EXTENSION, Project
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
 from editor.ui.front_matter import FrontMatterDocks
+from editor.ui.spelling_ui import SpellingUi
 from editor.ui.text_pane import TextPane
 from editor.workspace import Workspace
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self.front_matter = FrontMatterDocks(self, settings, self.view_menu)
+        self.spelling_ui = SpellingUi(self, settings, self.view_menu)
         self._wire_widgets()
         self._show_work_state()
 
@@ -326,6 +328,7 @@ class MainWindow(QMainWindow):
         ws.undo_stack.redoTextChanged.connect(self._structure_redo_text)
         self._remember_recent(ws.project.path)
         self.front_matter.attach(ws)
+        self.spelling_ui.attach(ws)
         self._fill_tree()
         chapters = ws.chapters()
         last = self.settings.value(f"lastChapter/{ws.project.path}", -1, int)
@@ -356,6 +359,7 @@ class MainWindow(QMainWindow):
         self.text_pane.show_document(None)
         self.chapter_tree.clear()
         self.front_matter.attach(None)
+        self.spelling_ui.attach(None)
         self._show_work_state()
         return True
 
