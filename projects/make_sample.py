@@ -87,7 +87,7 @@ def build(path: Path) -> None:
         body = normalize(html.strip())
         ids.append(project.add_chapter(title, body, word_count(body)))
     project.save(Changes(work=WORK, chapters=dict(zip(ids, CHAPTER_NOTES, strict=True))))
-    project.add_words(WORK_WORD, ["Kell"])  # a place of the story's own
+    project.add_words(WORK_WORD, ["Kell", "Ficwright"])  # the story's place, the app
     project.close()
     for suffix in ("-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
