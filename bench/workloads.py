@@ -259,10 +259,73 @@ def autosave(path: Path) -> dict[str, Any]:
     }
 
 
+def wait_for_spelling(b: Bench, timeout_s: float = 10.0) -> None:
+    """Until the dictionary is loaded and the current chapter's underlines are all drawn."""
+    end = time.perf_counter() + timeout_s
+    while time.perf_counter() < end:
+        b.app.processEvents()
+        highlighter = b.window.spelling_ui.highlighter
+        if (
+            b.ws.spelling.checker is not None
+            and highlighter is not None
+            and not highlighter.pending()
+        ):
+            return
+        time.sleep(0.001)
+    raise RuntimeError("spell checking never finished")
+
+
+def spell20k(path: Path) -> dict[str, Any]:
+    """Open a 20k-word chapter as a fresh start would: dictionary load, then the underlines."""
+    b = Bench()
+    stalls: list[float] = []
+    start = now_ms()
+    b.window.open_path(path)
+    b.until_painted(force=True)
+    opened = now_ms()
+    while True:
+        t = now_ms()
+        b.app.processEvents()
+        stalls.append(now_ms() - t)
+        highlighter = b.window.spelling_ui.highlighter
+        if (
+            b.ws.spelling.checker is not None
+            and highlighter is not None
+            and not highlighter.pending()
+        ):
+            break
+        if now_ms() - start > 10_000:
+            raise RuntimeError("spell checking never finished")
+        time.sleep(0.0005)
+    underlined = now_ms()
+    # Underlines on an already loaded dictionary: what every later chapter open costs.
+    highlighter = b.window.spelling_ui.highlighter
+    assert highlighter is not None
+    t = now_ms()
+    highlighter.check_all()
+    while highlighter.pending():
+        b.app.processEvents()
+    recheck = now_ms() - t
+    checker = b.ws.spelling.checker
+    text = b.doc().toPlainText()
+    t = now_ms()
+    checker.unknown(text)
+    whole = now_ms() - t
+    return {
+        "spell_underlined_ms": underlined - start,
+        "spell_after_paint_ms": underlined - opened,
+        "spell_stall_ms": max(stalls),
+        "spell_slice_ms": highlighter.longest_slice_ms,
+        "spell_recheck_ms": recheck,
+        "spell_unknown_ms": whole,
+    }
+
+
 def typing(path: Path) -> dict[str, Any]:
     b = Bench()
     b.window.open_path(path)
     b.full_layout()
+    wait_for_spelling(b)
     b.cursor_mid_document()
     pane = b.window.text_pane
     text = "the keeper watched the sea "
@@ -315,6 +378,7 @@ WORKLOADS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "load20k": load20k,
     "autosave": autosave,
     "typing": typing,
+    "spell20k": spell20k,
 }
 
 

@@ -17,13 +17,17 @@ dictionary does not know are flagged on purpose: the work's names list is where 
 from __future__ import annotations
 
 import functools
+import gzip
 import itertools
+import json
 import re
 import threading
+import time
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from importlib import resources
+from pathlib import Path
 
 from editor.model import WorkMeta
 from editor.spelling.languages import ELISION_PREFIXES, language_code, wordset
@@ -219,17 +223,49 @@ def load_dictionary(code: str, variant: str | None = None) -> Dictionary:
 
     ``variant`` matters for English only: "US" (the default) or "GB".
     """
-    from spellchecker import SpellChecker  # imported here: only workers pay for it
-
-    spell = SpellChecker(language=code)  # raises ValueError for an unknown code
-    words: dict[str, int] = spell.word_frequency.dictionary
+    words, letters = _read_frequencies(code)
     if code == "en":
         variant = normal_variant(variant)
         _adjust_english(words, variant)
     else:
         variant = None
-    letters = "".join(sorted(spell.word_frequency.letters))
-    return Dictionary(code, variant, words, letters)
+    return Dictionary(code, variant, words, "".join(sorted(letters)))
+
+
+_SLICE = 4000  # entries parsed between two chances for the UI thread to run
+
+
+def _read_frequencies(code: str) -> tuple[dict[str, int], set[str]]:
+    """pyspellchecker's word list for ``code``: lowercase word -> frequency, and its letters.
+
+    Read in slices, yielding the interpreter lock between them: one json.loads of the
+    whole English list holds it for ~70 ms, a freeze for the UI thread that is drawing the
+    window or taking keystrokes while this runs in a worker.
+    """
+    import spellchecker  # only workers pay for the import
+
+    path = Path(spellchecker.__file__).parent / "resources" / f"{code}.json.gz"
+    if not path.is_file():
+        raise ValueError(f"pyspellchecker has no dictionary for {code!r}")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    words: dict[str, int] = {}
+    letters: set[str] = set()
+    if not lines or lines[0].strip() != "{":  # not one entry per line: parse it whole
+        pieces = [json.loads("\n".join(lines))]
+    else:
+        pieces = (
+            "{" + "\n".join(lines[i : i + _SLICE]).strip().strip("{}").rstrip(",") + "}"
+            for i in range(1, len(lines), _SLICE)
+        )
+    for piece in pieces:
+        entries = json.loads(piece) if isinstance(piece, str) else piece
+        for word, count in entries.items():
+            key = word.lower()
+            words[key] = words.get(key, 0) + int(count)
+        letters.update("".join(entries))
+        time.sleep(0)  # let the UI thread take the lock
+    return words, letters
 
 
 # -- the checker ----------------------------------------------------------------------

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from editor.spelling.checker import Checker, Dictionary, language_code, load_dictionary
 
-LOAD_DELAY_MS = 150  # let the window paint before a load competes with it for the GIL
+LOAD_DELAY_MS = 30  # let the window paint before a load competes with it for the GIL
 
 _dictionaries: dict[tuple[str, str | None], Dictionary] = {}
 _lock = threading.Lock()
