@@ -108,6 +108,10 @@ class WorkMeta:
     additional_tags: tuple[str, ...] = ()
     language: str = "English"
     english_variant: str = "US"  # "US" or "GB" (British/Commonwealth); spelling only
+    # The author's own layout of AO3's beginning notes and of FFN's header block
+    # (formats/templates.py); empty: the default.
+    ao3_notes_template: str = ""
+    ffn_header_template: str = ""
     summary: str = ""
     series_name: str = ""
     series_part: int | None = None

@@ -63,7 +63,7 @@ WORK = {
     "status": Status.COMPLETE,
     "disclaimer": "<p>All characters are my own; any resemblance to real lighthouse keepers is a happy accident.</p>",
     "dedication": "<p>For everyone who keeps a light on for someone else.</p>",
-    "prompt": "<p><strong>Prompt:</strong> “a letter from the future, delivered by the tide”</p>",
+    "prompt": "<p>“a letter from the future, delivered by the tide”</p>",
     "prompt_by": "a friend",
     "prompt_collection": "Ficwright Sample Exchange",
 }
