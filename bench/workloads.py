@@ -157,7 +157,7 @@ def switch(path: Path) -> dict[str, Any]:
     b = Bench()
     b.window.open_path(path)
     b.until_painted(force=True)
-    b.settle()
+    wait_for_spelling(b)  # steady state: the dictionary loads once, at the session's start
     tree = b.window.chapter_tree
     ids = tree.ids()
     first, cold, cached = ids[0], [], []
@@ -222,6 +222,7 @@ def autosave(path: Path) -> dict[str, Any]:
     b = Bench()
     b.window.open_path(path)
     b.full_layout()
+    wait_for_spelling(b)  # steady state: the dictionary loads once, at the session's start
     b.cursor_mid_document()
     pane = b.window.text_pane
     saves, canon, count, write = [], [], [], []

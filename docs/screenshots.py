@@ -1,0 +1,101 @@
+"""Refresh the screenshots in docs/ by driving the real app on a virtual screen.
+
+    xvfb-run -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots.py
+
+(Debian: xvfb, libxcb-cursor0, libxkbcommon-x11-0, libxcb-icccm4, libxcb-keysyms1.) Each scene
+opens a fresh copy of the sample work in a private data folder, sets the scene up as an
+author would, and saves the whole screen, popups included.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ["FICWRIGHT_HOME"] = tempfile.mkdtemp(prefix="ficwright-shots-")
+
+from PySide6.QtCore import QPoint, QSettings, QTimer  # noqa: E402
+from PySide6.QtGui import QTextCursor, QTextDocument  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from editor.ui.main_window import MainWindow  # noqa: E402
+
+OUT = ROOT / "docs"
+SIZE = (1320, 840)
+
+
+def wait(app: QApplication, ms: int) -> None:
+    done = []
+    QTimer.singleShot(ms, lambda: done.append(True))
+    while not done:
+        app.processEvents()
+
+
+def open_sample(app: QApplication) -> MainWindow:
+    home = Path(os.environ["FICWRIGHT_HOME"])
+    work = home / "sample.ficwright"
+    shutil.copyfile(ROOT / "projects" / "sample.ficwright", work)
+    window = MainWindow(QSettings(str(home / "settings.ini"), QSettings.Format.IniFormat))
+    window.resize(*SIZE)
+    window.move(0, 0)
+    window.show()
+    window.open_path(work)
+    wait(app, 600)  # the dictionary loads in the background
+    return window
+
+
+def main_window(app: QApplication, window: MainWindow) -> None:
+    window.front_matter.docks["details"].raise_()
+
+
+def spelling(app: QApplication, window: MainWindow) -> None:
+    """A typo, its context menu with suggestions, and the Spelling panel."""
+    pane = window.text_pane
+    cursor = pane.document().find("forty", 0, QTextDocument.FindFlag.FindWholeWords)
+    cursor.insertText("fourty")
+    window.spelling_ui.dock.raise_()
+    window.spelling_ui.refresh()
+    wait(app, 800)
+    cursor = pane.document().find("fourty")
+    cursor.setPosition(cursor.selectionStart() + 2, QTextCursor.MoveMode.MoveAnchor)
+    rect = pane.cursorRect(cursor)
+    pos = QPoint(rect.center().x(), rect.center().y())
+    window.spelling_ui.menu.service.request_suggestions("fourty")
+    wait(app, 600)
+    menu = window.spelling_ui.menu.menu_for(pane, pos)
+    menu.popup(pane.viewport().mapToGlobal(pos))
+    wait(app, 400)
+
+
+SCENES: dict[str, Callable[[QApplication, MainWindow], None]] = {
+    "main-window.png": main_window,
+    "spelling.png": spelling,
+}
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    for name, scene in SCENES.items():
+        window = open_sample(app)
+        scene(app, window)
+        wait(app, 300)
+        shot = app.primaryScreen().grabWindow(0, 0, 0, SIZE[0], SIZE[1] + 30)
+        shot.save(str(OUT / name))
+        print(f"docs/{name}")
+        for popup in app.topLevelWidgets():
+            if popup is not window and popup.isVisible():
+                popup.close()
+        window.close()
+        window.deleteLater()
+        wait(app, 100)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
