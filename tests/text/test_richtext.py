@@ -20,7 +20,7 @@ from editor.text.richtext import (
     word_count_text,
 )
 
-CLIPBOARD = Path("/work/shared/fixtures/clipboard")
+CLIPBOARD = Path(__file__).resolve().parents[1] / "fixtures" / "clipboard"  # from shared/
 
 CANONICAL = [
     "",
