@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import TextIO
 
 from editor import paths
+from editor.fileio import write_atomic
+from editor.formats.targets import TARGETS, export_to
+from editor.formats.work import ExportOptions, load_work
 from editor.spelling.checker import Checker, load_dictionary, names_from_meta
 from editor.spelling.languages import CODES, language_code, language_name
 from editor.store.errors import ProjectError
@@ -49,6 +52,7 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="ficwright", description="Ficwright without a window.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _check_command(commands)
+    _export_command(commands)
     # argparse exits on --help and on a usage error; callers expect a return code.
     try:
         args = parser.parse_args(argv)
@@ -60,6 +64,92 @@ def main(argv: list[str]) -> int:
     except _Fail as e:
         print(f"ficwright {args.command}: {e}", file=sys.stderr)
         return 2
+
+
+# -- export -------------------------------------------------------------------------
+
+EXPORT_HELP = """\
+Targets:
+  ao3     one chapter (--chapter N, or a oneshot): its text for AO3's HTML tab;
+          several: the work laid out like AO3's own HTML download
+  ffn     FanFiction.Net Document Manager HTML, each chapter with its header block
+  md      Markdown             txt     plain text
+  bbcode  BBCode for forums    html    a readable web page
+  epub    an e-book (needs -o) docx    a Word document (needs -o)
+
+Text targets go to standard output unless -o is given. The work is only read.
+
+Exit status: 0 when written, 2 if the work cannot be opened, the chapter does not exist,
+a binary target has no -o, or PATH cannot be written."""
+
+
+def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "export",
+        help="export a work for an archive, a forum or a reader",
+        description="Export a work (or one chapter) as AO3 or FFN posts, Markdown, plain "
+        "text, BBCode, HTML, EPUB or DOCX.",
+        epilog=EXPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("work", type=Path, metavar="WORK", help="a .ficwright file")
+    parser.add_argument(
+        "--to",
+        required=True,
+        choices=tuple(TARGETS),
+        metavar="TARGET",
+        help="the format (see Targets)",
+    )
+    parser.add_argument(
+        "--chapter", type=int, metavar="N", help="export chapter N only (1 is the first)"
+    )
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="PATH", help="write here instead of to stdout"
+    )
+    parser.set_defaults(run=_export)
+
+
+def _export(args: argparse.Namespace, out: TextIO) -> int:
+    target = TARGETS[args.to]
+    if target.binary and args.output is None:
+        raise _Fail(f"{target.label} is a binary format: give a file to write with -o PATH.")
+    if args.output is not None and _same_file(args.output, args.work):
+        raise _Fail(f"refusing to write over the work itself ({args.output}).")
+    try:
+        project = Project.open(args.work)
+    except ProjectError as e:
+        raise _Fail(str(e)) from None
+    try:
+        work = load_work(project)
+    finally:
+        project.close()
+    chapters: list[int] | None = None
+    if args.chapter is not None:
+        count = len(work.chapters)
+        if not 1 <= args.chapter <= count:
+            raise _Fail(
+                f"there is no chapter {args.chapter}: the work has {count} "
+                f"chapter{'s' if count != 1 else ''}."
+            )
+        chapters = [args.chapter]
+    result = export_to(args.to, work, ExportOptions(chapters=chapters))
+    if args.output is None:
+        assert isinstance(result, str)
+        out.write(result)
+        return 0
+    data = result.encode("utf-8") if isinstance(result, str) else result
+    try:
+        write_atomic(args.output, data)
+    except OSError as e:
+        raise _Fail(f"cannot write {args.output}: {e.strerror or e}") from None
+    return 0
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
 
 
 # -- check --------------------------------------------------------------------------

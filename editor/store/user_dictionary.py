@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from editor.fileio import write_atomic
 
 FILE_NAME = "dictionary.txt"
 
@@ -30,14 +30,5 @@ def add(path: Path, words: Iterable[str]) -> list[str]:
             current.append(word)
             seen.add(word)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".dictionary-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write("".join(f"{w}\n" for w in current))
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, "".join(f"{w}\n" for w in current).encode("utf-8"))
     return current

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings, Qt
@@ -19,10 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.formats.work import ExportWork, load_work
 from editor.store.errors import ProjectError
 from editor.store.project import EXTENSION, Project
+from editor.text import qtdoc
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
+from editor.ui.dialogs.export import ExportDialog
+from editor.ui.dialogs.post_helper import PostHelperDialog
 from editor.ui.front_matter import FrontMatterDocks
 from editor.ui.spelling_ui import SpellingUi
 from editor.ui.text_pane import TextPane
@@ -93,6 +98,17 @@ class MainWindow(QMainWindow):
         self.act_open = a(self, self.tr("&Open…"), self.open_dialog, SK.Open, name="actOpen")
         self.act_close = a(self, self.tr("&Close Work"), self.close_work, SK.Close, name="actClose")
         self.act_quit = a(self, self.tr("&Quit"), self.close, SK.Quit, name="actQuit")
+        self.act_export = a(
+            self, self.tr("&Export…"), self.open_export, "Ctrl+Shift+E", name="actExport"
+        )
+        self.act_post_helper = a(
+            self,
+            self.tr("&Post Helper…"),
+            self.open_post_helper,
+            "Ctrl+Shift+P",
+            name="actPostHelper",
+            tip=self.tr("AO3's posting form, field by field, ready to copy"),
+        )
 
         self.act_undo = a(self, self.tr("&Undo"), self._undo, SK.Undo, name="actUndo")
         self.act_redo = a(self, self.tr("&Redo"), self._redo, SK.Redo, name="actRedo")
@@ -206,6 +222,7 @@ class MainWindow(QMainWindow):
             self.act_move_down, self.act_delete_chapter, self.act_bold, self.act_italic,
             self.act_underline, self.act_strike, *self.align_actions.values(),
             self.act_scene_break, self.act_quote, self.act_bullets, self.act_numbers,
+            self.act_export, self.act_post_helper,
         ]  # fmt: skip
         # Formatting keys act on the chapter only while it has focus: Ctrl+B in a side
         # panel's field formats that field, and Ctrl+L there must not align the chapter.
@@ -223,6 +240,8 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addSeparator()
+        file_menu.addActions([self.act_export, self.act_post_helper])
         file_menu.addSeparator()
         file_menu.addAction(self.act_close)
         file_menu.addSeparator()
@@ -433,6 +452,42 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+
+    # -- export ------------------------------------------------------------------------
+
+    def _export_work(self) -> tuple[ExportWork, int]:
+        """The open work as exporters read it, with what is not saved yet, and the chapter
+        number shown."""
+        ws = self.workspace
+        assert ws is not None
+        ws.save()  # a failed save retries on its own; the unsaved state is passed below
+        doc = ws.document
+        current = {ws.current_id: qtdoc.to_canonical(doc)} if doc is not None else None
+        work = load_work(ws.project, current)
+        chapters = tuple(replace(ch, meta=ws.chapter_meta(ch.id)) for ch in work.chapters)
+        number = ws.position_of(ws.current_id) + 1 if ws.current_id != -1 else 1
+        return replace(work, meta=ws.meta, chapters=chapters), number
+
+    def open_export(self) -> ExportDialog | None:
+        if self.workspace is None:
+            return None
+        work, number = self._export_work()
+        dialog = ExportDialog(work, number, self.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_post_helper(self) -> PostHelperDialog | None:
+        ws = self.workspace
+        if ws is None:
+            return None
+        work, number = self._export_work()
+        dialog = PostHelperDialog(
+            work, number, lambda text: ws.set_meta("ao3_notes_template", text), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # -- chapters ----------------------------------------------------------------------
 

@@ -1,0 +1,150 @@
+"""Canonical HTML -> Markdown (CommonMark plus ``~~strikethrough~~``), the export direction.
+
+``text/markdown.py`` reads Markdown; this writes it so that reading it back gives the same
+canonical HTML for everything Markdown can say: paragraphs, line breaks (a backslash at the
+line end), ``*italic*``, ``**bold**``, ``~~struck~~``, ``[links](url)``, ``##``-``####``
+headings, ``> `` quotes, ``- `` and ``1. `` lists and ``* * *`` scene breaks. Text that
+Markdown would read as syntax is backslash-escaped; leading and trailing spaces of a line are
+written ``&#32;`` (Markdown trims them).
+
+What Markdown cannot say, and the import side reads as plain text (raw HTML is off there, and
+most places Markdown is pasted strip it), is dropped, keeping the text:
+
+* underline, superscript, subscript;
+* paragraph alignment;
+* an empty paragraph (no Markdown spelling; AO3 drops them too);
+* a line break inside a heading (becomes a space; a heading is one line), and one that ends
+  a paragraph;
+* spaces at the edge of a mark move outside it (``*word *`` is not emphasis);
+* a link whose URL a Markdown renderer rewrites (percent-encoding of non-ASCII, spaces...).
+
+CommonMark's flanking rules also defeat emphasis that starts or ends in punctuation right
+against a letter (``a*"b"*c``), marks that touch other marks (``**a*b****c*``) and
+strikethrough combined with bold or italic right against a letter (``~~**x**~~y``); the
+exporter writes those as they are and a reader sees the delimiters.
+
+``export`` writes each selected chapter as a post (header block, rule, text, rule, end A/N;
+see ``layout``), chapters joined by a ``---`` rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from editor.formats.layout import Group, Markup, inline, posts, tree
+from editor.formats.work import ExportOptions, ExportWork
+from editor.text.richtext import Block, Run, parse
+
+SCENE_BREAK = "* * *"
+CHAPTER_SEPARATOR = "\n\n---\n\n"
+_HEADING = {"h2": "##", "h3": "###", "h4": "####"}
+
+# Always special inline: emphasis, code, links, autolinks, strikethrough, escapes.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<~])")
+_ENTITY_LIKE = re.compile(r"&(?=#?\w+;)")
+
+
+def _escape(text: str) -> str:
+    return _ENTITY_LIKE.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
+
+
+def _link(inner: str, href: str) -> str:
+    if href and not re.search(r"[\s()<>\\]", href):
+        return f"[{inner}]({href})"
+    return "[{}](<{}>)".format(inner, re.sub(r"([<>\\])", r"\\\1", href))
+
+
+_MARKUP = Markup(
+    marks={"strong": ("**", "**"), "em": ("*", "*"), "s": ("~~", "~~")},
+    escape=_escape,
+    link=_link,
+    line_break="\\\n",
+)
+
+# A closing "#" would end a heading early.
+_HEADING_MARKUP = replace(_MARKUP, escape=lambda text: _escape(text).replace("#", "\\#"))
+
+# What a line may not start with, unescaped: a heading, quote, list item, setext underline
+# or thematic break.
+_LINE_START = re.compile(r"#|>|[-+](?=\s|$)|-+\s*$|=+\s*$|\d{1,9}(?=[.)])")
+
+
+def _fix_line(line: str) -> str:
+    stripped = line.lstrip(" ")
+    lead = len(line) - len(stripped)
+    match = _LINE_START.match(stripped)
+    if match:
+        if match.group().isdigit():
+            end = match.end()
+            stripped = f"{stripped[:end]}\\{stripped[end:]}"
+        else:
+            stripped = "\\" + stripped
+    return "&#32;" * lead + stripped
+
+
+def _lines(text: str) -> str:
+    """Rendered inline text made safe line by line (``text`` ends lines with a backslash)."""
+    lines = [_fix_line(line) for line in text.split("\n")]
+    last = lines[-1]
+    trail = len(last) - len(last.rstrip(" "))
+    if trail:  # Markdown trims a paragraph's end
+        lines[-1] = last[: len(last) - trail] + "&#32;" * trail
+    return "\n".join(lines)
+
+
+def _inline(runs: list[Run], markup: Markup) -> str:
+    # Text brackets are escaped, so "![" can only be "!" before a link: an image to Markdown.
+    return inline(runs, markup).replace("![", "\\![")
+
+
+def _block(block: Block) -> str:
+    if block.kind == "hr":
+        return SCENE_BREAK
+    if block.kind in _HEADING:
+        runs = [Run(r.text.replace("\n", " "), r.marks, r.href) for r in block.runs]
+        text = _inline(runs, _HEADING_MARKUP)
+        return f"{_HEADING[block.kind]} {_lines(text)}".rstrip()
+    runs = list(block.runs)
+    while runs and runs[-1].text.endswith("\n"):  # no Markdown spelling for a final break
+        last = runs.pop()
+        if last.text.rstrip("\n"):
+            runs.append(Run(last.text.rstrip("\n"), last.marks, last.href))
+    return _lines(_inline(runs, _MARKUP))
+
+
+def _node(node: Block | Group) -> str:
+    if isinstance(node, Block):
+        return _block(node)
+    if node.kind == "quote":
+        inner = render_nodes(node.children)
+        return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
+    items = []
+    for number, item in enumerate(node.children, start=1):
+        marker = f"{number}." if node.kind == "ol" else "-"
+        text = _node(item)
+        if not text:
+            items.append(marker)
+            continue
+        indent = " " * (len(marker) + 1)
+        items.append(f"{marker} " + text.replace("\n", "\n" + indent))
+    return "\n".join(items)
+
+
+def render_nodes(nodes: list[Block | Group]) -> str:
+    parts = (_node(n) for n in nodes)
+    return "\n\n".join(p for p in parts if p)  # an empty paragraph has no spelling
+
+
+def to_markdown(canonical: str) -> str:
+    """Canonical HTML as Markdown (without a final newline)."""
+    return render_nodes(tree(parse(canonical)))
+
+
+def render(blocks: list[Block]) -> str:
+    return render_nodes(tree(blocks))
+
+
+def export(work: ExportWork, options: ExportOptions) -> str:
+    text = posts(work, options, render, CHAPTER_SEPARATOR)
+    return text + "\n" if text else ""

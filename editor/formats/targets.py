@@ -1,0 +1,56 @@
+"""Every export target the Export dialog and ``ficwright export`` offer, by key.
+
+Each target's module is imported when it is first used, not with this registry: ebooklib,
+python-docx and markdown-it cost start-up time most sessions never need.
+``per_chapter`` targets are posted a chapter at a time (the dialog offers one file or one
+paste per chapter); the others hold the whole selection in one file.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from editor.formats.work import ExportOptions, ExportWork
+
+Exporter = Callable[[ExportWork, ExportOptions], "str | bytes"]
+
+
+@dataclass(frozen=True)
+class Target:
+    key: str
+    label: str
+    extension: str  # without the dot
+    binary: bool  # export returns bytes (else str, to be saved as UTF-8)
+    per_chapter: bool
+    export: Exporter
+
+
+def _lazy(module: str) -> Exporter:
+    def export(work: ExportWork, options: ExportOptions) -> str | bytes:
+        exporter: Exporter = importlib.import_module(f"editor.formats.{module}").export
+        return exporter(work, options)
+
+    export.__qualname__ = export.__name__ = f"{module}.export"
+    return export
+
+
+TARGETS: dict[str, Target] = {
+    t.key: t
+    for t in (
+        Target("ao3", "AO3 (HTML)", "html", False, True, _lazy("ao3")),
+        Target("ffn", "FanFiction.Net (HTML)", "html", False, True, _lazy("ffn")),
+        Target("md", "Markdown", "md", False, False, _lazy("markdown")),
+        Target("txt", "Plain text", "txt", False, False, _lazy("plaintext")),
+        Target("bbcode", "BBCode (forums)", "txt", False, False, _lazy("bbcode")),
+        Target("html", "Web page (HTML)", "html", False, False, _lazy("html")),
+        Target("epub", "EPUB e-book", "epub", True, False, _lazy("epub")),
+        Target("docx", "Word document (DOCX)", "docx", True, False, _lazy("docx")),
+    )
+}
+
+
+def export_to(key: str, work: ExportWork, options: ExportOptions) -> str | bytes:
+    """The export of ``work`` for target ``key`` (KeyError for an unknown key)."""
+    return TARGETS[key].export(work, options)

@@ -1,0 +1,81 @@
+"""The export registry, and golden files of the text targets for the everything work.
+
+Golden files are compared byte for byte. After an intended change of output, regenerate
+them with ``UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/formats`` and review the diff.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from editor.formats import ffn
+from editor.formats.targets import TARGETS, Target, export_to
+from editor.formats.work import ExportOptions, ExportWork
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+KEYS = ["ao3", "ffn", "md", "txt", "bbcode", "html", "epub", "docx"]
+
+
+def test_registry_has_every_target() -> None:
+    assert list(TARGETS) == KEYS
+    for key, target in TARGETS.items():
+        assert isinstance(target, Target) and target.key == key
+        assert target.label and target.extension and not target.extension.startswith(".")
+    assert {k for k, t in TARGETS.items() if t.binary} == {"epub", "docx"}
+    assert {k for k, t in TARGETS.items() if t.per_chapter} == {"ao3", "ffn"}
+
+
+@pytest.mark.parametrize("key", KEYS)
+def test_each_export_returns_its_declared_type(key: str, everything_work: ExportWork) -> None:
+    out = export_to(key, everything_work, ExportOptions())
+    assert isinstance(out, bytes if TARGETS[key].binary else str)
+    assert out
+    if isinstance(out, str):
+        out.encode("utf-8")  # every text target is saved as UTF-8
+
+
+def test_selected_chapters_only(everything_work: ExportWork) -> None:
+    for key in ("ffn", "md", "txt", "bbcode", "html"):
+        out = export_to(key, everything_work, ExportOptions(chapters=[2]))
+        assert isinstance(out, str)
+        assert "Things to pack" in out and "Kell’s Reach had not" not in out, key
+
+
+def test_unknown_target_is_a_key_error(everything_work: ExportWork) -> None:
+    with pytest.raises(KeyError):
+        export_to("pdf", everything_work, ExportOptions())
+
+
+def test_registry_import_leaves_heavy_libraries_unloaded() -> None:
+    code = (
+        "import sys, editor.formats.targets; "
+        "print(sorted(m for m in ('ebooklib', 'docx', 'markdown_it') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+GOLDEN_CASES: dict[str, Callable[[ExportWork], str]] = {
+    "ffn/chapter1.html": lambda w: ffn.chapter_html(w, w.chapters[0], ExportOptions()),
+    "ffn/chapter2.html": lambda w: ffn.chapter_html(w, w.chapters[1], ExportOptions()),
+    "md/everything.md": lambda w: str(export_to("md", w, ExportOptions())),
+    "txt/everything.txt": lambda w: str(export_to("txt", w, ExportOptions())),
+    "bbcode/everything.bbcode": lambda w: str(export_to("bbcode", w, ExportOptions())),
+    "html/everything.html": lambda w: str(export_to("html", w, ExportOptions())),
+}
+
+
+@pytest.mark.parametrize("name", list(GOLDEN_CASES))
+def test_matches_golden_file(name: str, everything_work: ExportWork) -> None:
+    data = GOLDEN_CASES[name](everything_work).encode("utf-8")
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN") == "1":  # UPDATE_GOLDEN=1 rewrites the golden files
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    assert data == path.read_bytes(), f"{name} differs; UPDATE_GOLDEN=1 after review"
