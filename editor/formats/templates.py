@@ -158,6 +158,7 @@ def _fill(line: str, shown: dict[str, str]) -> list[str]:
         after.extend(blocks[1:])
         return first.group(1)
 
-    text = _PLACEHOLDER.sub(substitute, line)
+    # A value that went to blocks of its own leaves the label line ending in a space.
+    text = _PLACEHOLDER.sub(substitute, line).rstrip()
     head = [f"<p>{text}</p>"] if re.sub(r"<[^>]+>", "", text).strip() else []
     return head + after

@@ -1,0 +1,49 @@
+"""Front-matter templates: lines drop out when they have nothing to say."""
+
+from __future__ import annotations
+
+from editor.formats.templates import compose
+from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportWork
+from editor.model import ChapterMeta, WorkMeta
+
+ALL = frozenset(FRONT_MATTER_PARTS)
+
+
+def work(**meta: object) -> tuple[ExportWork, ExportChapter]:
+    chapter = ExportChapter(1, 1, "Storm & Sea", "<p>Text.</p>", 1, ChapterMeta())
+    return ExportWork(WorkMeta(**meta), (chapter,)), chapter  # type: ignore[arg-type]
+
+
+def test_a_line_whose_values_are_empty_is_dropped() -> None:
+    w, ch = work(title="T", prompt="")
+    assert compose("Title: {title}\nPrompt: {prompt}\nStatic line", w, ch, ALL) == (
+        "<p>Title: T</p>\n<p>Static line</p>"
+    )
+
+
+def test_a_part_left_out_drops_its_lines() -> None:
+    w, ch = work(disclaimer="<p>Not mine.</p>")
+    template = "<strong>Disclaimer:</strong> {disclaimer}"
+    assert compose(template, w, ch, ALL) == "<p><strong>Disclaimer:</strong> Not mine.</p>"
+    assert compose(template, w, ch, ALL - {"disclaimer"}) == ""
+
+
+def test_rich_values_keep_formatting_and_continue_on_their_own_paragraphs() -> None:
+    w, ch = work(dedication="<p>For <em>Jane</em>,</p>\n<p>always.</p>")
+    assert compose("Dedication: {dedication}", w, ch, ALL) == (
+        "<p>Dedication: For <em>Jane</em>,</p>\n<p>always.</p>"
+    )
+
+
+def test_a_list_value_follows_its_label_without_a_stray_space() -> None:
+    w, ch = work(prompt="<ul>\n<li>one</li>\n</ul>")
+    assert compose("<strong>Prompt:</strong> {prompt}", w, ch, ALL) == (
+        "<p><strong>Prompt:</strong></p>\n<ul>\n<li>one</li>\n</ul>"
+    )
+
+
+def test_plain_values_are_escaped_and_the_chapter_label_is_filled() -> None:
+    w, ch = work(title="Cats & <Dogs>", expected_chapters=3)
+    assert compose("{title}\n{chapter_label}: {chapter_title}", w, ch, ALL) == (
+        "<p>Cats &amp; &lt;Dogs&gt;</p>\n<p>Chapter 1 of 3: Storm &amp; Sea</p>"
+    )
