@@ -260,6 +260,28 @@ def autosave(path: Path) -> dict[str, Any]:
     }
 
 
+def export(path: Path) -> dict[str, Any]:
+    """The builders alone, no window: the whole work to AO3 HTML and to EPUB, file written."""
+    from editor.formats.targets import export_to
+    from editor.formats.work import ExportOptions, load_work
+    from editor.store.project import Project
+
+    out: dict[str, Any] = {}
+    project = Project.open(path)
+    try:
+        with tempfile.TemporaryDirectory(prefix="ficbench-") as tmp:
+            for key in ("ao3", "epub", "docx"):
+                start = now_ms()
+                data = export_to(key, load_work(project), ExportOptions())
+                raw = data.encode("utf-8") if isinstance(data, str) else data
+                (Path(tmp) / f"work.{key}").write_bytes(raw)
+                out[f"export_{key}_ms"] = now_ms() - start
+    finally:
+        project.close()
+    out["export_rss_mb"] = rss_mb()
+    return out
+
+
 def wait_for_spelling(b: Bench, timeout_s: float = 10.0) -> None:
     """Until the dictionary is loaded and the current chapter's underlines are all drawn."""
     end = time.perf_counter() + timeout_s
@@ -380,6 +402,7 @@ WORKLOADS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "autosave": autosave,
     "typing": typing,
     "spell20k": spell20k,
+    "export": export,
 }
 
 

@@ -73,9 +73,30 @@ def spelling(app: QApplication, window: MainWindow) -> None:
     wait(app, 400)
 
 
+def export_ffn(app: QApplication, window: MainWindow) -> None:
+    """The Export dialog previewing FFN's chapter file with its header block."""
+    dialog = window.open_export()
+    assert dialog is not None
+    dialog.set_target("ffn")
+    dialog.resize(900, 700)
+    dialog.move(200, 60)
+    wait(app, 800)
+
+
+def post_helper(app: QApplication, window: MainWindow) -> None:
+    """AO3's form, field by field, each with its Copy button and limit check."""
+    dialog = window.open_post_helper()
+    assert dialog is not None
+    dialog.resize(900, 780)
+    dialog.move(200, 20)
+    wait(app, 600)
+
+
 SCENES: dict[str, Callable[[QApplication, MainWindow], None]] = {
     "main-window.png": main_window,
     "spelling.png": spelling,
+    "export.png": export_ffn,
+    "post-helper.png": post_helper,
 }
 
 

@@ -40,6 +40,7 @@ from editor.ui.widgets.counter import CounterLabel, level_color
 
 RECOMPOSE_DELAY_MS = 150  # after the last keystroke in the template
 MULTILINE_HEIGHT = 110
+LABEL_WIDTH = 150
 
 
 class _Row:
@@ -58,6 +59,10 @@ class _Row:
         self.label = QLabel(parent)
         self.label.setObjectName(f"label_{field.key}")
         self.label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        # A long label ("Chapter Summary (add with Edit Chapter…)") wraps rather than
+        # squeezing every value into a sliver.
+        self.label.setWordWrap(True)
+        self.label.setMaximumWidth(LABEL_WIDTH)
         self.value: QLineEdit | QPlainTextEdit
         if field.html or "\n" in field.value:
             edit = QPlainTextEdit(parent)
@@ -196,6 +201,7 @@ class PostHelperDialog(QDialog):
         splitter.addWidget(template_box)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([600, 320])
         splitter.setSizes([620, 380])  # the form first: it is what the author copies from
         scroll.setMinimumWidth(420)
         top = QHBoxLayout()
