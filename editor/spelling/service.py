@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
-from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 
+from editor.background import run_in_background
 from editor.spelling.checker import Checker, Dictionary, language_code, load_dictionary
 
 LOAD_DELAY_MS = 30  # let the window paint before a load competes with it for the GIL
@@ -34,53 +34,6 @@ def _dictionary(code: str, variant: str | None) -> Dictionary:
     return found
 
 
-class _Relay(QObject):
-    """Carries a worker's result back to the UI thread.
-
-    The callbacks are reached through this object's own slots: a signal connected to a
-    bare function would run it on the worker thread, a slot of an object that lives on the
-    UI thread runs there (a queued connection).
-    """
-
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(
-        self, on_done: Callable[[Any], None], on_fail: Callable[[str], None], parent: QObject
-    ) -> None:
-        super().__init__(parent)
-        self._on_done = on_done
-        self._on_fail = on_fail
-        self.done.connect(self._deliver)
-        self.failed.connect(self._report)
-
-    @Slot(object)
-    def _deliver(self, result: object) -> None:
-        self._on_done(result)
-
-    @Slot(str)
-    def _report(self, message: str) -> None:
-        self._on_fail(message)
-
-
-class _Task(QRunnable):
-    def __init__(self, job: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._job = job
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._job()
-        except Exception as e:  # shown to the author, never lost in a worker
-            outcome, signal_name = str(e) or type(e).__name__, "failed"
-        else:
-            outcome, signal_name = result, "done"
-        # The work may have closed meanwhile, taking the relay with it: nobody is waiting.
-        with suppress(RuntimeError):
-            getattr(self._relay, signal_name).emit(outcome)
-
-
 class SpellService(QObject):
     ready = Signal()  # a checker is in place: check everything
     changed = Signal()  # word lists changed: check everything again
@@ -93,7 +46,6 @@ class SpellService(QObject):
         self._key: tuple[str, str | None] | None = None
         self._words: dict[str, list[str]] = {"work": [], "user": [], "ignored": []}
         self._names: set[str] = set()
-        self._relays: set[_Relay] = set()  # alive until their task reports
         self._asked: set[str] = set()
 
     # -- configuration -------------------------------------------------------------
@@ -189,16 +141,7 @@ class SpellService(QObject):
     # -- workers -------------------------------------------------------------------
 
     def _run(self, job: Callable[[], Any], done: Callable[[Any], None]) -> None:
-        def finish(result: object) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
-            done(result)
-
         def fail(message: str) -> None:
-            self._relays.discard(relay)
-            relay.deleteLater()
             self.unavailable.emit(self.tr("Spell checking failed: {error}").format(error=message))
 
-        relay = _Relay(finish, fail, self)
-        self._relays.add(relay)
-        QThreadPool.globalInstance().start(_Task(job, relay))
+        run_in_background(job, done, fail, self)

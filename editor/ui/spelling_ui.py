@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit
 
+from editor.background import run_in_background
 from editor.model import WorkMeta
 from editor.spelling.checker import Checker, language_code
 from editor.spelling.tokenizer import tokens
@@ -53,38 +54,6 @@ def _count(job: _Job) -> _Job:
     for chapter_id, body in job.html.items():
         job.counted[chapter_id] = Counter(t.word for t in checker.unknown(plain_text(body)))
     return job
-
-
-class _Relay(QObject):
-    """Brings a worker's result to the UI thread: a slot of an object living there runs
-    there, a bare function connected to the signal would run on the worker."""
-
-    done = Signal(object)
-
-    def __init__(self, deliver: Callable[[Any], None], parent: QObject) -> None:
-        super().__init__(parent)
-        self._deliver = deliver
-        self.done.connect(self._done)
-
-    @Slot(object)
-    def _done(self, result: object) -> None:
-        self.deleteLater()
-        self._deliver(result)
-
-
-class _Task(QRunnable):
-    def __init__(self, job: _Job, relay: _Relay) -> None:
-        super().__init__()
-        self._job = job
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result: object = _count(self._job)
-        except Exception as e:  # shown in the panel, never lost in a worker
-            result = e
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody to tell
-            self._relay.done.emit(result)
 
 
 class SpellingUi(QObject):
@@ -310,15 +279,16 @@ class SpellingUi(QObject):
         self._running = job
         if self._listed != (job.scope, job.current):
             self.panel.show_checking()  # a new list; a recount of the same one stays quiet
-        QThreadPool.globalInstance().start(_Task(job, _Relay(self._counted_words, self)))
+        run_in_background(lambda: _count(job), self._counted_words, self._count_failed, self)
+
+    def _count_failed(self, message: str) -> None:
+        self._running = None
+        self._message(self.tr("Spell checking failed: {error}").format(error=message))
 
     def _counted_words(self, result: object) -> None:
         job = self._running
         self._running = None
         ws = self._ws
-        if isinstance(result, Exception):
-            self._message(self.tr("Spell checking failed: {error}").format(error=str(result)))
-            return
         assert isinstance(result, _Job)
         checker = ws.spelling.checker if ws is not None else None
         fresh = (

@@ -8,7 +8,6 @@ ticking boxes never waits on an export.
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,13 +16,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QMimeData,
-    QObject,
-    QRunnable,
     QSettings,
-    QThreadPool,
     QTimer,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
@@ -50,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.background import run_in_background
 from editor.fileio import write_atomic
 from editor.formats.ffn import ffn_warnings
 from editor.formats.targets import TARGETS, Target, export_to
@@ -98,50 +94,6 @@ class _Preview:
     serial: int
     text: str
     warnings: tuple[str, ...]
-
-
-class _Relay(QObject):
-    """Brings a worker's result to the UI thread: a slot of an object living there runs
-    there, while a bare function connected to the signal would run on the worker."""
-
-    done = Signal(object)
-    failed = Signal(str)
-
-    def __init__(
-        self, on_done: Callable[[Any], None], on_fail: Callable[[str], None], parent: QObject
-    ) -> None:
-        super().__init__(parent)
-        self._on_done = on_done
-        self._on_fail = on_fail
-        self.done.connect(self._deliver)
-        self.failed.connect(self._report)
-
-    @Slot(object)
-    def _deliver(self, result: object) -> None:
-        self.deleteLater()
-        self._on_done(result)
-
-    @Slot(str)
-    def _report(self, message: str) -> None:
-        self.deleteLater()
-        self._on_fail(message)
-
-
-class _Task(QRunnable):
-    def __init__(self, job: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._job = job
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._job()
-        except Exception as e:  # shown to the author, never lost in a worker
-            outcome, signal_name = str(e) or type(e).__name__, "failed"
-        else:
-            outcome, signal_name = result, "done"
-        with contextlib.suppress(RuntimeError):  # the dialog closed meanwhile: nobody waits
-            getattr(self._relay, signal_name).emit(outcome)
 
 
 def _save_files(files: list[tuple[Path, Callable[[], str | bytes]]]) -> list[Path]:
@@ -613,7 +565,7 @@ class ExportDialog(QDialog):
         self._jobs += 1
         if not self._show_progress.isActive() and not self._progress.isVisible():
             self._show_progress.start()
-        QThreadPool.globalInstance().start(_Task(job, _Relay(done, failed, self)))
+        run_in_background(job, done, failed, self)
 
     def _finished(self) -> None:
         self._jobs -= 1
