@@ -38,6 +38,16 @@ class Changes:
         return bool(self.bodies or self.work or self.chapters)
 
 
+@dataclass(frozen=True, slots=True)
+class NewChapter:
+    """A chapter to add with its own front matter (ChapterMeta fields by name)."""
+
+    title: str
+    body: str = ""
+    words: int = 0
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -245,39 +255,73 @@ class Project:
 
     def save(self, changes: Changes) -> None:
         """Write text and front matter together: one autosave, one transaction."""
+        self._check_names(changes)
+        stamp = now()
+        with self._transaction() as c:
+            self._write(c, changes, stamp)
+
+    def append_chapters(self, chapters: Sequence[NewChapter], work: dict[str, Any]) -> list[int]:
+        """Add chapters at the end and set work fields, all or nothing (an import)."""
+        self._check_names(
+            Changes(work=work, chapters=dict(enumerate(ch.fields for ch in chapters)))
+        )
+        stamp = now()
+        ids: list[int] = []
+        with self._transaction() as c:
+            count = c.execute("SELECT COUNT(*) FROM chapters WHERE deleted IS NULL").fetchone()[0]
+            for i, chapter in enumerate(chapters):
+                cur = c.execute(
+                    "INSERT INTO chapters(position, title, body, words, created, modified) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (count + i, chapter.title, chapter.body, chapter.words, stamp, stamp),
+                )
+                assert cur.lastrowid is not None
+                ids.append(cur.lastrowid)
+            self._write(
+                c,
+                Changes(
+                    work=work,
+                    chapters={cid: dict(ch.fields) for cid, ch in zip(ids, chapters, strict=True)},
+                ),
+                stamp,
+            )
+        return ids
+
+    @staticmethod
+    def _check_names(changes: Changes) -> None:
         for name in changes.work:
             fields.check_work_field(name)
         for values in changes.chapters.values():
             for name in values:
                 fields.check_chapter_field(name)
-        stamp = now()
-        with self._transaction() as c:
-            for chapter_id, (body, words) in changes.bodies.items():
+
+    def _write(self, c: sqlite3.Connection, changes: Changes, stamp: str) -> None:
+        for chapter_id, (body, words) in changes.bodies.items():
+            cur = c.execute(
+                "UPDATE chapters SET body = ?, words = ?, modified = ? WHERE id = ?",
+                (body, words, stamp, chapter_id),
+            )
+            if cur.rowcount != 1:  # never drop an author's text without a word
+                raise sqlite3.IntegrityError(f"there is no chapter {chapter_id}")
+        for chapter_id, values in changes.chapters.items():
+            for name, value in values.items():
+                stored = fields.encode(value) if name == "warnings" else value
+                # Column names come from CHAPTER_FIELDS, checked by _check_names.
                 cur = c.execute(
-                    "UPDATE chapters SET body = ?, words = ?, modified = ? WHERE id = ?",
-                    (body, words, stamp, chapter_id),
+                    f"UPDATE chapters SET {name} = ?, modified = ? WHERE id = ?",
+                    (stored, stamp, chapter_id),
                 )
-                if cur.rowcount != 1:  # never drop an author's text without a word
+                if cur.rowcount != 1:
                     raise sqlite3.IntegrityError(f"there is no chapter {chapter_id}")
-            for chapter_id, values in changes.chapters.items():
-                for name, value in values.items():
-                    stored = fields.encode(value) if name == "warnings" else value
-                    # Column names come from CHAPTER_FIELDS, checked above.
-                    cur = c.execute(
-                        f"UPDATE chapters SET {name} = ?, modified = ? WHERE id = ?",
-                        (stored, stamp, chapter_id),
-                    )
-                    if cur.rowcount != 1:
-                        raise sqlite3.IntegrityError(f"there is no chapter {chapter_id}")
-            for name, value in changes.work.items():
-                if name == "title":
-                    c.execute("UPDATE work SET title = ? WHERE id = 1", (value,))
-                else:
-                    c.execute(
-                        "INSERT OR REPLACE INTO work_fields(key, value) VALUES (?, ?)",
-                        (name, fields.encode(value)),
-                    )
-            self._touch(c, stamp)
+        for name, value in changes.work.items():
+            if name == "title":
+                c.execute("UPDATE work SET title = ? WHERE id = 1", (value,))
+            else:
+                c.execute(
+                    "INSERT OR REPLACE INTO work_fields(key, value) VALUES (?, ?)",
+                    (name, fields.encode(value)),
+                )
+        self._touch(c, stamp)
 
     # -- the work's dictionary ------------------------------------------------------------
 

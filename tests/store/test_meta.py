@@ -157,3 +157,30 @@ def test_ffn_rating_is_derived_until_the_author_overrides_it() -> None:
     assert WorkMeta(rating=Rating.GENERAL).effective_ffn_rating is FfnRating.K_PLUS
     override = WorkMeta(rating=Rating.GENERAL, ffn_rating=FfnRating.K)
     assert override.effective_ffn_rating is FfnRating.K
+
+
+def test_an_import_adds_chapters_and_fields_all_or_nothing(tmp_path: Path) -> None:
+    from editor.store.project import NewChapter
+
+    path = tmp_path / "w.ficwright"
+    project = Project.create(path, "W")
+    project.add_chapter("Existing", "<p>Mine.</p>", 1)
+    ids = project.append_chapters(
+        [
+            NewChapter("One", "<p>One.</p>", 1, {"notes_begin": "<p>A/N</p>"}),
+            NewChapter("Two", "<p>Two.</p>", 1, {"warnings": ("Blood",)}),
+        ],
+        {"rating": Rating.TEEN, "characters": ("Zack",)},
+    )
+    assert [ch.title for ch in project.chapters()] == ["Existing", "One", "Two"]
+    assert project.chapter_meta(ids[0]).notes_begin == "<p>A/N</p>"
+    assert project.chapter_meta(ids[1]).warnings == ("Blood",)
+    assert project.meta().rating is Rating.TEEN
+
+    project._conn.execute(
+        "CREATE TRIGGER stop BEFORE INSERT ON work_fields BEGIN SELECT RAISE(ABORT, 'full'); END"
+    )
+    with pytest.raises(SaveError):
+        project.append_chapters([NewChapter("Three", "<p>3</p>", 1)], {"language": "Deutsch"})
+    assert [ch.title for ch in project.chapters()] == ["Existing", "One", "Two"]
+    project.close()
