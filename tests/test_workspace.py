@@ -33,7 +33,7 @@ def test_work_fields_autosave_with_the_text_in_one_go(qtbot, tmp_path: Path) -> 
     with qtbot.waitSignal(ws.saved, timeout=2000):
         pass
     assert not ws.dirty
-    project = Project.open(ws.project.path)
+    project = Project.open(ws.project.path, read_only=True)
     try:
         assert project.meta().rating is Rating.MATURE
         assert project.meta().fandoms == ("Final Fantasy VII",)

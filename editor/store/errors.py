@@ -21,3 +21,11 @@ class DamagedProjectError(ProjectError):
 
 class SaveError(ProjectError):
     """A write failed (full disk, read-only file...): the text is still in the editor."""
+
+
+class ReadOnlyError(SaveError):
+    """The work was opened read-only: nothing can be written to it."""
+
+
+class FileReplacedError(SaveError):
+    """Another program replaced or moved the file since it was opened."""

@@ -5,21 +5,25 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from editor.model import Chapter, ChapterInfo, ChapterMeta, Work, WorkMeta
 from editor.store import fields, schema
 from editor.store.errors import (
     DamagedProjectError,
+    FileReplacedError,
     NewerVersionError,
     NotAProjectError,
     ProjectError,
+    ReadOnlyError,
     SaveError,
 )
+from editor.store.lock import WorkLock
 
 EXTENSION = ".ficwright"
 WORK_WORD = "work"  # kinds of row in the words table
@@ -46,6 +50,25 @@ class NewChapter:
     body: str = ""
     words: int = 0
     fields: dict[str, Any] = field(default_factory=dict)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the file (and its WAL beside it)? Asked of the OS, not the
+    permission bits: root can write a 0444 file, nobody can write an immutable one."""
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    os.close(fd)
+    return os.access(path.parent, os.W_OK)
 
 
 def now() -> str:
@@ -88,9 +111,14 @@ def inspect_header(path: Path) -> int:
 class Project:
     """An open work. Every public method that writes is one transaction."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, path: Path, conn: sqlite3.Connection, *, lock: WorkLock | None = None
+    ) -> None:
         self.path = path
         self._conn = conn
+        self._lock = lock
+        self.read_only = lock is None
+        self._identity = _identity(path)
 
     # -- opening -----------------------------------------------------------
 
@@ -104,7 +132,13 @@ class Project:
             conn = cls._connect(path)
         except sqlite3.Error as e:
             raise ProjectError(f"Could not create “{path.name}”: {e}.") from e
-        project = cls(path, conn)
+        try:
+            lock = WorkLock.acquire(path)
+        except BaseException:
+            conn.close()
+            path.unlink(missing_ok=True)
+            raise
+        project = cls(path, conn, lock=lock)
         try:
             schema.migrate(conn, 0)
             stamp = now()
@@ -118,14 +152,23 @@ class Project:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except BaseException:
             conn.close()
+            lock.release()
             path.unlink(missing_ok=True)
             raise
         return project
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Project:
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool = False) -> Project:
+        """Open for writing (taking the work's lock), or read-only.
+
+        A file that cannot be written (permissions, a read-only disk) opens read-only.
+        Raises LockedError when another window or process has the work open.
+        """
         path = Path(path)
         version = inspect_header(path)
+        if read_only or not _writable(path):
+            return cls._open_read_only(path, version)
+        lock = WorkLock.acquire(path)
         conn: sqlite3.Connection | None = None
         try:
             conn = cls._connect(path)
@@ -138,6 +181,39 @@ class Project:
             # and leaves its -wal and -shm files behind.
             if conn is not None:
                 conn.close()
+            lock.release()
+            raise DamagedProjectError(
+                f"“{path.name}” is damaged and cannot be opened ({e})."
+            ) from e
+        except BaseException:
+            if conn is not None:
+                conn.close()
+            lock.release()
+            raise
+        if row is None:
+            conn.close()
+            lock.release()
+            raise DamagedProjectError(f"“{path.name}” is damaged: it holds no work.")
+        return cls(path, conn, lock=lock)
+
+    @classmethod
+    def _open_read_only(cls, path: Path, version: int) -> Project:
+        if version < schema.CURRENT_VERSION:
+            raise ProjectError(
+                f"“{path.name}” was saved by an older version of Ficwright and must be updated, "
+                "but it cannot be written to. Make it writable (or copy it) and open it again."
+            )
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            row = conn.execute("SELECT title FROM work WHERE id = 1").fetchone()
+        except sqlite3.OperationalError:
+            # No -shm beside a read-only file in a read-only folder: read it as it stands.
+            conn = sqlite3.connect(
+                uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+            )
+            row = conn.execute("SELECT title FROM work WHERE id = 1").fetchone()
+        except sqlite3.DatabaseError as e:
             raise DamagedProjectError(
                 f"“{path.name}” is damaged and cannot be opened ({e})."
             ) from e
@@ -160,13 +236,42 @@ class Project:
         return conn
 
     def close(self) -> None:
-        # A busy or read-only file keeps its WAL; SQLite replays it next time.
-        with suppress(sqlite3.Error):
-            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        if not self.read_only:
+            # A busy or read-only file keeps its WAL; SQLite replays it next time.
+            with suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.close()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def replaced(self) -> bool:
+        """True if another program replaced, moved or deleted the file since it was opened."""
+        return _identity(self.path) != self._identity
+
+    def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
+        """For the store's own modules (history, posting): one write transaction."""
+        return self._transaction()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """For the store's own modules: reads, and SQLite's online backup."""
+        return self._conn
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.read_only:
+            raise ReadOnlyError(
+                f"“{self.path.name}” is open read-only: changes cannot be saved. "
+                "Your text is still in the editor."
+            )
+        if self.replaced():
+            # A sync client or another program put a different file here: writing now
+            # would go to the old, unlinked file or clobber theirs.
+            raise FileReplacedError(
+                f"“{self.path.name}” was replaced or moved by another program since it was "
+                "opened. Nothing was written; your text is still in the editor."
+            )
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:

@@ -65,8 +65,44 @@ def _v3(conn: sqlite3.Connection) -> None:
     db["words"].create({"word": str, "kind": str}, pk=("kind", "word"), not_null={"word", "kind"})
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """Snapshots of chapters, and the posting log (what went to which site, when)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["snapshots"].create(
+        {
+            "id": int,
+            "chapter_id": int,
+            "created": str,
+            "kind": str,  # auto, manual, import, restore, replace
+            "name": str,
+            "title": str,
+            "body": str,
+            "words": int,
+        },
+        pk="id",
+        not_null={"chapter_id", "created", "kind", "name", "title", "body", "words"},
+    )
+    db["snapshots"].create_index(["chapter_id", "created"])
+    db["posts"].create(
+        {
+            "id": int,
+            "chapter_id": int,
+            "site": str,
+            "url": str,
+            "posted": str,
+            "exported": str,  # the exact text that was posted
+            "body": str,  # the chapter as it was then, to tell "edited since"
+        },
+        pk="id",
+        not_null={"chapter_id", "site", "url", "posted", "exported", "body"},
+    )
+    db["posts"].create_index(["chapter_id", "site", "posted"])
+
+
 # MIGRATIONS[n] brings a file from version n to version n + 1.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

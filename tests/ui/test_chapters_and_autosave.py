@@ -24,7 +24,7 @@ def make_work(path: Path, titles: list[str]) -> Path:
 
 
 def titles_on_disk(path: Path) -> list[str]:
-    project = Project.open(path)
+    project = Project.open(path, read_only=True)
     try:
         return [ch.title for ch in project.chapters()]
     finally:
@@ -107,7 +107,7 @@ def test_edits_autosave_within_two_seconds_and_the_title_shows_it(
     qtbot.keyClicks(pane, " More words here")
     assert window.isWindowModified()
     qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=2000)
-    project = Project.open(path)
+    project = Project.open(path, read_only=True)
     assert project.body(project.chapters()[0].id) == "<p>One text. More words here</p>"
     assert project.chapters()[0].words == 5
     project.close()
@@ -135,7 +135,7 @@ def test_switching_chapters_saves_the_one_left(
     pane.setFocus()
     qtbot.keyClicks(pane, "New ")
     window.chapter_tree.setCurrentItem(window.chapter_tree.topLevelItem(1))
-    project = Project.open(path)
+    project = Project.open(path, read_only=True)
     assert project.body(project.chapters()[0].id) == "<p>New One text.</p>"
     project.close()
     assert pane.toPlainText() == "Two text."

@@ -38,7 +38,7 @@ def type_into(qtbot, window: MainWindow, text: str) -> None:  # type: ignore[no-
 
 
 def chapter_titles(path: Path) -> list[str]:
-    project = Project.open(path)
+    project = Project.open(path, read_only=True)
     try:
         return [ch.title for ch in project.chapters()]
     finally:
@@ -46,7 +46,7 @@ def chapter_titles(path: Path) -> list[str]:
 
 
 def bodies(path: Path) -> dict[str, str]:
-    project = Project.open(path)
+    project = Project.open(path, read_only=True)
     try:
         return {ch.title: project.body(ch.id) for ch in project.chapters()}
     finally:

@@ -1,0 +1,83 @@
+"""Rotating backups of a work: consistent copies made with SQLite's online backup.
+
+A file copy of a database in WAL mode can miss committed pages still in the WAL; the
+online backup reads a consistent snapshot while the work stays open. Kept: the newest
+KEEP_RECENT, plus the newest of each of the last KEEP_DAYS days.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from editor.store.project import Project
+
+KEEP_RECENT = 10
+KEEP_DAYS = 7
+_STAMP = "%Y-%m-%d %H-%M-%S"
+
+
+@dataclass(frozen=True, slots=True)
+class Backup:
+    path: Path
+    taken: datetime  # UTC
+
+
+def folder_for(backups_root: Path, work: Path) -> Path:
+    """One folder per work, named after it, under the data folder's Backups."""
+    return backups_root / work.stem
+
+
+def make(project: Project, folder: Path) -> Path:
+    """A consistent copy of the open work in ``folder``; older copies are rotated."""
+    folder.mkdir(parents=True, exist_ok=True)
+    taken = datetime.now(UTC)
+    name = f"{project.path.stem} {taken.strftime(_STAMP)}.ficwright"
+    target = folder / name
+    partial = folder / f".{name}.part"
+    partial.unlink(missing_ok=True)
+    dest = sqlite3.connect(partial)
+    try:
+        project.connection.backup(dest)
+        # A backup is a file on its own: no WAL beside it.
+        dest.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        dest.close()
+    os.replace(partial, target)
+    rotate(folder)
+    return target
+
+
+def backups(folder: Path) -> list[Backup]:
+    """Newest first."""
+    found: list[Backup] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.glob("*.ficwright"):
+        stamp = path.stem[-len("0000-00-00 00-00-00") :]
+        try:
+            taken = datetime.strptime(stamp, _STAMP).replace(tzinfo=UTC)
+        except ValueError:
+            continue  # not one of ours
+        found.append(Backup(path, taken))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def rotate(folder: Path, *, now: datetime | None = None) -> list[Path]:
+    """Delete backups outside the policy; the deleted paths."""
+    all_backups = backups(folder)
+    keep = {b.path for b in all_backups[:KEEP_RECENT]}
+    today = (now or datetime.now(UTC)).date()
+    days: set[object] = set()
+    for b in all_backups:  # newest first: the first seen of a day is that day's newest
+        day = b.taken.date()
+        if (today - day).days < KEEP_DAYS and day not in days:
+            days.add(day)
+            keep.add(b.path)
+    removed = [b.path for b in all_backups if b.path not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
