@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from editor.text.diff import Change, diff_canonical, summary, to_html, word_diff
+
+
+def test_a_changed_word_is_removed_then_added_and_the_rest_is_the_same() -> None:
+    changes = word_diff("The lamp had not gone out.", "The lamp had never gone out.")
+    assert changes == [
+        Change("same", "The lamp had "),
+        Change("removed", "not "),
+        Change("added", "never "),
+        Change("same", "gone out."),
+    ]
+    assert summary(changes) == "1 words added, 1 removed."
+
+
+def test_joining_the_pieces_gives_back_both_texts() -> None:
+    old, new = "One two.\nThree four five.", "One two!\nThree five, six."
+    changes = word_diff(old, new)
+    assert "".join(c.text for c in changes if c.kind != "added") == old
+    assert "".join(c.text for c in changes if c.kind != "removed") == new
+
+
+def test_canonical_bodies_compare_as_text_and_formatting_alone_is_no_change() -> None:
+    assert summary(diff_canonical("<p>Hello <em>there</em>.</p>", "<p>Hello there.</p>")) == (
+        "No changes."
+    )
+    html = to_html(diff_canonical("<p>a &amp; b</p>", "<p>a &amp; c</p>"))
+    assert "a &amp; " in html and "line-through" in html and ">b</span>" in html
