@@ -7,6 +7,7 @@ Each subcommand is a ``_<name>_command(subparsers)`` that adds its parser and se
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,13 +15,21 @@ from typing import TextIO
 
 from editor import paths
 from editor.fileio import write_atomic
+from editor.formats.importers import (
+    SUPPORTED,
+    ImportFailed,
+    ImportResult,
+    apply,
+    fields_to_set,
+    read_files,
+)
 from editor.formats.targets import TARGETS, export_to
 from editor.formats.work import ExportOptions, load_work
 from editor.spelling.checker import Checker, load_dictionary, names_from_meta
 from editor.spelling.languages import CODES, language_code, language_name
 from editor.store.errors import ProjectError
-from editor.store.project import Project
-from editor.text.richtext import clean_text, parse
+from editor.store.project import EXTENSION, Project
+from editor.text.richtext import clean_text, parse, word_count
 
 USER_DICTIONARY = "dictionary.txt"  # in the data folder, one word per line
 
@@ -53,6 +62,7 @@ def main(argv: list[str]) -> int:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _check_command(commands)
     _export_command(commands)
+    _import_command(commands)
     # argparse exits on --help and on a usage error; callers expect a return code.
     try:
         args = parser.parse_args(argv)
@@ -150,6 +160,146 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.exists() and b.exists() and a.samefile(b)
     except OSError:
         return False
+
+
+# -- import -------------------------------------------------------------------------
+
+IMPORT_HELP = f"""\
+Reads {" ".join(SUPPORTED)} files.
+Several files become chapters in file-name order as a person counts ("ch2" before "ch10");
+one file with chapter headings ("Chapter 2: Title", "Prologue") is split at them. A fic
+header at the top ("Title:", "Rating:", "Summary:", "Disclaimer:", "A/N:"...) fills the
+work's fields, and an AO3 HTML download is read field by field. Anything not recognised
+stays in the chapter text.
+
+Without --into, WORK must not exist yet; it is written only when every file was read.
+With --into, the chapters are added at the end of WORK, and fields are filled only where
+WORK has none, all in one save.
+
+Exit status: 0 when imported, 2 if a file cannot be read (not found, not text, a kind
+Ficwright does not import) or WORK cannot be written; nothing is written then."""
+
+
+def _import_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="make a work (or add chapters) from text, Markdown, HTML or Word files",
+        description="Import text, Markdown, HTML (including AO3 downloads) or Word files "
+        "as the chapters and fields of a work.",
+        epilog=IMPORT_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE", help="files to import")
+    parser.add_argument(
+        "-o", "--output", required=True, type=Path, metavar="WORK", help="the work to write"
+    )
+    parser.add_argument(
+        "--into", action="store_true", help="add to WORK, which exists, instead of creating it"
+    )
+    parser.add_argument(
+        "--no-header", action="store_true", help="keep fic headers and notes as chapter text"
+    )
+    parser.add_argument(
+        "--no-split", action="store_true", help="one chapter per file, whatever its headings"
+    )
+    parser.set_defaults(run=_import)
+
+
+def _import(args: argparse.Namespace, out: TextIO) -> int:
+    target: Path = args.output
+    if args.into and not target.exists():
+        raise _Fail(f"{target} does not exist (leave out --into to create it).")
+    if not args.into and (target.exists() or target.is_symlink()):
+        raise _Fail(f"{target} already exists: add --into to import into it, or choose a new name.")
+    if any(_same_file(path, target) for path in args.files):
+        raise _Fail(f"refusing to import {target} into itself.")
+    try:
+        result = read_files(
+            args.files, detect_header=not args.no_header, split_chapters=not args.no_split
+        )
+    except ImportFailed as e:
+        raise _Fail(str(e)) from None
+    if args.into:
+        kept = _import_into(target, result)
+    else:
+        _import_new(target, result)
+        kept = []
+    _print_import(out, target, result, kept, into=args.into)
+    return 0
+
+
+def _import_into(target: Path, result: ImportResult) -> list[str]:
+    """Add to an existing work in one transaction; the names of fields it kept as they were."""
+    try:
+        project = Project.open(target)
+    except ProjectError as e:
+        raise _Fail(str(e)) from None
+    try:
+        taken = fields_to_set(project.meta(), result.fields, overwrite=False)
+        apply(project, result)
+    except ProjectError as e:
+        raise _Fail(str(e)) from None
+    finally:
+        project.close()
+    return [name for name in result.fields if name not in taken]
+
+
+def _import_new(target: Path, result: ImportResult) -> None:
+    """Write the new work beside its name and rename it at the end: all or nothing."""
+    partial = target.with_name(f".{target.name}.importing")
+    _remove_database(partial)  # left by an import that was killed
+    title = str(result.fields.get("title") or target.stem.removesuffix(EXTENSION))
+    try:
+        project = Project.create(partial, title)
+        try:
+            apply(project, result, overwrite_fields=True)
+        finally:
+            project.close()
+        if target.exists():  # created meanwhile by someone else: theirs stays
+            raise _Fail(f"{target} appeared while importing; nothing was written.")
+        os.replace(partial, target)
+    except ProjectError as e:
+        raise _Fail(str(e)) from None
+    except OSError as e:
+        raise _Fail(f"cannot write {target}: {e.strerror or e}") from None
+    finally:
+        _remove_database(partial)
+
+
+def _remove_database(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _print_import(
+    out: TextIO, target: Path, result: ImportResult, kept: list[str], *, into: bool
+) -> None:
+    from editor.formats.importers.header import label
+
+    counts = [word_count(ch.body) for ch in result.chapters]
+    chapters = len(result.chapters)
+    print(
+        f"Imported {chapters} chapter{'s' if chapters != 1 else ''} "
+        f"({sum(counts):,} words) {'into' if into else 'as'} {target.name}",
+        file=out,
+    )
+    for n, (chapter, words) in enumerate(zip(result.chapters, counts, strict=True), 1):
+        title = f" “{chapter.title}”" if chapter.title else ""
+        print(f"  Chapter {n}{title}: {words:,} words, from {chapter.source}", file=out)
+    if result.encodings:
+        print("Encodings:", file=out)
+        for name, encoding in result.encodings.items():
+            print(f"  {name}: {encoding}", file=out)
+    found = [f for f in result.findings if f.field]
+    if found:
+        print("Found:", file=out)
+        for finding in found:
+            print(f"  {finding.label}: {finding.value}", file=out)
+    if kept:
+        names = ", ".join(label(name) for name in kept)
+        print(f"Kept the work's own (not replaced): {names}", file=out)
+    for warning in result.warnings:
+        print(f"Note: {warning}", file=out)
 
 
 # -- check --------------------------------------------------------------------------

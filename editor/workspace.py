@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
@@ -27,6 +27,9 @@ from editor.store.fields import check_chapter_field, check_work_field
 from editor.store.project import IGNORED_WORD, WORK_WORD, Changes, Project
 from editor.text import qtdoc
 from editor.text.richtext import word_count_text
+
+if TYPE_CHECKING:
+    from editor.formats.importers import ImportResult
 
 AUTOSAVE_DELAY_MS = 1000  # after the last keystroke; the promise is "within 2 s"
 AUTOSAVE_MAX_DELAY_MS = 10_000  # while typing without a pause
@@ -318,6 +321,44 @@ class Workspace(QObject):
         self.metaChanged.emit(name)
         if name == "title":
             self.titleChanged.emit(value)
+
+    # -- importing ----------------------------------------------------------------------
+
+    def import_result(self, result: ImportResult, *, overwrite_fields: bool = False) -> list[int]:
+        """Append an import's chapters and set its work fields, all in one transaction.
+
+        The ids of the new chapters; [] (and ``saveFailed``) if nothing could be written.
+        The import is not undoable, and it clears the structural undo stack: the older
+        commands' inverses (a saved chapter order) do not know the new chapters.
+        """
+        if not self.save():
+            return []  # save() has reported it; importing over unsaved edits could lose them
+        # Imported here: the importers (python-docx among them) are not needed to start up.
+        from editor.formats import importers
+
+        before = self._meta
+        try:
+            ids = importers.apply(self.project, result, overwrite_fields=overwrite_fields)
+        except SaveError as e:
+            self.saveFailed.emit(str(e))
+            return []
+        self._meta = self.project.meta()
+        changed = [
+            f.name
+            for f in fields(WorkMeta)
+            if getattr(before, f.name) != getattr(self._meta, f.name)
+        ]
+        if NAME_FIELDS.intersection(changed):
+            self.spelling.set_words(names=names_from_meta(self._meta))
+        if {"language", "english_variant"}.intersection(changed):
+            self.spelling.configure(self._meta.language, self._meta.english_variant)
+        for name in changed:
+            self.metaChanged.emit(name)
+        if "title" in changed:
+            self.titleChanged.emit(self._meta.title)
+        self.undo_stack.clear()
+        self._reload_structure(select=ids[0] if ids else None)
+        return ids
 
     # -- dictionaries ------------------------------------------------------------------
 

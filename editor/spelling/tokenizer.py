@@ -145,8 +145,9 @@ def spans(text: str) -> Iterator[tuple[int, int, str]]:
         if word is None:
             continue  # a URL, an address, a domain
         start, end = m.span("word")
-        # isalpha() is False for apostrophes, marks and soft hyphens: only then normalise.
-        yield start, end, word if word.isalpha() else normal_form(word)
+        # ASCII letters need nothing; anything else may need straightening or composing
+        # (even a lone compatibility ideograph changes under NFC).
+        yield start, end, word if word.isascii() and word.isalpha() else normal_form(word)
 
 
 def tokens(text: str) -> list[Token]:

@@ -194,7 +194,8 @@ _STYLE_DECL = re.compile(r"([\w-]+)\s*:\s*([^;]+)")
 _SOURCE_SPACE = re.compile(r"[ \t\r\n\f]*[\t\r\n\f][ \t\r\n\f]*")
 
 
-def _style_marks(style: str) -> tuple[set[str], set[str], str | None]:
+@functools.lru_cache(maxsize=1024)  # pasted spans repeat a few styles thousands of times
+def _style_marks(style: str) -> tuple[frozenset[str], frozenset[str], str | None]:
     """Marks a CSS style turns on and off, and a text alignment, as pasted HTML spells them."""
     on: set[str] = set()
     off: set[str] = set()
@@ -223,7 +224,7 @@ def _style_marks(style: str) -> tuple[set[str], set[str], str | None]:
                 on.add("sub")
         elif name == "text-align" and value in ALIGNMENTS:
             align = value
-    return on, off, align
+    return frozenset(on), frozenset(off), align
 
 
 class _Parser(HTMLParser):
@@ -231,7 +232,8 @@ class _Parser(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.blocks: list[Block] = []
         self._current: Block | None = None
-        self._marks: list[tuple[str, set[str], set[str], str | None]] = []  # tag, on, off, href
+        # open inline elements: tag, marks on, marks off, href
+        self._marks: list[tuple[str, frozenset[str], frozenset[str], str | None]] = []
         self._blocks: list[tuple[str, str | None]] = []  # open block tags with their alignment
         self._quote = 0
         self._lists: list[str] = []
@@ -273,7 +275,11 @@ class _Parser(HTMLParser):
         """A block starts inside one that has no text yet (``<div><p>``, ``<li><p>``,
         ``<p><hr>``): the outer one was only a wrapper and must not become an empty paragraph."""
         if self._current is not None and not self._current.runs:
-            self.blocks.remove(self._current)
+            # By identity, from the end: list.remove would compare every block (quadratic).
+            if self.blocks and self.blocks[-1] is self._current:
+                self.blocks.pop()
+            else:
+                self.blocks.remove(self._current)
         self._current = None
 
     def _in_list_item(self) -> bool:
@@ -319,7 +325,7 @@ class _Parser(HTMLParser):
         elif tag in _INLINE_TAGS:
             # A style can cancel its own tag: Google Docs wraps everything in
             # <b style="font-weight:normal">.
-            self._marks.append((tag, ({_INLINE_TAGS[tag]} | on) - off, off, None))
+            self._marks.append((tag, (on | {_INLINE_TAGS[tag]}) - off, off, None))
         elif tag == "a":
             href = a.get("href") or None
             self._marks.append((tag, on, off, href))

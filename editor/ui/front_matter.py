@@ -34,6 +34,7 @@ class FrontMatterDocks(QObject):
         self._window = window
         self._settings = settings
         self._ws: Workspace | None = None
+        self._editing = False  # a panel's own edit is being applied
         self.details = WorkDetailsPanel(window)
         self.warnings = WarningsPanel(window)
         self.disclaimer = DisclaimerPanel(window)
@@ -116,6 +117,11 @@ class FrontMatterDocks(QObject):
             self._show_chapter(self._ws.current_id)
 
     def _meta_changed(self, name: str) -> None:
+        # A change made elsewhere (an import, a restore) must reach the panels; the
+        # panels' own edits are already on screen.
+        if self._ws is not None and not self._editing:
+            for panel in self.panels:
+                panel.show_meta(self._ws.meta)
         if name in _TAG_FIELDS:
             self._refresh_completions()
         if name == "fandoms":
@@ -132,7 +138,11 @@ class FrontMatterDocks(QObject):
 
     def _meta_edited(self, name: str, value: object) -> None:
         if self._ws is not None:
-            self._ws.set_meta(name, value)
+            self._editing = True
+            try:
+                self._ws.set_meta(name, value)
+            finally:
+                self._editing = False
 
     def _chapter_meta_edited(self, chapter_id: int, name: str, value: object) -> None:
         if self._ws is not None and chapter_id != -1:

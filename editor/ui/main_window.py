@@ -20,14 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor.formats import importers
+from editor.formats.importers import ImportResult
 from editor.formats.work import ExportWork, load_work
-from editor.store.errors import ProjectError
+from editor.store.errors import ProjectError, SaveError
 from editor.store.project import EXTENSION, Project
 from editor.text import qtdoc
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
-from editor.ui.dialogs.export import ExportDialog
+from editor.ui.dialogs.export import ExportDialog, safe_file_name
+from editor.ui.dialogs.import_dialog import SETTING_FOLDER as IMPORT_FOLDER
+from editor.ui.dialogs.import_dialog import ImportDialog
 from editor.ui.dialogs.post_helper import PostHelperDialog
+from editor.ui.editing import CanonicalEdit
 from editor.ui.front_matter import FrontMatterDocks
 from editor.ui.spelling_ui import SpellingUi
 from editor.ui.text_pane import TextPane
@@ -70,6 +75,7 @@ class MainWindow(QMainWindow):
         self.spelling_ui = SpellingUi(self, settings, self.view_menu)
         self._wire_widgets()
         self._show_work_state()
+        self._apply_smart_typography(self.act_smart.isChecked())
 
     # -- building ------------------------------------------------------------------
 
@@ -98,6 +104,14 @@ class MainWindow(QMainWindow):
         self.act_open = a(self, self.tr("&Open…"), self.open_dialog, SK.Open, name="actOpen")
         self.act_close = a(self, self.tr("&Close Work"), self.close_work, SK.Close, name="actClose")
         self.act_quit = a(self, self.tr("&Quit"), self.close, SK.Quit, name="actQuit")
+        self.act_import = a(
+            self,
+            self.tr("&Import…"),
+            self.open_import,
+            "Ctrl+Shift+I",
+            name="actImport",
+            tip=self.tr("Add chapters from text, Markdown, HTML or Word files"),
+        )
         self.act_export = a(
             self, self.tr("&Export…"), self.open_export, "Ctrl+Shift+E", name="actExport"
         )
@@ -241,7 +255,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
-        file_menu.addActions([self.act_export, self.act_post_helper])
+        file_menu.addActions([self.act_import, self.act_export, self.act_post_helper])
         file_menu.addSeparator()
         file_menu.addAction(self.act_close)
         file_menu.addSeparator()
@@ -253,6 +267,17 @@ class MainWindow(QMainWindow):
         edit.addActions([self.act_cut, self.act_copy, self.act_paste])
         edit.addSeparator()
         edit.addAction(self.act_select_all)
+        edit.addSeparator()
+        self.act_smart = make_action(
+            self,
+            self.tr("Smart &Typography"),
+            self._toggle_smart_typography,
+            checkable=True,
+            name="actSmartTypography",
+            tip=self.tr("Curly quotes, em-dashes and ellipses as you type and paste"),
+        )
+        self.act_smart.setChecked(self.settings.value("editing/smartTypography", False, bool))
+        edit.addAction(self.act_smart)
 
         fmt = bar.addMenu(self.tr("F&ormat"))
         fmt.addActions([self.act_bold, self.act_italic, self.act_underline, self.act_strike])
@@ -489,6 +514,89 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    # -- import ------------------------------------------------------------------------
+
+    def open_import(self) -> ImportDialog:
+        """Import into the open work, or, with none open, into a new one."""
+        ws = self.workspace
+        dialog = ImportDialog(
+            self.settings,
+            self._import_into_work if ws is not None else self._import_as_new_work,
+            self,
+            has_work=ws is not None,
+            first_number=len(ws.chapters()) + 1 if ws is not None else 1,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _import_into_work(self, result: ImportResult, overwrite: bool) -> list[int]:
+        ws = self.workspace
+        if ws is None:
+            return []
+        ids = ws.import_result(result, overwrite_fields=overwrite)
+        if ids:
+            self._show_imported(ids)
+        return ids
+
+    def _import_as_new_work(self, result: ImportResult, _overwrite: bool) -> list[int] | None:
+        """Ask where the new work goes, create it with the import in it, and open it.
+
+        None if the author backed out or it could not be created (already said why).
+        """
+        title = str(result.fields.get("title") or "").strip()
+        if not title and result.chapters and result.chapters[0].source:
+            title = Path(result.chapters[0].source).stem
+        title = title or self.tr("Untitled")
+        folder = Path(str(self.settings.value(IMPORT_FOLDER, "") or Path.home()))
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the Imported Work As"),
+            str(folder / f"{safe_file_name(title)}{EXTENSION}"),
+            FILE_FILTER,
+        )
+        if not chosen:
+            return None
+        path = Path(chosen)
+        if path.suffix != EXTENSION:
+            path = path.with_name(path.name + EXTENSION)
+        if path.exists():
+            # The file dialog already asked whether to replace it; never destroy a work silently.
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot create work"),
+                self.tr("“{name}” already exists. Choose another name.").format(name=path.name),
+            )
+            return None
+        if not self.close_work():
+            return None
+        try:
+            project = Project.create(path, title)
+        except ProjectError as e:
+            QMessageBox.warning(self, self.tr("Cannot create work"), str(e))
+            return None
+        try:
+            # A new work has only the title it was created with: every imported field is set.
+            ids = importers.apply(project, result, overwrite_fields=True)
+        except SaveError as e:
+            project.close()
+            path.unlink(missing_ok=True)  # an empty work the author never asked for
+            QMessageBox.warning(self, self.tr("Cannot import"), str(e))
+            return None
+        self._attach(Workspace(project, self))
+        if ids and self.workspace is not None:
+            self.workspace.select(ids[0])
+        self._show_imported(ids)
+        return ids
+
+    def _show_imported(self, ids: list[int]) -> None:
+        self.statusBar().showMessage(
+            self.tr("Imported {n} chapters.").format(n=len(ids))
+            if len(ids) != 1
+            else self.tr("Imported 1 chapter."),
+            8000,
+        )
+
     # -- chapters ----------------------------------------------------------------------
 
     def add_chapter(self) -> None:
@@ -591,6 +699,14 @@ class MainWindow(QMainWindow):
         )
 
     # -- formatting ---------------------------------------------------------------------
+
+    def _toggle_smart_typography(self, on: bool) -> None:
+        self.settings.setValue("editing/smartTypography", on)
+        self._apply_smart_typography(on)
+
+    def _apply_smart_typography(self, on: bool) -> None:
+        for edit in self.findChildren(CanonicalEdit):  # the chapter pane and every rich field
+            edit.set_smart_typography(on)
 
     def _align(self, key: str) -> None:
         self.text_pane.set_alignment_name(key)

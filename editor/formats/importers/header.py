@@ -1,0 +1,780 @@
+"""Fic header blocks as authors write them: "Title: ...", "Rating: T", "A/N: ...".
+
+``read_header`` reads the lines at the start of a text (or a chapter, or a set of AO3 notes),
+turns the ones it recognises into work or chapter fields, and gives back the blocks with
+those lines removed. Anything it does not recognise stays where it was: an import may move a
+word into a field, never drop it. ``read_end_notes`` takes a closing author's note.
+
+A header ends at a rule or symbol line (``~~~``, ``***``), which goes with it, or at the
+first paragraph it does not recognise. Fields that can hold prose (disclaimer, summary,
+dedication, prompt, notes) continue on the following lines of their paragraph, or on the
+next paragraph when the key stands alone ("Summary:" and nothing after it).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+from editor.formats.importers.split import (
+    Heading,
+    Line,
+    block_of,
+    finish,
+    is_blank,
+    is_separator,
+    lines_of,
+    parse_heading,
+    slice_line,
+    strip_line,
+    text_of,
+    unmarked,
+)
+from editor.model import EXCLUSIVE_WARNINGS, ArchiveWarning, Category, FfnRating, Rating, Status
+from editor.text.richtext import Block, Run, plain_text
+
+# -- the keys -----------------------------------------------------------------------------
+
+_KEYS: dict[str, str] = {}
+for _key, _spellings in {
+    "title": "title|story title|fic title|work title|story",
+    "chapter_title": "chapter title|chapter name",
+    "author": "author|authors|author name|writer|written by|by|pen name|penname|creator",
+    "fandoms": "fandom|fandoms",
+    "rating": "rating|ratings|rated",
+    "relationships": "pairing|pairings|relationship|relationships|ship|ships",
+    "characters": "character|characters|main character|main characters|cast",
+    "warnings": "warning|warnings|archive warning|archive warnings|content warning|"
+    "content warnings|trigger warning|trigger warnings|cw|cws|tw|tws|cw/tw|tw/cw",
+    "chapter_warnings": "chapter warning|chapter warnings",
+    "disclaimer": "disclaimer|disclaimers",
+    "summary": "summary|description|blurb",
+    "chapter_summary": "chapter summary",
+    "dedication": "dedicated to|dedication|dedications|gift for|gifted to",
+    "prompt": "prompt|prompts|prompt used|prompts used|prompt fill",
+    "prompt_by": "prompted by|prompt by|prompt from|prompter",
+    "prompt_collection": "written for|challenge|collection|collections|exchange|fest",
+    "ignore_words": "word count|wordcount|words|length",
+    "ignore_stats": "stats|published|updated|completed",
+    "category": "category|categories|genre|genres",
+    "additional_tags": "tags|tag|additional tags|freeform|freeforms|other tags",
+    "language": "language",
+    "series": "series",
+    "status": "status",
+    "expected": "chapters",
+    "notes": "a/n|an|a.n|a/ns|author's note|author's notes|authors note|authors notes|"
+    "authors' note|authors' notes|author note|author notes|note|notes",
+    "notes_end": "end notes|end note|ending notes",
+}.items():
+    for _spelling in _spellings.split("|"):
+        _KEYS[_spelling] = _key
+
+# Keys written without a colon ("by wren", "Written for Yuletide"): only on a short line.
+_LOOSE = {"by": "author", "written by": "author", "written for": "prompt_collection",
+          "prompted by": "prompt_by", "dedicated to": "dedication"}  # fmt: skip
+_LOOSE_LINE = re.compile(
+    r"^[\s*_]*(?P<key>written by|by|written for|prompted by|dedicated to)\s+(?P<value>\S.*)$",
+    re.IGNORECASE,
+)
+_KEY_LINE = re.compile(
+    r"^[\s*_#>]*(?P<key>[^\W\d_][\w'’/.() &-]{0,40}?)[\s*_]*"
+    r"(?::|(?<=\s)[-–—](?=\s)|[–—])[\s*_]*(?P<value>.*)$",
+    re.DOTALL,
+)
+_PREFIXED = {"dedicated to", "gift for", "gifted to"}
+_FOR_TO = re.compile(r"(?i)\s*(?:for|to)\b")
+_MULTILINE = {"disclaimer", "summary", "chapter_summary", "dedication", "prompt", "notes",
+              "notes_end"}  # fmt: skip
+_LABELS = {
+    "title": "Title",
+    "author": "Author",
+    "fandoms": "Fandoms",
+    "rating": "Rating",
+    "ffn_rating": "FFN rating",
+    "archive_warnings": "Archive warnings",
+    "content_warnings": "Content warnings",
+    "categories": "Categories",
+    "relationships": "Relationships",
+    "characters": "Characters",
+    "additional_tags": "Additional tags",
+    "language": "Language",
+    "summary": "Summary",
+    "series_name": "Series",
+    "series_part": "Part of series",
+    "expected_chapters": "Expected chapters",
+    "status": "Status",
+    "disclaimer": "Disclaimer",
+    "dedication": "Dedication",
+    "prompt": "Prompt",
+    "prompt_by": "Prompt given by",
+    "prompt_collection": "Challenge or collection",
+}
+CHAPTER_LABELS = {
+    "title": "title",
+    "summary": "summary",
+    "notes_begin": "beginning notes",
+    "notes_end": "end notes",
+    "warnings": "warnings",
+}
+
+
+def label(name: str) -> str:
+    return _LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True, slots=True)
+class KeyMatch:
+    key: str  # a value of _KEYS
+    value_start: int  # where the value starts in the line's text
+    spelled: str  # the key as written, lowercased
+
+
+def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
+    """The header key a line starts with ("**Rating:** T" -> rating), if any."""
+    m = _KEY_LINE.match(text)
+    if m:
+        spelled = _normal_key(m.group("key"))
+        key = _KEYS.get(spelled)
+        if key is not None:
+            return KeyMatch(key, m.start("value"), spelled)
+    if loose:
+        m = _LOOSE_LINE.match(text)
+        if m and len(text.split()) <= 8 and not text.rstrip().endswith((".", "!", "?", ",")):
+            spelled = m.group("key").lower()
+            return KeyMatch(_LOOSE[spelled], m.start("value"), spelled)
+    return None
+
+
+def is_key_line(text: str) -> bool:
+    return match_key(text) is not None
+
+
+def _normal_key(key: str) -> str:
+    key = key.lower().replace("’", "'").replace("(s)", "").rstrip(". ")
+    return " ".join(key.split())
+
+
+# -- values ---------------------------------------------------------------------------------
+
+_RATINGS: dict[str, tuple[Rating, FfnRating | None]] = {
+    **dict.fromkeys(("not rated", "unrated", "nr", "no rating"), (Rating.NOT_RATED, None)),
+    **dict.fromkeys(
+        ("general audiences", "general audience", "general", "g", "gen", "all ages", "everyone"),
+        (Rating.GENERAL, None),
+    ),
+    "k": (Rating.GENERAL, FfnRating.K),
+    "k+": (Rating.GENERAL, FfnRating.K_PLUS),
+    "k plus": (Rating.GENERAL, FfnRating.K_PLUS),
+    "pg": (Rating.GENERAL, None),
+    **dict.fromkeys(
+        ("teen and up audiences", "teen and up", "teen", "teens", "pg-13", "pg13", "pg 13", "13+"),
+        (Rating.TEEN, None),
+    ),
+    "t": (Rating.TEEN, FfnRating.T),
+    **dict.fromkeys(("mature", "r", "15+", "16+", "r-16"), (Rating.MATURE, None)),
+    "m": (Rating.MATURE, FfnRating.M),
+    **dict.fromkeys(
+        ("explicit", "e", "nc-17", "nc17", "x", "18+", "adult"), (Rating.EXPLICIT, None)
+    ),
+    # FFN's MA is not allowed on FFN itself: its stories there are rated M.
+    "ma": (Rating.EXPLICIT, FfnRating.M),
+}
+_ARCHIVE_WARNINGS: dict[str, ArchiveWarning] = {
+    **dict.fromkeys(
+        (
+            "creator chose not to use archive warnings",
+            "author chose not to use archive warnings",
+            "chose not to use archive warnings",
+            "choose not to use archive warnings",
+            "chose not to warn",
+            "choose not to warn",
+            "cntw",
+        ),
+        ArchiveWarning.CHOSE_NOT_TO_USE,
+    ),
+    **dict.fromkeys(
+        ("graphic depictions of violence", "graphic violence"), ArchiveWarning.VIOLENCE
+    ),
+    **dict.fromkeys(("major character death", "mcd"), ArchiveWarning.MAJOR_CHARACTER_DEATH),
+    **dict.fromkeys(
+        ("no archive warnings apply", "no archive warnings", "none", "no warnings", "n/a"),
+        ArchiveWarning.NONE_APPLY,
+    ),
+    **dict.fromkeys(
+        ("rape/non-con", "rape/noncon", "rape / non-con", "non-con", "noncon", "dubcon/noncon"),
+        ArchiveWarning.NON_CON,
+    ),
+    **dict.fromkeys(("underage", "underage sex"), ArchiveWarning.UNDERAGE),
+}
+_CATEGORIES: dict[str, Category] = {
+    "f/f": Category.FF,
+    "femslash": Category.FF,
+    "f/m": Category.FM,
+    "m/f": Category.FM,
+    "het": Category.FM,
+    "gen": Category.GEN,
+    "m/m": Category.MM,
+    "slash": Category.MM,
+    "multi": Category.MULTI,
+    "other": Category.OTHER,
+}
+_STATUS = {
+    **dict.fromkeys(("complete", "completed", "finished", "done"), Status.COMPLETE),
+    **dict.fromkeys(("wip", "in progress", "ongoing", "incomplete", "unfinished"),
+                    Status.IN_PROGRESS),
+}  # fmt: skip
+
+
+def parse_rating(value: str) -> tuple[Rating, FfnRating | None] | None:
+    """ "T", "Teen And Up Audiences", "PG-13", "M for violence", "Fiction K+" -> the rating."""
+    v = " ".join(value.lower().replace("fiction ", "").split()).strip(" .")
+    for prefix in ("teen and up", "general audience", "not rated"):
+        if v.startswith(prefix):
+            return _RATINGS[prefix]
+    candidates = [v, v.split(" for ")[0].strip(), re.split(r"[\s(,;/]", v)[0].strip(" .")]
+    for candidate in candidates:
+        if candidate in _RATINGS:
+            return _RATINGS[candidate]
+    return None
+
+
+def _warning_key(item: str) -> str:
+    item = " ".join(item.lower().replace("non con", "non-con").split()).strip(" .")
+    return item
+
+
+def split_list(value: str) -> list[str]:
+    """Comma- or semicolon-separated items, not cut inside brackets: "Cloud/Tifa, Zack & Aerith"
+    is two relationships ("&" is AO3's friendship mark), "Tifa (Final Fantasy)" one."""
+    items: list[str] = []
+    depth = 0
+    current = ""
+    for char in value:
+        if char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth = max(0, depth - 1)
+        if char in ",;" and depth == 0:
+            items.append(current)
+            current = ""
+        else:
+            current += char
+    items.append(current)
+    out: list[str] = []
+    for item in items:
+        item = item.strip()
+        if item and item not in out:
+            out.append(item)
+    return out
+
+
+_BRACKETS = re.compile(r"\[([^\]]+)\]")
+
+
+def _characters(value: str) -> tuple[list[str], list[str]]:
+    """Characters and the relationships FFN's "[Cloud S., Tifa L.] Zack F." writes."""
+    pairs = ["/".join(split_list(group)) for group in _BRACKETS.findall(value)]
+    flat = _BRACKETS.sub(lambda m: ", " + m.group(1) + ", ", value)
+    return split_list(flat), [p for p in pairs if "/" in p]
+
+
+def _genres(item: str) -> list[str]:
+    # "Romance/Angst" is two genres, "Hurt/Comfort" one.
+    protected = re.sub(r"hurt\s*/\s*comfort", "Hurt\0Comfort", item, flags=re.IGNORECASE)
+    parts = re.split(r"\s*/\s*|\s+&\s+|\s+and\s+", protected)
+    return [p.replace("\0", "/").strip() for p in parts if p.strip()]
+
+
+def _unquoted(text: str) -> str:
+    text = unmarked(text)
+    if len(text) > 1 and text[0] + text[-1] in ('""', "“”", "''", "‘’"):
+        return text[1:-1].strip()
+    return text
+
+
+# -- gathering ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One recognised thing. ``field``: a WorkMeta field, "" for a line read and not kept, or
+    ":<ChapterMeta field>" / ":title" for the chapter it belongs to (numbered later)."""
+
+    field: str
+    label: str
+    value: str
+    source: str
+
+
+@dataclass(slots=True)
+class PartMeta:
+    """A chapter's own front matter as found (each rich value canonical HTML)."""
+
+    title: str | None = None
+    title_source: str = ""
+    summary: list[str] = field(default_factory=list)
+    notes_begin: list[str] = field(default_factory=list)
+    notes_end: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    found: list[Found] = field(default_factory=list)
+
+    def add(self, name: str, html: str, source: str) -> None:
+        getattr(self, name).append(html)
+        self.found.append(Found(f":{name}", CHAPTER_LABELS[name], preview(html), source))
+
+    def take(self, other: PartMeta) -> None:
+        """Add ``other``'s front matter before this one's (a header above chapter 1)."""
+        if other.title and not self.title:
+            self.title, self.title_source = other.title, other.title_source
+        self.summary[:0] = other.summary
+        self.notes_begin[:0] = other.notes_begin
+        self.notes_end[:0] = other.notes_end
+        self.warnings[:0] = [w for w in other.warnings if w not in self.warnings]
+        self.found[:0] = other.found
+
+
+@dataclass(slots=True)
+class Part:
+    """A chapter to be: its blocks and front matter, and the file it came from."""
+
+    meta: PartMeta
+    blocks: list[Block]
+    source: str
+    lines_are_paragraphs: bool = False
+
+
+@dataclass(slots=True)
+class WorkFields:
+    """The work fields gathered over a whole import: the first value found wins."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    found: list[Found] = field(default_factory=list)
+
+    def offer(self, name: str, value: Any, source: str, *, quiet: bool = False) -> bool:
+        """Set ``name`` unless it holds another value; lists are merged. True: taken."""
+        current = self.values.get(name)
+        if isinstance(value, tuple):
+            merged = tuple(dict.fromkeys((*(current or ()), *value)))
+            self.values[name] = merged
+            if merged != current and not quiet:
+                self.found.append(Found(name, label(name), preview_value(value), source))
+            return True
+        if current is None or current == "":
+            self.values[name] = value
+            if not quiet:
+                self.found.append(Found(name, label(name), preview_value(value), source))
+            return True
+        return current == value
+
+    def merge(self, other: WorkFields) -> None:
+        """Another file's fields, where this import has none yet."""
+        for name, value in other.values.items():
+            self.offer(name, value, "", quiet=True)
+        self.found.extend(other.found)
+
+
+def preview(html: str, limit: int = 80) -> str:
+    return shorten(plain_text(html).replace("\n", " "), limit)
+
+
+def preview_value(value: Any) -> str:
+    if isinstance(value, tuple):
+        return shorten(", ".join(str(v) for v in value))
+    if isinstance(value, str) and value.startswith("<"):
+        return preview(value)
+    return shorten(str(value))
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# -- reading a header ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Token:
+    block: int
+    line: Line | None  # None: a separator block
+    first: bool  # the first line of its block
+    consumed: bool = False
+
+    @property
+    def text(self) -> str:
+        return text_of(self.line) if self.line is not None else ""
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A field that may go on over the following lines."""
+
+    key: str
+    spelled: str
+    tokens: list[_Token]
+    lines: list[Line]
+    open_block: bool  # the key stood alone: the next paragraph is its value
+
+
+def _tokens(blocks: list[Block]) -> list[_Token]:
+    tokens: list[_Token] = []
+    for i, block in enumerate(blocks):
+        if is_separator(block):
+            tokens.append(_Token(i, None, True))
+        elif not is_blank(block):
+            tokens.extend(_Token(i, line, n == 0) for n, line in enumerate(lines_of(block)))
+    return tokens
+
+
+def _rebuild(blocks: list[Block], tokens: list[_Token]) -> list[Block]:
+    by_block: dict[int, list[_Token]] = {}
+    for token in tokens:
+        by_block.setdefault(token.block, []).append(token)
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        mine = by_block.get(i)
+        if not mine or not any(t.consumed for t in mine):
+            out.append(block)
+        elif mine[0].line is not None and not all(t.consumed for t in mine):
+            out.append(block_of([t.line for t in mine if not t.consumed and t.line], block))
+    return out
+
+
+def read_header(
+    blocks: list[Block],
+    work: WorkFields,
+    part: PartMeta,
+    *,
+    work_scope: bool,
+    everywhere: bool = False,
+) -> list[Block]:
+    """The blocks without the header lines read into ``work`` and ``part``.
+
+    ``work_scope``: the start of the work (a summary is the work's); otherwise the start of
+    a chapter (a summary is the chapter's). ``everywhere``: read every line, not only a
+    header at the start (an AO3 notes field, which is all front matter).
+    """
+    reader = _HeaderReader(work, part, work_scope=work_scope)
+    tokens = _tokens(blocks)
+    reader.scan(tokens, everywhere=everywhere)
+    return _rebuild(blocks, tokens)
+
+
+class _HeaderReader:
+    def __init__(self, work: WorkFields, part: PartMeta, *, work_scope: bool) -> None:
+        self.work = work
+        self.part = part
+        self.work_scope = work_scope
+        self.found_any = False
+
+    def scan(self, tokens: list[_Token], *, everywhere: bool) -> None:
+        pending: _Pending | None = None
+        skipped: list[_Token] = []  # unrecognised lines before the first key
+        dedications: list[_Token] = []  # "For X" lines: kept only if the header goes on
+        leading_blocks = 0
+        for token in tokens:
+            if token.line is None:  # a rule or symbol line
+                pending = self._close(pending)
+                if everywhere:
+                    continue
+                if not self.found_any and dedications and not skipped:
+                    self.found_any = True  # "For Lou" alone above a rule: a dedication
+                if self.found_any:
+                    token.consumed = True
+                break
+            text = token.text
+            heading = parse_heading(text)
+            key = None if heading else match_key(text)
+            if pending is not None and key is None and heading is None:
+                same = token.block == pending.tokens[-1].block and not token.first
+                if same or (pending.open_block and token.first):
+                    pending.open_block = False
+                    pending.lines.append(token.line)
+                    pending.tokens.append(token)
+                    token.consumed = True
+                    continue
+            pending = self._close(pending)
+            if key is None and heading is None:  # "by wren": never inside a field's text
+                key = match_key(text, loose=True)
+            if heading is not None and not everywhere:
+                if token.first and not heading.of_total:
+                    break  # a chapter starts: the splitter's business
+                self._heading(token, heading)
+                continue
+            if key is not None:
+                value = slice_line(token.line, key.value_start)
+                if key.key in _MULTILINE:
+                    alone = not text_of(value).strip()
+                    pending = _Pending(key.key, key.spelled, [token], [value], alone)
+                    token.consumed = True
+                    self.found_any = True
+                    continue
+                token.consumed = self._plain(key.key, key.spelled, text_of(value), text)
+                self.found_any = self.found_any or token.consumed
+                continue
+            if everywhere:
+                if _for_line(text):
+                    dedications.append(token)
+                continue
+            if token.first and not self.found_any:
+                leading_blocks += 1
+            if _for_line(text):
+                dedications.append(token)
+            elif not self.found_any:
+                # Above the first key, only a title line may stand ("The Long Way" over
+                # "by wren"): anything else is the story, which has no header.
+                if not (self.work_scope and _title_like(text)) or leading_blocks >= 2:
+                    break
+                skipped.append(token)
+            elif not _looks_keyed(text):  # "Beta: Lou" stays, and the header goes on
+                break
+        self._close(pending)
+        if self.found_any:
+            self._leading(tokens, skipped)
+            last = max((i for i, t in enumerate(tokens) if t.consumed), default=-1)
+            for token in dedications:
+                # Kept when more of the header comes after it (or it sits in notes with one).
+                if everywhere or tokens.index(token) < last:
+                    self._dedication_line(token)
+
+    # -- what a line was ----------------------------------------------------------------
+
+    def _leading(self, tokens: list[_Token], skipped: list[_Token]) -> None:
+        """A title line above the by-line ("The Long Way Home" over "by wren")."""
+        for token in skipped:
+            if self.work_scope and token is tokens[0] and len(tokens) > 1:
+                by = match_key(tokens[1].text, loose=True)
+                if by and by.key == "author" and tokens[1].consumed and _title_like(token.text):
+                    token.consumed = self.work.offer(
+                        "title", _unquoted(token.text), token.text.strip()
+                    )
+
+    def _dedication_line(self, token: _Token) -> None:
+        assert token.line is not None
+        html = finish([block_of([strip_line(token.line)], Block("p"))])
+        token.consumed = self.work.offer("dedication", html, _source(token.text))
+
+    def _heading(self, token: _Token, heading: Heading) -> None:
+        """'Chapter 1 of 2' inside a header: how many chapters, and the first one's title."""
+        token.consumed = True
+        self.found_any = True
+        if heading.expected:
+            self.work.offer("expected_chapters", heading.expected, _source(token.text))
+        if heading.title and self.part.title is None:
+            self.part.title = heading.title
+            self.part.title_source = _source(token.text)
+        elif self.part.title is None:
+            self.part.title = ""
+            self.part.title_source = _source(token.text)
+
+    def _close(self, pending: _Pending | None) -> None:
+        if pending is None:
+            return None
+        lines = [strip_line(x) for x in pending.lines]
+        source = _source("\n".join(t.text for t in pending.tokens))
+        if pending.spelled in _PREFIXED and lines and not _FOR_TO.match(text_of(lines[0])):
+            lines[0] = [Run("For "), *lines[0]]  # "Dedicated to: Lou" -> "For Lou"
+        html = finish([block_of(lines, Block("p"))])
+        # A key with nothing after it reads nothing: the line stays.
+        if not html or not self._rich(pending.key, html, source):
+            for token in pending.tokens:
+                token.consumed = False
+        return None
+
+    def _rich(self, key: str, html: str, source: str) -> bool:
+        if key == "notes":
+            self.part.add("notes_begin", html, source)
+            return True
+        if key == "notes_end":
+            self.part.add("notes_end", html, source)
+            return True
+        if key == "chapter_summary" or (key == "summary" and not self.work_scope):
+            self.part.add("summary", html, source)
+            return True
+        return self.work.offer(key, html, source)
+
+    def _plain(self, key: str, spelled: str, value: str, line: str) -> bool:
+        value = _unquoted(value)
+        source = _source(line)
+        offer = self.work.offer
+        if key.startswith("ignore"):
+            what = "Word count" if key == "ignore_words" else "Statistics"
+            self.work.found.append(Found("", f"{what} (not kept)", shorten(value), source))
+            return True
+        if not value:
+            return False
+        if key == "title":
+            return offer("title", value, source)
+        if key == "chapter_title":
+            if self.part.title is None:
+                self.part.title, self.part.title_source = value, source
+                return True
+            return self.part.title == value
+        if key == "author":
+            return offer("author", value, source)
+        if key in ("fandoms", "relationships", "additional_tags"):
+            return offer(key, tuple(split_list(value)), source)
+        if key == "characters":
+            names, pairs = _characters(value)
+            if pairs:
+                offer("relationships", tuple(pairs), source)
+            return offer("characters", tuple(names), source)
+        if key == "rating":
+            found = parse_rating(value)
+            if found is None:
+                return False
+            rating, ffn = found
+            taken = offer("rating", rating, source)
+            if taken and ffn is not None:
+                offer("ffn_rating", ffn, source)
+            return taken
+        if key in ("warnings", "chapter_warnings"):
+            return self._warnings(value, source, chapter=key == "chapter_warnings")
+        if key == "category":
+            categories: list[Category] = []
+            genres: list[str] = []
+            for item in split_list(value):
+                for piece in [item] if item.lower() in _CATEGORIES else _genres(item):
+                    if piece.lower() in _CATEGORIES:
+                        categories.append(_CATEGORIES[piece.lower()])
+                    else:
+                        genres.append(piece)
+            if categories:
+                offer("categories", tuple(categories), source)
+            if genres:
+                offer("additional_tags", tuple(genres), source)
+            return bool(categories or genres)
+        if key == "language":
+            return offer("language", value, source)
+        if key in ("prompt_by", "prompt_collection"):
+            return offer(key, value, source)
+        if key == "series":
+            m = re.match(r"(?i)part\s+(\d+)\s+of\s+(.+)", value)
+            if m:
+                taken = offer("series_name", m.group(2).strip(), source)
+                return offer("series_part", int(m.group(1)), source) and taken
+            return offer("series_name", value, source)
+        if key == "status":
+            status = _STATUS.get(value.lower().strip(" ."))
+            return status is not None and offer("status", status, source)
+        if key == "expected":
+            m = re.match(r"\s*(\d+)\s*/\s*(\d+|\?)", value)
+            if m is None:
+                return False
+            if m.group(2).isdigit():
+                offer("expected_chapters", int(m.group(2)), source)
+                if m.group(1) == m.group(2):
+                    offer("status", Status.COMPLETE, source)
+            return True
+        return False
+
+    def _warnings(self, value: str, source: str, *, chapter: bool) -> bool:
+        archive: list[ArchiveWarning] = []
+        other: list[str] = []
+        for item in split_list(value):
+            warning = _ARCHIVE_WARNINGS.get(_warning_key(item))
+            if warning is None:
+                other.append(item)
+            elif chapter:  # "Chapter warnings: None" says nothing about the work
+                if warning not in EXCLUSIVE_WARNINGS:
+                    other.append(item)
+            else:
+                archive.append(warning)
+        if archive:
+            merged = (*self.work.values.get("archive_warnings", ()), *archive)
+            if len(set(merged)) > 1:  # on AO3 "No Archive Warnings Apply" stands alone
+                merged = tuple(w for w in merged if w not in EXCLUSIVE_WARNINGS) or merged
+            self.work.values.pop("archive_warnings", None)
+            self.work.offer("archive_warnings", tuple(dict.fromkeys(merged)), source)
+        if other:
+            if chapter or not self.work_scope:
+                self.part.warnings.extend(w for w in other if w not in self.part.warnings)
+                self.part.found.append(Found(":warnings", "warnings", ", ".join(other), source))
+            else:
+                self.work.offer("content_warnings", tuple(other), source)
+        return True
+
+
+_SOME_KEY = re.compile(r"^[\s*_]*([^\W\d_][\w'’/.&() -]{0,30}?)[\s*_]*:")
+
+
+def _looks_keyed(text: str) -> bool:
+    """A header line of a kind not read here ("Beta: Lou", "Song: ...")."""
+    m = _SOME_KEY.match(text)
+    return m is not None and len(m.group(1).split()) <= 3
+
+
+def _for_line(text: str) -> bool:
+    words = unmarked(text).split()
+    return bool(words) and words[0].lower() == "for" and 2 <= len(words) <= 15
+
+
+def _title_like(text: str) -> bool:
+    text = unmarked(text)
+    return 0 < len(text.split()) <= 12 and not text.endswith((".", ",", ";", "!", "?"))
+
+
+def _source(text: str) -> str:
+    return shorten(text.strip(), 120)
+
+
+# -- notes at the end -----------------------------------------------------------------------
+
+_END_NOTE_KEYS = {"notes", "notes_end"}
+_END_REACH = 4  # an end note starts at most this many paragraphs before the end
+
+
+def _at_note_lines(block: Block) -> list[Block]:
+    """A paragraph cut where an author's note starts inside it ("The end.\nA/N: thanks!")."""
+    if block.kind != "p":
+        return [block]
+    lines = lines_of(block)
+    cuts = [
+        i
+        for i, line in enumerate(lines)
+        if i and (key := match_key(text_of(line))) is not None and key.key in _END_NOTE_KEYS
+    ]
+    if not cuts:
+        return [block]
+    bounds = [0, *cuts, len(lines)]
+    return [block_of(lines[a:b], block) for a, b in pairwise(bounds)]
+
+
+def read_end_notes(blocks: list[Block], part: PartMeta) -> list[Block]:
+    """The blocks without a closing author's note ("A/N: thanks for reading!" and anything
+    after it), which goes to ``part``'s end notes."""
+    original = blocks
+    blocks = [piece for block in blocks for piece in _at_note_lines(block)]
+    start: int | None = None
+    key_start = 0
+    seen = 0
+    for i in range(len(blocks) - 1, -1, -1):
+        block = blocks[i]
+        if is_blank(block):
+            continue
+        if is_separator(block):
+            break
+        first = text_of(lines_of(block)[0])
+        key = match_key(first)
+        if key is not None and key.key in _END_NOTE_KEYS:
+            start, key_start, seen = i, key.value_start, 0
+            continue
+        seen += 1
+        if seen >= _END_REACH:
+            break
+    if start is None:
+        return original
+    first_lines = lines_of(blocks[start])
+    head = block_of([slice_line(first_lines[0], key_start), *first_lines[1:]], blocks[start])
+    note_blocks = [head, *blocks[start + 1 :]]
+    html = finish(note_blocks)
+    if not html:
+        return original
+    source = _source(" ".join(b.text() for b in blocks[start:]))
+    part.add("notes_end", html, source)
+    rest = blocks[:start]
+    while rest and (is_blank(rest[-1]) or is_separator(rest[-1])):
+        rest.pop()  # the rule that set the note apart goes with it
+    return rest

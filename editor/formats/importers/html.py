@@ -1,0 +1,204 @@
+"""HTML (.html, .htm): any page, Word's or LibreOffice's export, and AO3's own download.
+
+Most HTML goes through ``richtext.parse`` (which already reads word-processor soup) and then
+the same header and chapter reading as plain text. AO3's download says what everything is
+(``div#preface`` with its tag list, ``div#chapters`` with one meta block and one
+``div.userstuff`` per chapter, ``div#afterword``), so it is read by its layout instead; see
+shared/reference/archives.md and otwarchive's app/views/downloads. Its tag list and notes
+still go through ``header``: "Rating:" means the same there as in a text file.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from editor.formats.importers import ImportFailed
+from editor.formats.importers.decode import decode
+from editor.formats.importers.header import (
+    Part,
+    PartMeta,
+    WorkFields,
+    read_header,
+    split_list,
+)
+from editor.formats.importers.split import Source, finish, parse_heading
+from editor.text.richtext import Block, Run, parse
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
+
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+_AO3 = re.compile(r"""<div[^>]+id=["']preface["'].*<div[^>]+id=["']chapters["']""", re.DOTALL)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+_CHAPTERS_STAT = re.compile(r"Chapters:\s*(\d+\s*/\s*(?:\d+|\?))")
+
+
+def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
+    m = _CHARSET.search(data[:4096])
+    decoded = decode(data, name, declared=m.group(1).decode("ascii") if m else None)
+    if _AO3.search(decoded.text):
+        source = _ao3(name, decoded.text, check)
+        source.encoding = decoded.encoding
+        return source
+    return Source(name, parse(decoded.text), decoded.encoding)
+
+
+# -- AO3's download ---------------------------------------------------------------------------
+
+
+def _ao3(name: str, text: str, check: Callable[[], None]) -> Source:
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    try:
+        doc = lxml_html.document_fromstring(_XML_DECLARATION.sub("", text))
+    except (etree.ParserError, ValueError) as e:
+        raise ImportFailed(f"“{name}” looks like an AO3 download but cannot be read: {e}.") from e
+    work = WorkFields()
+    first = PartMeta()  # the work's notes go with the first chapter
+    preface = _by_id(doc, "preface")
+    if preface is not None:
+        _preface(preface, work, first)
+    parts: list[Part] = []
+    chapters = _by_id(doc, "chapters")
+    if chapters is not None:
+        parts = _chapters(chapters, work, name, check)
+    if not parts:
+        raise ImportFailed(f"“{name}” is an AO3 download with no chapter text in it.")
+    parts[0].meta.take(first)
+    afterword = _by_id(doc, "afterword")
+    if afterword is not None:
+        end = _labelled(afterword.xpath(".//div[@id='endnotes']") or [afterword])
+        if "end notes" in end:
+            parts[-1].meta.add("notes_end", _rich(end["end notes"]), "End Notes")
+    return Source(name, structured=(work, parts))
+
+
+def _by_id(doc: HtmlElement, name: str) -> HtmlElement | None:
+    found = doc.xpath(f"//*[@id='{name}']")
+    return found[0] if found else None
+
+
+def _inner(element: HtmlElement) -> str:
+    from lxml import html as lxml_html
+
+    text = html.escape(element.text or "", quote=False)
+    return text + "".join(lxml_html.tostring(c, encoding="unicode") for c in element)
+
+
+def _rich(element: HtmlElement) -> str:
+    return finish(parse(_inner(element)))
+
+
+def _labelled(containers: list[HtmlElement]) -> dict[str, HtmlElement]:
+    """AO3 labels a block quote with the paragraph before it ("Summary", "Chapter Notes")."""
+    found: dict[str, HtmlElement] = {}
+    for container in containers:
+        label = None
+        for child in container.iterchildren():
+            if not isinstance(child.tag, str):
+                continue  # a comment
+            if child.tag == "p" and "message" not in (child.get("class") or ""):
+                label = " ".join(child.text_content().split()).lower()
+            elif child.tag == "blockquote" and label and label not in found:
+                found[label] = child
+                label = None
+    return found
+
+
+def _preface(preface: HtmlElement, work: WorkFields, first: PartMeta) -> None:
+    lines: list[str] = []
+    for dt in preface.xpath(".//dl[contains(@class, 'tags')]/dt"):
+        dd = dt.getnext()
+        if dd is None or dd.tag != "dd":
+            continue
+        label = " ".join(dt.text_content().split()).rstrip(":")
+        links = [" ".join(a.text_content().split()) for a in dd.xpath(".//a")]
+        value = " ".join(dd.text_content().split())
+        if label.lower() == "stats":
+            m = _CHAPTERS_STAT.search(value)
+            if m:
+                lines.append(f"Chapters: {m.group(1)}")
+            continue
+        if label.lower() == "series":
+            value = value.split(", Part ")[0]  # one work may be in several series: the first
+        elif label.lower() == "collections":
+            value = (links or split_list(value) or [""])[0]
+        elif links and label.lower() != "rating":
+            value = ", ".join(links)  # a tag may hold what a comma would split
+        lines.append(f"{label}: {value}")
+    if lines:
+        blocks = [Block("p", [Run(line)]) for line in lines]
+        read_header(blocks, work, first, work_scope=True, everywhere=True)
+    for h1 in preface.xpath(".//h1")[:1]:
+        work.offer("title", " ".join(h1.text_content().split()), "Title (h1)")
+    for byline in preface.xpath(".//div[contains(@class, 'byline')]")[:1]:
+        author = re.sub(r"^by\s+", "", " ".join(byline.text_content().split()), flags=re.I)
+        if author:
+            work.offer("author", author, "Byline")
+    meta = preface.xpath(".//div[contains(@class, 'meta')]") or [preface]
+    quotes = _labelled(meta)
+    if "summary" in quotes:
+        summary = _rich(quotes["summary"])
+        if summary:
+            work.offer("summary", summary, "Summary")
+    if "notes" in quotes:
+        _notes(quotes["notes"], work, first, work_scope=True, label="Notes")
+
+
+def _notes(
+    quote: HtmlElement, work: WorkFields, meta: PartMeta, *, work_scope: bool, label: str
+) -> None:
+    """AO3 notes: "Prompt:", "Disclaimer:" and the like to their fields, the rest as notes."""
+    rest = read_header(parse(_inner(quote)), work, meta, work_scope=work_scope, everywhere=True)
+    notes = finish(rest)
+    if notes:
+        meta.add("notes_begin", notes, label)
+
+
+def _chapters(
+    chapters: HtmlElement, work: WorkFields, name: str, check: Callable[[], None]
+) -> list[Part]:
+    parts: list[Part] = []
+    current: Part | None = None
+    for child in chapters.iterchildren():
+        if not isinstance(child.tag, str):
+            continue
+        classes = (child.get("class") or "").split()
+        ident = child.get("id") or ""
+        if "meta" in classes and ident.startswith("endnotes"):
+            end = _labelled([child])
+            if current is not None and "chapter end notes" in end:
+                current.meta.add("notes_end", _rich(end["chapter end notes"]), "Chapter End Notes")
+        elif "meta" in classes:
+            check()
+            current = Part(_chapter_meta(child, work), [], name)
+            parts.append(current)
+        elif "userstuff" in classes:
+            if current is None or current.blocks:  # a oneshot: no meta block before its text
+                current = Part(PartMeta(), [], name)
+                parts.append(current)
+            current.blocks = parse(_inner(child))
+    if not parts and chapters.text_content().strip():
+        parts.append(Part(PartMeta(), parse(_inner(chapters)), name))
+    return parts
+
+
+def _chapter_meta(group: HtmlElement, work: WorkFields) -> PartMeta:
+    meta = PartMeta()
+    for h2 in group.xpath(".//h2[contains(@class, 'heading')]")[:1]:
+        text = " ".join(h2.text_content().split())
+        heading = parse_heading(text, strict=False)
+        meta.title = heading.title if heading is not None else text
+        meta.title_source = text
+    quotes = _labelled([group])
+    if "chapter summary" in quotes:
+        summary = _rich(quotes["chapter summary"])
+        if summary:
+            meta.add("summary", summary, "Chapter Summary")
+    if "chapter notes" in quotes:
+        _notes(quotes["chapter notes"], work, meta, work_scope=False, label="Chapter Notes")
+    return meta
