@@ -92,11 +92,21 @@ def post_helper(app: QApplication, window: MainWindow) -> None:
     wait(app, 600)
 
 
+def import_preview(app: QApplication, window: MainWindow) -> None:
+    """A plain-text fic with its header block: what went where, before anything is saved."""
+    dialog = window.open_import()
+    dialog.add_files([ROOT / "tests" / "fixtures" / "import" / "full-header.txt"])
+    dialog.resize(1000, 760)
+    dialog.move(150, 20)
+    wait(app, 1200)
+
+
 SCENES: dict[str, Callable[[QApplication, MainWindow], None]] = {
     "main-window.png": main_window,
     "spelling.png": spelling,
     "export.png": export_ffn,
     "post-helper.png": post_helper,
+    "import.png": import_preview,
 }
 
 
