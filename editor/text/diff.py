@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from editor.text.richtext import plain_text
 
-# A word with the spaces after it, or a paragraph break: so joined pieces give back the text.
-_PIECE = re.compile(r"\n|[^\s]+[^\S\n]*|[^\S\n]+")
+# Words, runs of spaces and paragraph breaks, each a piece of its own: joined, the pieces
+# give back the text, and words typed at a paragraph's end leave its last word unchanged.
+_PIECE = re.compile(r"\n|[^\s]+|[^\S\n]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,16 @@ def test_a_changed_word_is_removed_then_added_and_the_rest_is_the_same() -> None
     changes = word_diff("The lamp had not gone out.", "The lamp had never gone out.")
     assert changes == [
         Change("same", "The lamp had "),
-        Change("removed", "not "),
-        Change("added", "never "),
-        Change("same", "gone out."),
+        Change("removed", "not"),
+        Change("added", "never"),
+        Change("same", " gone out."),
     ]
     assert summary(changes) == "1 words added, 1 removed."
+
+
+def test_words_added_at_a_paragraph_end_leave_its_last_word_alone() -> None:
+    changes = word_diff("He drew his sword.", "He drew his sword. Then he waited.")
+    assert summary(changes) == "3 words added, 0 removed."
 
 
 def test_joining_the_pieces_gives_back_both_texts() -> None:

@@ -1,0 +1,182 @@
+"""Find and replace across a whole work: chapter bodies and the rich-text notes (no Qt).
+
+What is searched, in this order (the order of ``search_work``'s hits):
+
+1. every chapter's body, chapters in order;
+2. with ``include_notes``, the work's rich fields (``WORK_FIELDS``), then each chapter's
+   rich fields (``CHAPTER_FIELDS``), chapters in order.
+
+Replacing across the work is undoable twice over: a "replace" snapshot of every chapter is
+taken before anything is written (listed with the chapter's revisions, so it survives a
+restart), and ``undo_replace`` puts back the bodies and notes from before in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from editor.store import history
+from editor.store.project import Changes, Project
+from editor.text.find import FindOptions, Match, compile_pattern, find_in_canonical
+from editor.text.find import replace_in_canonical as _replace
+from editor.text.richtext import word_count
+
+BODY = "body"
+# The fields holding canonical HTML, in the order they are searched (plain fields such as
+# tags or the title are not text an author would replace in).
+WORK_FIELDS: tuple[str, ...] = ("summary", "disclaimer", "dedication", "prompt")
+CHAPTER_FIELDS: tuple[str, ...] = ("summary", "notes_begin", "notes_end")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    chapter_id: int | None  # None: a field of the work itself
+    chapter_title: str  # "" for the work's own fields
+    field: str  # BODY, or a name from CHAPTER_FIELDS / WORK_FIELDS
+    match: Match  # offsets in the plain text of that body or field
+
+
+@dataclass(frozen=True, slots=True)
+class ReplaceResult:
+    """What a replace across the work did, and what ``undo_replace`` needs to take it back."""
+
+    count: int  # matches replaced, bodies and notes together
+    changed_chapter_ids: tuple[int, ...]  # bodies rewritten, in chapter order: reload these
+    snapshot_ids: tuple[int, ...]  # the "replace" snapshots, one per chapter (empty: no change)
+    # Notes as they were before, for undo (snapshots hold bodies only).
+    previous_work: Mapping[str, str] = field(default_factory=dict)
+    previous_chapters: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.changed_chapter_ids or self.previous_work or self.previous_chapters)
+
+
+@dataclass(frozen=True, slots=True)
+class _Text:
+    """One searchable text of the work."""
+
+    chapter_id: int | None
+    chapter_title: str
+    field: str
+    text: str
+
+
+def _texts(
+    project: Project, include_notes: bool, current: Mapping[int, str] | None
+) -> Iterator[_Text]:
+    chapters = project.chapters()
+    for ch in chapters:
+        body = current[ch.id] if current and ch.id in current else project.body(ch.id)
+        yield _Text(ch.id, ch.title, BODY, body)
+    if not include_notes:
+        return
+    meta = project.meta()
+    for name in WORK_FIELDS:
+        yield _Text(None, "", name, getattr(meta, name))
+    for ch in chapters:
+        chapter_meta = project.chapter_meta(ch.id)
+        for name in CHAPTER_FIELDS:
+            yield _Text(ch.id, ch.title, name, getattr(chapter_meta, name))
+
+
+def search_work(
+    project: Project,
+    options: FindOptions,
+    *,
+    include_notes: bool = True,
+    current: Mapping[int, str] | None = None,
+) -> list[Hit]:
+    """Every match in the work, in reading order (see the module doc).
+
+    ``current`` maps chapter ids to the editor's unsaved bodies, searched instead of the
+    stored ones. Raises FindError for a pattern that cannot run.
+    """
+    compile_pattern(options)  # a bad pattern fails here, even in a work with no chapters
+    return [
+        Hit(t.chapter_id, t.chapter_title, t.field, match)
+        for t in _texts(project, include_notes, current)
+        for match in find_in_canonical(t.text, options)
+    ]
+
+
+def replace_work(
+    project: Project,
+    options: FindOptions,
+    replace: str,
+    *,
+    include_notes: bool = True,
+    current: Mapping[int, str] | None = None,
+) -> ReplaceResult:
+    """Replace every match in the work; all of it is written in one transaction.
+
+    Before writing: unsaved bodies in ``current`` that differ from the stored ones are saved
+    (so the snapshots hold what the author saw), then every chapter is snapshotted. When
+    nothing would change, nothing is written and no snapshot is taken. Raises FindError
+    (before writing anything) for a pattern or replacement that cannot run.
+    """
+    compile_pattern(options)
+    count = 0
+    changes = Changes()
+    previous_work: dict[str, str] = {}
+    previous_chapters: dict[int, dict[str, str]] = {}
+    for t in _texts(project, include_notes, current):
+        new, n = _replace(t.text, options, replace)
+        count += n
+        if new == t.text:
+            continue
+        if t.field == BODY:
+            assert t.chapter_id is not None
+            changes.bodies[t.chapter_id] = (new, word_count(new))
+        elif t.chapter_id is None:
+            changes.work[t.field] = new
+            previous_work[t.field] = t.text
+        else:
+            changes.chapters.setdefault(t.chapter_id, {})[t.field] = new
+            previous_chapters.setdefault(t.chapter_id, {})[t.field] = t.text
+    if not changes:
+        return ReplaceResult(count, (), ())
+
+    order = [ch.id for ch in project.chapters()]
+    unsaved = Changes(
+        bodies={
+            cid: (body, word_count(body))
+            for cid, body in (current or {}).items()
+            if cid in order and body != project.body(cid)
+        }
+    )
+    if unsaved:
+        project.save(unsaved)
+    snapshot_ids = history.take_all(project, "replace", f"Before replacing “{options.pattern}”")
+    project.save(changes)
+    return ReplaceResult(
+        count=count,
+        changed_chapter_ids=tuple(cid for cid in order if cid in changes.bodies),
+        snapshot_ids=tuple(snapshot_ids),
+        previous_work=previous_work,
+        previous_chapters=previous_chapters,
+    )
+
+
+def undo_replace(project: Project, result: ReplaceResult) -> None:
+    """Put back every body and note a replace changed, as it was, in one transaction.
+
+    Bodies come from the replace's snapshots. Edits made since the replace to those bodies
+    and notes are overwritten (the dialog offers undo right after the replace).
+    """
+    if not result.changed:
+        return
+    changed = set(result.changed_chapter_ids)
+    bodies: dict[int, tuple[str, int]] = {}
+    for snapshot_id in result.snapshot_ids:
+        shot = history.snapshot(project, snapshot_id)
+        if shot.chapter_id in changed:
+            bodies[shot.chapter_id] = (shot.body, shot.words)
+    project.save(
+        Changes(
+            bodies=bodies,
+            work=dict(result.previous_work),
+            chapters={cid: dict(values) for cid, values in result.previous_chapters.items()},
+        )
+    )
