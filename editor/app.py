@@ -52,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("Ficwright")
     settings = QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
     window = MainWindow(settings)
+    # An unexpected error anywhere: say what happened, save, keep running.
+    window.safety.install_hooks()
     window.restore_layout()
 
     args = [a for a in argv[1:] if not a.startswith("-")]

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
 
+from editor.autosnapshots import AutoSnapshots
 from editor.model import ChapterInfo, ChapterMeta, WorkMeta, chapter_label
 from editor.paths import data_dir
 from editor.spelling.checker import names_from_meta
 from editor.spelling.service import SpellService
 from editor.store import user_dictionary
-from editor.store.errors import SaveError
+from editor.store.errors import FileReplacedError, SaveError
 from editor.store.fields import check_chapter_field, check_work_field
 from editor.store.project import IGNORED_WORD, WORK_WORD, Changes, Project
 from editor.text import qtdoc
@@ -51,6 +52,7 @@ class Workspace(QObject):
     countsChanged = Signal(int, int)  # words in the chapter, words in the work
     saved = Signal()
     saveFailed = Signal(str)
+    fileReplaced = Signal(str)  # another program replaced the file: the author must choose
     titleChanged = Signal(str)
     metaChanged = Signal(str)  # name of the work field that changed
     chapterMetaChanged = Signal(int, str)  # chapter id, field name
@@ -70,6 +72,7 @@ class Workspace(QObject):
         self._pending = Changes()  # front matter edited since the last save
         self._revisions: dict[int, int] = {}  # id(document) -> revision last seen edited
         self._counted: tuple[int, int] = (-1, -1)  # (chapter id, document revision) counted
+        self.snapshots = AutoSnapshots(project)
 
         self.spelling = SpellService(self)
         work_words, ignored = project.dictionary_words()
@@ -162,7 +165,7 @@ class Workspace(QObject):
             self._queue_save()
 
     def _queue_save(self) -> None:
-        if self._closed:
+        if self._closed or self.project.read_only:  # nothing could be written: no error loop
             return
         self._autosave.start(AUTOSAVE_DELAY_MS)
         if not self._max_delay.isActive():
@@ -210,11 +213,18 @@ class Workspace(QObject):
         if not changes:
             self._set_dirty(False)
             return True
+        if changes.bodies:
+            self.snapshots.before_save(self._current)  # never raises: a failure is logged
         try:
             self.project.save(changes)
+        except FileReplacedError as e:
+            # Retrying cannot help: writing needs the author's choice (ui/safety.py).
+            self.fileReplaced.emit(str(e))
+            return False
         except SaveError as e:
             self.saveFailed.emit(str(e))
-            self._autosave.start(RETRY_DELAY_MS)
+            if not self.project.read_only:
+                self._autosave.start(RETRY_DELAY_MS)
             return False
         for name in changes.work:
             self._pending.work.pop(name, None)
@@ -232,6 +242,23 @@ class Workspace(QObject):
         self._emit_counts()
         return True
 
+    def continue_in(self, project: Project) -> bool:
+        """Go on in ``project``, a fresh copy of this work (same chapter ids): the unsaved
+        edits are saved there. The old file is closed without writing to it."""
+        old, self.project = self.project, project
+        self.snapshots = AutoSnapshots(project)  # it keeps the project it snapshots
+        old.close()
+        return self.save()
+
+    def discard(self) -> None:
+        """Forget every unsaved edit (the author chose to reload): close() writes nothing."""
+        self._pending = Changes()
+        for doc in self._docs.values():
+            doc.setModified(False)
+        self._autosave.stop()
+        self._max_delay.stop()
+        self._set_dirty(False)
+
     def close(self) -> bool:
         """Save and release the file. False if the last save failed (the file stays open)."""
         if not self.save():
@@ -241,6 +268,27 @@ class Workspace(QObject):
             timer.stop()
         self.project.close()
         return True
+
+    def reload_chapter(self, chapter_id: int) -> None:
+        """Show the stored text of ``chapter_id`` again, after the store changed it (a
+        restored snapshot). Save first: an open document's unsaved edits are replaced.
+
+        The document's own undo history goes with its old text; the snapshot of that text
+        is the way back.
+        """
+        doc = self._docs.get(chapter_id)
+        if doc is not None:
+            # Loading is not an edit: it must not mark the work unsaved or queue a save.
+            doc.contentsChanged.disconnect(self._edited)
+            try:
+                qtdoc.load(doc, self.project.body(chapter_id))
+                doc.setModified(False)
+            finally:
+                doc.contentsChanged.connect(self._edited)
+        for ch in self.project.chapters():
+            if ch.id == chapter_id:
+                self._words[chapter_id] = ch.words
+        self._emit_counts()
 
     # -- structure (undoable) ---------------------------------------------------
 
@@ -333,6 +381,7 @@ class Workspace(QObject):
         """
         if not self.save():
             return []  # save() has reported it; importing over unsaved edits could lose them
+        self.snapshots.before_import()
         # Imported here: the importers (python-docx among them) are not needed to start up.
         from editor.formats import importers
 

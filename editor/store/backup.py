@@ -7,10 +7,8 @@ KEEP_RECENT, plus the newest of each of the last KEEP_DAYS days.
 
 from __future__ import annotations
 
-import os
-import sqlite3
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from editor.store.project import Project
@@ -34,21 +32,17 @@ def folder_for(backups_root: Path, work: Path) -> Path:
 def make(project: Project, folder: Path) -> Path:
     """A consistent copy of the open work in ``folder``; older copies are rotated."""
     folder.mkdir(parents=True, exist_ok=True)
-    taken = datetime.now(UTC)
-    name = f"{project.path.stem} {taken.strftime(_STAMP)}.ficwright"
-    target = folder / name
-    partial = folder / f".{name}.part"
-    partial.unlink(missing_ok=True)
-    dest = sqlite3.connect(partial)
-    try:
-        project.connection.backup(dest)
-        # A backup is a file on its own: no WAL beside it.
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
-    os.replace(partial, target)
+    taken = datetime.now(UTC).replace(microsecond=0)
+    while (folder / _name(project, taken)).exists():
+        # Two copies within a second (open, then a reload) must not overwrite each other.
+        taken += timedelta(seconds=1)
+    target = project.save_copy(folder / _name(project, taken))
     rotate(folder)
     return target
+
+
+def _name(project: Project, taken: datetime) -> str:
+    return f"{project.path.stem} {taken.strftime(_STAMP)}.ficwright"
 
 
 def backups(folder: Path) -> list[Backup]:

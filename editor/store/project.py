@@ -249,6 +249,28 @@ class Project:
         """True if another program replaced, moved or deleted the file since it was opened."""
         return _identity(self.path) != self._identity
 
+    def save_copy(self, target: str | os.PathLike[str]) -> Path:
+        """A consistent copy of the work as last saved, at ``target``: a file on its own.
+
+        SQLite's online backup reads a snapshot even from a file another program has since
+        replaced (this connection still holds the original). Written beside ``target`` and
+        moved into place, so a failure never leaves half a copy under that name.
+        """
+        target = Path(target)
+        partial = target.with_name(f".{target.name}.part")
+        partial.unlink(missing_ok=True)
+        dest = sqlite3.connect(partial)
+        try:
+            self._conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # no WAL beside a copy
+        except BaseException:
+            dest.close()
+            partial.unlink(missing_ok=True)
+            raise
+        dest.close()
+        os.replace(partial, target)
+        return target
+
     def transaction(self) -> AbstractContextManager[sqlite3.Connection]:
         """For the store's own modules (history, posting): one write transaction."""
         return self._transaction()

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTree
 from editor.model import ChapterInfo
 
 _ID = Qt.ItemDataRole.UserRole
+POSTED_COLUMN = 2
 
 
 class ChapterTree(QTreeWidget):
@@ -20,8 +21,8 @@ class ChapterTree(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chapterTree")
-        self.setColumnCount(2)
-        self.setHeaderLabels([self.tr("Chapter"), self.tr("Words")])
+        self.setColumnCount(3)
+        self.setHeaderLabels([self.tr("Chapter"), self.tr("Words"), self.tr("Posted")])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -35,9 +36,12 @@ class ChapterTree(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(POSTED_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.currentItemChanged.connect(self._current_changed)
         self.itemChanged.connect(self._item_changed)
         self._filling = False
+        # chapter id -> (text, tooltip) of the Posted column; kept so a refill shows it again.
+        self._posted: dict[int, tuple[str, str]] = {}
 
     # -- showing -----------------------------------------------------------------
 
@@ -50,6 +54,9 @@ class ChapterTree(QTreeWidget):
         for ch in chapters:
             item = QTreeWidgetItem([ch.title, locale.toString(words.get(ch.id, ch.words))])
             item.setData(0, _ID, ch.id)
+            text, tip = self._posted.get(ch.id, ("", ""))
+            item.setText(POSTED_COLUMN, text)
+            item.setToolTip(POSTED_COLUMN, tip)
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             # No ItemIsDropEnabled: chapters are dropped between chapters, never into one.
             item.setFlags(
@@ -67,6 +74,25 @@ class ChapterTree(QTreeWidget):
         item = self._item(chapter_id)
         if item is not None:
             item.setText(1, QLocale().toString(words))
+
+    def set_posted(self, chapter_id: int, text: str, tooltip: str) -> None:
+        """What the Posted column says of a chapter ("AO3 ✓  FFN ✎"), spelled out in the tip."""
+        self._posted[chapter_id] = (text, tooltip)
+        item = self._item(chapter_id)
+        if item is not None:
+            item.setText(POSTED_COLUMN, text)
+            item.setToolTip(POSTED_COLUMN, tooltip)
+
+    def set_all_posted(self, marks: dict[int, tuple[str, str]]) -> None:
+        """The Posted column of every chapter at once (chapters not in ``marks``: blank)."""
+        self._posted = {}
+        for chapter_id in self.ids():
+            self.set_posted(chapter_id, *marks.get(chapter_id, ("", "")))
+        self._posted.update(marks)
+
+    def posted_text(self, chapter_id: int) -> str:
+        item = self._item(chapter_id)
+        return item.text(POSTED_COLUMN) if item is not None else ""
 
     def select(self, chapter_id: int) -> None:
         item = self._item(chapter_id)

@@ -24,6 +24,7 @@ from editor.formats import importers
 from editor.formats.importers import ImportResult
 from editor.formats.work import ExportWork, load_work
 from editor.store.errors import ProjectError, SaveError
+from editor.store.lock import LockedError
 from editor.store.project import EXTENSION, Project
 from editor.text import qtdoc
 from editor.ui.actions import make_action
@@ -32,8 +33,16 @@ from editor.ui.dialogs.export import ExportDialog, safe_file_name
 from editor.ui.dialogs.import_dialog import SETTING_FOLDER as IMPORT_FOLDER
 from editor.ui.dialogs.import_dialog import ImportDialog
 from editor.ui.dialogs.post_helper import PostHelperDialog
+from editor.ui.dialogs.posting import (
+    MarkPostedDialog,
+    PostedChangesDialog,
+    posted_column,
+    posted_columns,
+)
+from editor.ui.dialogs.revisions import RevisionsDialog
 from editor.ui.editing import CanonicalEdit
 from editor.ui.front_matter import FrontMatterDocks
+from editor.ui.safety import SafetyUi
 from editor.ui.spelling_ui import SpellingUi
 from editor.ui.text_pane import TextPane
 from editor.workspace import Workspace
@@ -73,6 +82,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self.front_matter = FrontMatterDocks(self, settings, self.view_menu)
         self.spelling_ui = SpellingUi(self, settings, self.view_menu)
+        self.safety = SafetyUi(self, self.file_menu)  # banners, backups, faults
         self._wire_widgets()
         self._show_work_state()
         self._apply_smart_typography(self.act_smart.isChecked())
@@ -231,6 +241,23 @@ class MainWindow(QMainWindow):
             "Ctrl+Alt+Shift+Z",
             name="actRedoChapter",
         )
+        self.act_revisions = a(
+            self,
+            self.tr("Re&visions…"),
+            self.open_revisions,
+            "Ctrl+Alt+R",
+            name="actRevisions",
+            tip=self.tr("Snapshots of this chapter: compare, take one, restore one"),
+        )
+        self.act_mark_posted = a(
+            self, self.tr("Mark as &Posted…"), self.open_mark_posted, name="actMarkPosted"
+        )
+        self.act_posted_changes = a(
+            self,
+            self.tr("What C&hanged Since Posted…"),
+            self.open_posted_changes,
+            name="actPostedChanges",
+        )
         self._work_actions = [
             self.act_close, self.act_add_chapter, self.act_rename_chapter, self.act_move_up,
             self.act_move_down, self.act_delete_chapter, self.act_bold, self.act_italic,
@@ -238,6 +265,7 @@ class MainWindow(QMainWindow):
             self.act_scene_break, self.act_quote, self.act_bullets, self.act_numbers,
             self.act_export, self.act_post_helper,
         ]  # fmt: skip
+        self._work_actions += [self.act_revisions, self.act_mark_posted, self.act_posted_changes]
         # Formatting keys act on the chapter only while it has focus: Ctrl+B in a side
         # panel's field formats that field, and Ctrl+L there must not align the chapter.
         for action in (
@@ -250,7 +278,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
@@ -294,6 +322,8 @@ class MainWindow(QMainWindow):
         chapter.addAction(self.act_delete_chapter)
         chapter.addSeparator()
         chapter.addActions([self.act_undo_structure, self.act_redo_structure])
+        chapter.addSeparator()
+        chapter.addActions([self.act_revisions, self.act_mark_posted, self.act_posted_changes])
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.view_menu.addAction(self.chapter_dock.toggleViewAction())
@@ -347,6 +377,12 @@ class MainWindow(QMainWindow):
         path = Path(path)
         try:
             project = Project.open(path)
+        except LockedError as e:
+            # Another window or process writes this work: reading it is still safe.
+            locked = self.safety.open_read_only(path, e)
+            if locked is None:
+                return False
+            project = locked
         except ProjectError as e:
             QMessageBox.warning(self, self.tr("Cannot open work"), str(e))
             return False
@@ -364,6 +400,7 @@ class MainWindow(QMainWindow):
         ws.dirtyChanged.connect(self._show_dirty)
         ws.countsChanged.connect(self._show_counts)
         ws.saved.connect(lambda: self._save_label.setText(self.tr("Saved")))
+        ws.saved.connect(lambda: self._refresh_posted(ws.current_id))
         ws.saveFailed.connect(self._save_failed)
         ws.titleChanged.connect(lambda _t: self._show_work_state())
         ws.undo_stack.canUndoChanged.connect(self.act_undo_structure.setEnabled)
@@ -373,7 +410,9 @@ class MainWindow(QMainWindow):
         self._remember_recent(ws.project.path)
         self.front_matter.attach(ws)
         self.spelling_ui.attach(ws)
+        self.safety.attach(ws)
         self._fill_tree()
+        self._refresh_posted()
         chapters = ws.chapters()
         last = self.settings.value(f"lastChapter/{ws.project.path}", -1, int)
         ids = [ch.id for ch in chapters]
@@ -382,6 +421,8 @@ class MainWindow(QMainWindow):
 
     def close_work(self) -> bool:
         """Save and close the open work. False if it could not be saved and the author kept it."""
+        if not self.safety.resolve_before_close():  # a file replaced behind our back
+            return False
         ws = self.workspace
         if ws is None:
             return True
@@ -404,6 +445,7 @@ class MainWindow(QMainWindow):
         self.chapter_tree.clear()
         self.front_matter.attach(None)
         self.spelling_ui.attach(None)
+        self.safety.attach(None)
         self._show_work_state()
         return True
 
@@ -513,6 +555,49 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    # -- revisions and the posting log -------------------------------------------------
+
+    def open_revisions(self) -> RevisionsDialog | None:
+        ws = self.workspace
+        if ws is None or ws.current_id == -1:
+            return None
+        dialog = RevisionsDialog(ws, self)
+        dialog.restored.connect(self._refresh_posted)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_mark_posted(self) -> MarkPostedDialog | None:
+        ws = self.workspace
+        if ws is None or ws.current_id == -1:
+            return None
+        dialog = MarkPostedDialog(ws, self)
+        dialog.marked.connect(lambda _ids: self._refresh_posted())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_posted_changes(self) -> PostedChangesDialog | None:
+        ws = self.workspace
+        if ws is None or ws.current_id == -1:
+            return None
+        ws.save()  # the list of chapters edited since posting is read from the store
+        dialog = PostedChangesDialog(ws, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def _refresh_posted(self, chapter_id: int | None = None) -> None:
+        """The chapter tree's Posted column: of one chapter (after its save), or of all."""
+        ws = self.workspace
+        if ws is None:
+            return
+        if chapter_id is None:
+            ids = [ch.id for ch in ws.chapters()]
+            self.chapter_tree.set_all_posted(posted_columns(ws.project, ids))
+        elif chapter_id != -1:
+            self.chapter_tree.set_posted(chapter_id, *posted_column(ws.project, chapter_id))
 
     # -- import ------------------------------------------------------------------------
 
@@ -740,6 +825,7 @@ class MainWindow(QMainWindow):
             )
         self.act_undo_structure.setEnabled(has_work and ws.undo_stack.canUndo())
         self.act_redo_structure.setEnabled(has_work and ws.undo_stack.canRedo())
+        self.safety.restrict_actions()  # a read-only work: nothing that writes
 
     def _show_work_state(self) -> None:
         ws = self.workspace
@@ -750,7 +836,8 @@ class MainWindow(QMainWindow):
             self._words_label.clear()
             self._save_label.clear()
         else:
-            self.setWindowTitle(f"{ws.title}[*] — Ficwright")
+            mode = self.tr(" (read-only)") if ws.project.read_only else ""
+            self.setWindowTitle(f"{ws.title}{mode}[*] — Ficwright")
             self.setWindowModified(ws.dirty)
             self._stack.setCurrentWidget(self.text_pane)
         self._update_action_state()

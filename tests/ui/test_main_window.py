@@ -22,7 +22,8 @@ def new_work_through_menu(window: MainWindow, path: Path, monkeypatch: pytest.Mo
 
 def add_chapter_named(qtbot, window: MainWindow, title: str) -> None:  # type: ignore[no-untyped-def]
     window.act_add_chapter.trigger()
-    editor = window.chapter_tree.findChild(QLineEdit)
+    # The last rename's editor may still await its deferred delete (hidden): not that one.
+    editor = next((e for e in window.chapter_tree.findChildren(QLineEdit) if e.isVisible()), None)
     assert editor is not None, "a new chapter opens its title for editing"
     editor.selectAll()
     qtbot.keyClicks(editor, title)

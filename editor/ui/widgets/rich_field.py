@@ -83,6 +83,9 @@ class _Edit(editing.CanonicalEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.isReadOnly():  # a read-only work: formatting keys would still edit
+            super().keyPressEvent(event)
+            return
         command = _SHORTCUTS.get(_key(event))
         if command is not None:
             self._field.run(command)
