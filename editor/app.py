@@ -50,6 +50,13 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName("Ficwright")
     app.setOrganizationName("Ficwright")
+    # Links the window to the launcher and its icon on Linux desktops (Wayland above all).
+    app.setDesktopFileName("ficwright")
+    icon = paths.PACKAGE_DIR / "resources" / "icons" / "ficwright.png"
+    if icon.is_file():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
     settings = QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
     window = MainWindow(settings)
     # An unexpected error anywhere: say what happened, save, keep running.

@@ -28,7 +28,8 @@ from editor.formats.work import ExportOptions, load_work
 from editor.spelling.checker import Checker, load_dictionary, names_from_meta
 from editor.spelling.languages import CODES, language_code, language_name
 from editor.store.errors import ProjectError
-from editor.store.project import EXTENSION, Project
+from editor.store.project import EXTENSION, Project, inspect_header
+from editor.store.schema import CURRENT_VERSION
 from editor.text.richtext import clean_text, parse, word_count
 
 USER_DICTIONARY = "dictionary.txt"  # in the data folder, one word per line
@@ -125,10 +126,7 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
         raise _Fail(f"{target.label} is a binary format: give a file to write with -o PATH.")
     if args.output is not None and _same_file(args.output, args.work):
         raise _Fail(f"refusing to write over the work itself ({args.output}).")
-    try:
-        project = Project.open(args.work)
-    except ProjectError as e:
-        raise _Fail(str(e)) from None
+    project = _open_for_reading(args.work)
     try:
         work = load_work(project)
     finally:
@@ -153,6 +151,20 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as e:
         raise _Fail(f"cannot write {args.output}: {e.strerror or e}") from None
     return 0
+
+
+def _open_for_reading(path: Path) -> Project:
+    """Read-only, so a work open in the app can be checked or exported at the same time.
+    Only a work of an older format is opened for writing: it must be updated first."""
+    try:
+        try:
+            return Project.open(path, read_only=True)
+        except ProjectError:
+            if inspect_header(path) < CURRENT_VERSION:
+                return Project.open(path)
+            raise
+    except ProjectError as e:
+        raise _Fail(str(e)) from None
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -321,10 +333,7 @@ def _check_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 def _check(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        project = Project.open(args.work)
-    except ProjectError as e:
-        raise _Fail(str(e)) from None
+    project = _open_for_reading(args.work)
     try:
         checker = _checker_for(project)
         found: dict[str, list[object]] = {}  # lowercase -> [as written, count, first place]
