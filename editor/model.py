@@ -123,6 +123,7 @@ class WorkMeta:
     prompt: str = ""
     prompt_by: str = ""
     prompt_collection: str = ""
+    goal_words: int | None = None  # the author's word-count goal for the whole work
 
     @property
     def effective_ffn_rating(self) -> FfnRating:

@@ -169,7 +169,7 @@ class Workspace(QObject):
             return
         self._autosave.start(AUTOSAVE_DELAY_MS)
         if not self._max_delay.isActive():
-            self._max_delay.start()
+            self._max_delay.start(max(AUTOSAVE_MAX_DELAY_MS, AUTOSAVE_DELAY_MS))
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
@@ -289,6 +289,25 @@ class Workspace(QObject):
             if ch.id == chapter_id:
                 self._words[chapter_id] = ch.words
         self._emit_counts()
+
+    def reload_fields(self) -> None:
+        """Read the work's and the chapters' fields again after the store changed them (a
+        replace across the work), signalling each one that differs. Save first: unsaved
+        field edits would be replaced."""
+        before = self._meta
+        self._meta = self.project.meta()
+        for f in fields(WorkMeta):
+            if getattr(before, f.name) != getattr(self._meta, f.name):
+                self.metaChanged.emit(f.name)
+        ids = {ch.id for ch in self._chapters}
+        cached, self._chapter_meta = self._chapter_meta, {}
+        for cid, old in cached.items():
+            if cid not in ids:
+                continue
+            new = self.chapter_meta(cid)
+            for f in fields(ChapterMeta):
+                if getattr(old, f.name) != getattr(new, f.name):
+                    self.chapterMetaChanged.emit(cid, f.name)
 
     # -- structure (undoable) ---------------------------------------------------
 
@@ -481,6 +500,12 @@ class Workspace(QObject):
             self.select(ids[0] if ids else -1)
         else:
             self._emit_counts()
+
+
+def set_autosave_delay(ms: int) -> None:
+    """The author's preference; read at the next edit. A long pause still saves by then."""
+    global AUTOSAVE_DELAY_MS
+    AUTOSAVE_DELAY_MS = max(int(ms), 1)
 
 
 def _single_shot(parent: QObject, ms: int, slot: Callable[[], object]) -> QTimer:

@@ -172,7 +172,8 @@ def _hyperlink(paragraph: Paragraph, run: Run) -> None:
     from docx.shared import RGBColor
     from docx.text.run import Run as DocxRun
 
-    rel_id = paragraph.part.relate_to(run.href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    href = xml_safe(run.href or "")  # a relationship's target is XML too
+    rel_id = paragraph.part.relate_to(href, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), rel_id)
     r = OxmlElement("w:r")

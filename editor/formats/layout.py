@@ -369,8 +369,15 @@ def language_code(meta_language: str, english_variant: str = "US") -> str:
 
 
 # XML 1.0 cannot hold these controls (lxml refuses them; ebooklib then writes an empty page).
+# Those that separate (vertical tab: Word's manual line break in plain text; form feed; the
+# information separators) become a space, so the words either side stay two words.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SAFE = {
+    c: " " if chr(c).isspace() else None
+    for c in [*range(0x20), 0xFFFE, 0xFFFF]
+    if _NOT_XML.match(chr(c))
+}
 
 
 def xml_safe(text: str) -> str:
-    return _NOT_XML.sub("", text)
+    return text.translate(_XML_SAFE) if _NOT_XML.search(text) else text

@@ -16,7 +16,9 @@ most places Markdown is pasted strip it), is dropped, keeping the text:
 * a line break inside a heading (becomes a space; a heading is one line), and one that ends
   a paragraph;
 * spaces at the edge of a mark move outside it (``*word *`` is not emphasis);
-* a link whose URL a Markdown renderer rewrites (percent-encoding of non-ASCII, spaces...).
+* a link whose URL a Markdown renderer rewrites (percent-encoding of non-ASCII, spaces...);
+* a link to a ``javascript:``, ``vbscript:``, ``file:`` or ``data:`` address, which Markdown
+  renderers refuse (showing the brackets): its text stays.
 
 CommonMark's flanking rules also defeat emphasis that starts or ends in punctuation right
 against a letter (``a*"b"*c``), marks that touch other marks (``**a*b****c*``) and
@@ -49,8 +51,16 @@ def _escape(text: str) -> str:
     return _ENTITY_LIKE.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
 
 
+_REFUSED_HREF = re.compile(r"^(?:javascript|vbscript|file|data):", re.IGNORECASE)
+
+
 def _link(inner: str, href: str) -> str:
-    if href and not re.search(r"[\s()<>\\]", href):
+    if _REFUSED_HREF.match(href.strip()):
+        return inner
+    # CommonMark: a bare destination has no spaces, controls or parentheses; <…> may, but
+    # not a line ending, which a URL spells percent-encoded anyway.
+    href = href.replace("\r", "%0D").replace("\n", "%0A")
+    if href and not re.search(r"[\s()<>\\\x00-\x1f\x7f]", href):
         return f"[{inner}]({href})"
     return "[{}](<{}>)".format(inner, re.sub(r"([<>\\])", r"\\\1", href))
 

@@ -35,6 +35,7 @@ _DECODE: dict[str, Callable[[Any], Any]] = {
     "status": Status,
     "series_part": _optional_int,
     "expected_chapters": _optional_int,
+    "goal_words": _optional_int,
     **{
         name: _strings
         for name in (

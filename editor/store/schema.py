@@ -101,8 +101,25 @@ def _v4(conn: sqlite3.Connection) -> None:
     db["posts"].create_index(["chapter_id", "site", "posted"])
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """Writing progress: words added and removed per local day (store/progress.py), and
+    chapter word goals."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["daily_words"].create(
+        {"day": str, "added": int, "removed": int},  # day: the author's local ISO date
+        pk="day",
+        not_null={"added", "removed"},
+        defaults={"added": 0, "removed": 0},
+    )
+    db["chapter_goals"].create(
+        {"chapter_id": int, "words": int}, pk="chapter_id", not_null={"words"}
+    )
+
+
 # MIGRATIONS[n] brings a file from version n to version n + 1.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

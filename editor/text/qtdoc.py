@@ -39,7 +39,29 @@ _ALIGN_TO_QT = {
 _LIST_STYLE = {"ul": QTextListFormat.Style.ListDisc, "ol": QTextListFormat.Style.ListDecimal}
 _QUOTE_MARGIN = 40.0
 PARAGRAPH_SPACING = 8.0
+# Display only, set from the author's preferences (ui/appearance.py); never read back.
+LINE_HEIGHT = 100.0  # percent of the font's own line height
+FIRST_LINE_INDENT = 0.0
 LINK_COLOR = QColor("#2a6fb0")
+
+
+def _bom_is_read() -> bool:
+    probe = QTextCharFormat()
+    probe.setAnchorHref("\ufeff")
+    return probe.anchorHref() == ""
+
+
+# PySide6 hands a str to Qt as UTF-16 with byte-order detection: a leading U+FEFF is dropped
+# and a leading U+FFFE byte-swaps the whole string ("\ufffeab" arrives as "愀戀"). A BOM of
+# our own in front is the one Qt reads, and the text arrives as it is.
+_BOM_IS_READ = _bom_is_read()
+
+
+def qt_str(text: str) -> str:
+    """``text`` as it must be passed to Qt to arrive unchanged."""
+    if _BOM_IS_READ and text.startswith(("\ufeff", "\ufffe")):
+        return "\ufeff" + text
+    return text
 
 
 # -- formats -------------------------------------------------------------------
@@ -58,7 +80,7 @@ def char_format(marks: frozenset[str], href: str | None) -> QTextCharFormat:
     else:
         fmt.setVerticalAlignment(QTextCharFormat.VerticalAlignment.AlignNormal)
     fmt.setAnchor(href is not None)
-    fmt.setAnchorHref(href or "")
+    fmt.setAnchorHref(qt_str(href or ""))
     if href is not None:
         fmt.setForeground(QBrush(LINK_COLOR))  # display only: not read back
     else:
@@ -70,6 +92,10 @@ def block_format(block: Block) -> QTextBlockFormat:
     fmt = QTextBlockFormat()
     fmt.setAlignment(_ALIGN_TO_QT[block.align])
     fmt.setBottomMargin(PARAGRAPH_SPACING)
+    if LINE_HEIGHT != 100.0:
+        fmt.setLineHeight(LINE_HEIGHT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+    if FIRST_LINE_INDENT and block.kind == "p" and not block.quote:
+        fmt.setTextIndent(FIRST_LINE_INDENT)
     if block.kind == "hr":
         fmt.setProperty(_HR, QTextLength(QTextLength.Type.PercentageLength, 100))
     elif block.kind in ("h2", "h3", "h4"):
@@ -141,7 +167,7 @@ def load(doc: QTextDocument, canonical: str) -> None:
                 formats[key] = fmt
             # insertText would split the block at CR, U+2029 and Qt's frame markers.
             text = clean_text(run.text).replace(LINE_BREAK, _LINE_SEPARATOR)
-            cursor.insertText(text, fmt)
+            cursor.insertText(qt_str(text), fmt)
         previous = block
     cursor.endEditBlock()
     doc.setUndoRedoEnabled(undo)

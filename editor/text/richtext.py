@@ -282,6 +282,33 @@ class _Parser(HTMLParser):
                 self.blocks.remove(self._current)
         self._current = None
 
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        # "<!-->" and "<!--->" are whole (empty) comments in HTML; before Python 3.13 the
+        # parser reads them as openings and drops the text up to the next "-->".
+        for empty in ("<!-->", "<!--->"):
+            if self.rawdata.startswith(empty, i):
+                return i + len(empty)
+        return int(super().parse_comment(i, report))
+
+    def parse_html_declaration(self, i: int) -> int:
+        # ``<![…`` ends at the first ">", as in a browser: before Python 3.13 the parser looks
+        # for "]>" or "]]>" anywhere further on (swallowing the text in between, or raising
+        # AssertionError on ``<![bogus[``). Word's ``<![if !supportLists]>`` still arrives
+        # at unknown_decl. Anything else it cannot read (``<!DOCTYPE x [ …``) is a bogus
+        # comment up to the next ">" too.
+        rawdata = self.rawdata
+        if not rawdata.startswith("<![", i):
+            try:
+                return super().parse_html_declaration(i)
+            except AssertionError:
+                pass
+        end = rawdata.find(">", i + 2)
+        if end < 0:
+            return -1
+        if rawdata.startswith("<![", i) and rawdata[end - 1] == "]":
+            self.unknown_decl(rawdata[i + 3 : end - 1])
+        return end + 1
+
     def _in_list_item(self) -> bool:
         return bool(self._lists) and any(tag == "li" for tag, _align in self._blocks)
 

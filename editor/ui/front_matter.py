@@ -95,6 +95,7 @@ class FrontMatterDocks(QObject):
             ws.metaChanged.connect(self._meta_changed)
             ws.currentChanged.connect(self._show_chapter)
             ws.chaptersChanged.connect(self._refresh_chapter)
+            ws.chapterMetaChanged.connect(self._chapter_meta_changed)
         self._refresh_completions()
         self._refresh_disclaimer_default()
         self._show_chapter(ws.current_id if ws is not None else -1)
@@ -115,6 +116,12 @@ class FrontMatterDocks(QObject):
         """Titles and order changed: the notes panel's title and 'N of M' follow."""
         if self._ws is not None:
             self._show_chapter(self._ws.current_id)
+
+    def _chapter_meta_changed(self, chapter_id: int, _name: str) -> None:
+        # A change made elsewhere (a replace across the work); the same chapter shown again
+        # updates only the fields that differ, so the panels' own edits are left alone.
+        if self._ws is not None and chapter_id == self._ws.current_id:
+            self._show_chapter(chapter_id)
 
     def _meta_changed(self, name: str) -> None:
         # A change made elsewhere (an import, a restore) must reach the panels; the

@@ -30,6 +30,12 @@ from editor.text import qtdoc
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
 from editor.ui.dialogs.export import ExportDialog, safe_file_name
+from editor.ui.dialogs.find_replace import (
+    SCOPE_CHAPTER,
+    FindReplaceDialog,
+    add_find_actions,
+    show_find_dialog,
+)
 from editor.ui.dialogs.import_dialog import SETTING_FOLDER as IMPORT_FOLDER
 from editor.ui.dialogs.import_dialog import ImportDialog
 from editor.ui.dialogs.post_helper import PostHelperDialog
@@ -39,9 +45,14 @@ from editor.ui.dialogs.posting import (
     posted_column,
     posted_columns,
 )
+from editor.ui.dialogs.preferences import PreferencesDialog
 from editor.ui.dialogs.revisions import RevisionsDialog
+from editor.ui.dialogs.statistics import StatisticsDialog
 from editor.ui.editing import CanonicalEdit
+from editor.ui.focus import FocusMode
 from editor.ui.front_matter import FrontMatterDocks
+from editor.ui.goals import GoalsUi
+from editor.ui.preferences_ui import PreferencesUi
 from editor.ui.safety import SafetyUi
 from editor.ui.spelling_ui import SpellingUi
 from editor.ui.text_pane import TextPane
@@ -83,6 +94,9 @@ class MainWindow(QMainWindow):
         self.front_matter = FrontMatterDocks(self, settings, self.view_menu)
         self.spelling_ui = SpellingUi(self, settings, self.view_menu)
         self.safety = SafetyUi(self, self.file_menu)  # banners, backups, faults
+        self.preferences_ui = PreferencesUi(self, settings)  # also zoom, keyboard help
+        self.focus_mode = FocusMode(self, self.text_pane, settings, self.view_menu)
+        self.goals = GoalsUi(self, settings, self.view_menu)  # status-bar progress, statistics
         self._wire_widgets()
         self._show_work_state()
         self._apply_smart_typography(self.act_smart.isChecked())
@@ -306,6 +320,8 @@ class MainWindow(QMainWindow):
         )
         self.act_smart.setChecked(self.settings.value("editing/smartTypography", False, bool))
         edit.addAction(self.act_smart)
+        self.find_actions = add_find_actions(self, edit, self.open_find)
+        self._work_actions += self.find_actions
 
         fmt = bar.addMenu(self.tr("F&ormat"))
         fmt.addActions([self.act_bold, self.act_italic, self.act_underline, self.act_strike])
@@ -411,6 +427,7 @@ class MainWindow(QMainWindow):
         self.front_matter.attach(ws)
         self.spelling_ui.attach(ws)
         self.safety.attach(ws)
+        self.goals.attach(ws)
         self._fill_tree()
         self._refresh_posted()
         chapters = ws.chapters()
@@ -446,6 +463,7 @@ class MainWindow(QMainWindow):
         self.front_matter.attach(None)
         self.spelling_ui.attach(None)
         self.safety.attach(None)
+        self.goals.attach(None)
         self._show_work_state()
         return True
 
@@ -473,6 +491,7 @@ class MainWindow(QMainWindow):
         try:
             project = Project.create(path, title or path.stem)
             project.add_chapter(self.tr("Chapter 1"))
+            self.preferences_ui.prepare_new_work(project)  # default language, disclaimer
         except ProjectError as e:
             QMessageBox.warning(self, self.tr("Cannot create work"), str(e))
             return False
@@ -556,6 +575,16 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
+    def open_statistics(self) -> StatisticsDialog | None:
+        return self.goals.open_statistics()
+
+    def open_find(
+        self, scope: str = SCOPE_CHAPTER, replace: bool = False
+    ) -> FindReplaceDialog | None:
+        if self.workspace is None:
+            return None
+        return show_find_dialog(self, self.workspace, self.text_pane, scope, replace=replace)
+
     # -- revisions and the posting log -------------------------------------------------
 
     def open_revisions(self) -> RevisionsDialog | None:
@@ -600,6 +629,9 @@ class MainWindow(QMainWindow):
             self.chapter_tree.set_posted(chapter_id, *posted_column(ws.project, chapter_id))
 
     # -- import ------------------------------------------------------------------------
+
+    def open_preferences(self) -> PreferencesDialog:
+        return self.preferences_ui.open_preferences()
 
     def open_import(self) -> ImportDialog:
         """Import into the open work, or, with none open, into a new one."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import (
     QFont,
@@ -24,6 +26,8 @@ class TextPane(editing.CanonicalEdit):
     """Edits the document the workspace hands it; formatting requests come from the window."""
 
     formatChanged = Signal()  # the formatting under the cursor changed: refresh the toolbar
+    # Display-only formats for a document about to be shown (ui/appearance.py).
+    decorate: Callable[[QTextDocument], None] | None = None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,6 +52,8 @@ class TextPane(editing.CanonicalEdit):
         blocked = doc.blockSignals(True)
         doc.setDefaultFont(self.font())
         doc.setDocumentMargin(24)
+        if self.decorate is not None:
+            self.decorate(doc)
         doc.setModified(modified)
         doc.blockSignals(blocked)
         self.setDocument(doc)

@@ -201,6 +201,7 @@ def _parts_of(
         read_header,
     )
     from editor.formats.importers.split import Split, is_blank, split
+    from editor.text.richtext import Block, Run
 
     meta = PartMeta()
     blocks = source.blocks
@@ -228,12 +229,15 @@ def _parts_of(
         out.append(part(meta, front))
     for n, section in enumerate(sections):
         section_meta = PartMeta(title=section.title, title_source=section.source_line)
+        section_blocks = section.blocks
         if n == 0 and not prose:
+            if meta.title and section_meta.title and meta.title != section_meta.title:
+                # The header named the chapter, and so does its heading: never lose a word.
+                section_blocks = [Block("h2", [Run(meta.title)]), *section_blocks]
             section_meta.take(meta)  # the header's notes belong to the first chapter
         heading = section.heading
         if heading is not None and heading.expected:
             work.offer("expected_chapters", heading.expected, section.source_line)
-        section_blocks = section.blocks
         if detect_header:
             section_blocks = read_header(section_blocks, work, section_meta, work_scope=False)
         out.append(part(section_meta, section_blocks))

@@ -501,7 +501,8 @@ class _HeaderReader:
             if heading is not None and not everywhere:
                 if token.first and not heading.of_total:
                     break  # a chapter starts: the splitter's business
-                self._heading(token, heading)
+                if not self._heading(token, heading):
+                    break  # a heading the header cannot hold: the text starts here
                 continue
             if key is not None:
                 value = slice_line(token.line, key.value_start)
@@ -556,18 +557,24 @@ class _HeaderReader:
         html = finish([block_of([strip_line(token.line)], Block("p"))])
         token.consumed = self.work.offer("dedication", html, _source(token.text))
 
-    def _heading(self, token: _Token, heading: Heading) -> None:
-        """'Chapter 1 of 2' inside a header: how many chapters, and the first one's title."""
+    def _heading(self, token: _Token, heading: Heading) -> bool:
+        """'Chapter 1 of 2' inside a header: how many chapters, and the first one's title.
+
+        False (the line stays text) when the part has another title already: its words
+        would have nowhere to go."""
+        if heading.title and self.part.title not in (None, "", heading.title):
+            return False
         token.consumed = True
         self.found_any = True
         if heading.expected:
             self.work.offer("expected_chapters", heading.expected, _source(token.text))
-        if heading.title and self.part.title is None:
+        if heading.title and not self.part.title:
             self.part.title = heading.title
             self.part.title_source = _source(token.text)
         elif self.part.title is None:
             self.part.title = ""
             self.part.title_source = _source(token.text)
+        return True
 
     def _close(self, pending: _Pending | None) -> None:
         if pending is None:

@@ -93,12 +93,14 @@ def is_blank(block: Block) -> bool:
 
 # A line of only symbols ("***", "* * *", "~~~", "-x-", "oOo", "xXx", "§"), as authors mark a
 # scene break. Letters count only in the usual decorations, never in a word: "xxx" may be kisses.
-_SYMBOLS = r"[*~#=_+•·◇◆❖✦✧❦⁂§※°\-–—.oO0/\\|<>^]"
+# No letters or digits among the symbols: "0.00" and "O..." are words.
+_DRAWN = r"[*~#=_+•·◇◆❖✦✧❦⁂§※°\-–—./\\|<>^]"
+_EDGE = r"[*~#=_+•·◇◆❖✦✧❦⁂§※°\-–—/\\|<>^]"  # and no dots either side of an "x"
 _SCENE_BREAK = re.compile(
-    rf"^(?:{_SYMBOLS}\s*){{3,}}$"
+    rf"^(?:{_DRAWN}\s*){{3,}}$"
     r"|^[*#~§⁂❦※]$"
-    rf"|^(?:{_SYMBOLS}\s*)*(?:x+X+x+|X+x+X+|o+O+o+|O+o+O+|o0o|0o0)(?:\s*{_SYMBOLS})*$"
-    r"|^[^\w\s]+\s*[xX]\s*[^\w\s]+$"  # "-x-", "~x~"
+    rf"|^(?:{_DRAWN}\s*)*(?:x+X+x+|X+x+X+|o+O+o+|O+o+O+|o0o|0o0)(?:\s*{_DRAWN})*$"
+    rf"|^{_EDGE}+\s*[xX]\s*{_EDGE}+$"  # "-x-", "~x~"; not a quoted "X!" nor X in invisibles
 )
 _HAS_SYMBOL = re.compile(r"[^\w\s]|xXx|XxX|oOo|OoO|o0o|0o0")
 
