@@ -101,12 +101,53 @@ def import_preview(app: QApplication, window: MainWindow) -> None:
     wait(app, 1200)
 
 
+def find_in_work(app: QApplication, window: MainWindow) -> None:
+    """Find across the work: hits grouped by chapter, with their context."""
+    from editor.ui.dialogs.find_replace import SCOPE_WORK
+
+    dialog = window.open_find(SCOPE_WORK)
+    assert dialog is not None
+    dialog.find_edit.setText("lamp")
+    dialog.find_all()
+    dialog.resize(640, 560)
+    dialog.move(660, 120)
+    wait(app, 500)
+
+
+def statistics(app: QApplication, window: MainWindow) -> None:
+    dialog = window.open_statistics()
+    assert dialog is not None
+    dialog.resize(760, 520)
+    dialog.move(280, 120)
+    wait(app, 500)
+
+
+def revisions(app: QApplication, window: MainWindow) -> None:
+    """A snapshot against the current text, word by word."""
+    from editor.store import history
+
+    ws = window.workspace
+    assert ws is not None
+    history.take(ws.project, ws.current_id, "manual", "First draft")
+    cursor = window.text_pane.document().find("forty years")
+    cursor.insertText("half a century")
+    ws.save()
+    dialog = window.open_revisions()
+    assert dialog is not None
+    dialog.resize(900, 600)
+    dialog.move(200, 100)
+    wait(app, 600)
+
+
 SCENES: dict[str, Callable[[QApplication, MainWindow], None]] = {
     "main-window.png": main_window,
     "spelling.png": spelling,
     "export.png": export_ffn,
     "post-helper.png": post_helper,
     "import.png": import_preview,
+    "find.png": find_in_work,
+    "statistics.png": statistics,
+    "revisions.png": revisions,
 }
 
 
