@@ -134,7 +134,7 @@ def insert_runs(cursor: QTextCursor, block: QTextBlock) -> QTextCharFormat | Non
         fmt = it.fragment().charFormat()
         if heading:  # what lands in a heading looks like the heading
             fmt.merge(qtdoc.heading_char_format(heading))
-        cursor.insertText(it.fragment().text(), fmt)
+        cursor.insertText(qtdoc.qt_str(it.fragment().text()), fmt)
         it += 1
     return fmt
 
@@ -160,7 +160,7 @@ def paste(edit: QTextEdit, source: QMimeData, *, smart: bool = False) -> bool:
                 QGuiApplication.restoreOverrideCursor()
     elif source.hasText():
         text = source.text()
-        edit.textCursor().insertText(smarten(text) if smart else text)
+        edit.textCursor().insertText(qtdoc.qt_str(smarten(text) if smart else text))
         edit.ensureCursorVisible()
     else:
         return False
@@ -204,9 +204,9 @@ def mime_from_selection(cursor: QTextCursor) -> QMimeData:
     doc = QTextDocument()
     QTextCursor(doc).insertFragment(fragment)
     canonical = qtdoc.to_canonical(doc)
-    data.setHtml(canonical)
+    data.setHtml(qtdoc.qt_str(canonical))
     data.setData(CANONICAL_MIME, canonical.encode("utf-8"))
-    data.setText(fragment.toPlainText().replace("\u2028", "\n"))
+    data.setText(qtdoc.qt_str(fragment.toPlainText().replace("\u2028", "\n")))
     return data
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,43 +21,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.formats import importers
-from editor.formats.importers import ImportResult
-from editor.formats.work import ExportWork, load_work
 from editor.store.errors import ProjectError, SaveError
 from editor.store.lock import LockedError
 from editor.store.project import EXTENSION, Project
 from editor.text import qtdoc
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
-from editor.ui.dialogs.export import ExportDialog, safe_file_name
-from editor.ui.dialogs.find_replace import (
-    SCOPE_CHAPTER,
-    FindReplaceDialog,
-    add_find_actions,
-    show_find_dialog,
-)
-from editor.ui.dialogs.import_dialog import SETTING_FOLDER as IMPORT_FOLDER
-from editor.ui.dialogs.import_dialog import ImportDialog
-from editor.ui.dialogs.post_helper import PostHelperDialog
-from editor.ui.dialogs.posting import (
-    MarkPostedDialog,
-    PostedChangesDialog,
-    posted_column,
-    posted_columns,
-)
-from editor.ui.dialogs.preferences import PreferencesDialog
-from editor.ui.dialogs.revisions import RevisionsDialog
-from editor.ui.dialogs.statistics import StatisticsDialog
 from editor.ui.editing import CanonicalEdit
+from editor.ui.find_actions import SCOPE_CHAPTER, add_find_actions
 from editor.ui.focus import FocusMode
 from editor.ui.front_matter import FrontMatterDocks
 from editor.ui.goals import GoalsUi
+from editor.ui.posted_marks import posted_column, posted_columns
 from editor.ui.preferences_ui import PreferencesUi
 from editor.ui.safety import SafetyUi
 from editor.ui.spelling_ui import SpellingUi
 from editor.ui.text_pane import TextPane
 from editor.workspace import Workspace
+
+# The dialogs are imported when first opened: together they cost ~80 ms of start-up.
+if TYPE_CHECKING:
+    from editor.formats.importers import ImportResult
+    from editor.formats.work import ExportWork
+    from editor.ui.dialogs.export import ExportDialog
+    from editor.ui.dialogs.find_replace import FindReplaceDialog
+    from editor.ui.dialogs.import_dialog import ImportDialog
+    from editor.ui.dialogs.post_helper import PostHelperDialog
+    from editor.ui.dialogs.posting import MarkPostedDialog, PostedChangesDialog
+    from editor.ui.dialogs.preferences import PreferencesDialog
+    from editor.ui.dialogs.revisions import RevisionsDialog
+    from editor.ui.dialogs.statistics import StatisticsDialog
 
 MAX_RECENT = 10
 FILE_FILTER = "Ficwright works (*.ficwright);;All files (*)"
@@ -544,6 +538,8 @@ class MainWindow(QMainWindow):
     def _export_work(self) -> tuple[ExportWork, int]:
         """The open work as exporters read it, with what is not saved yet, and the chapter
         number shown."""
+        from editor.formats.work import load_work
+
         ws = self.workspace
         assert ws is not None
         ws.save()  # a failed save retries on its own; the unsaved state is passed below
@@ -555,6 +551,8 @@ class MainWindow(QMainWindow):
         return replace(work, meta=ws.meta, chapters=chapters), number
 
     def open_export(self) -> ExportDialog | None:
+        from editor.ui.dialogs.export import ExportDialog
+
         if self.workspace is None:
             return None
         work, number = self._export_work()
@@ -564,6 +562,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_post_helper(self) -> PostHelperDialog | None:
+        from editor.ui.dialogs.post_helper import PostHelperDialog
+
         ws = self.workspace
         if ws is None:
             return None
@@ -576,11 +576,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_statistics(self) -> StatisticsDialog | None:
+
         return self.goals.open_statistics()
 
     def open_find(
         self, scope: str = SCOPE_CHAPTER, replace: bool = False
     ) -> FindReplaceDialog | None:
+        from editor.ui.dialogs.find_replace import show_find_dialog
+
         if self.workspace is None:
             return None
         return show_find_dialog(self, self.workspace, self.text_pane, scope, replace=replace)
@@ -588,6 +591,8 @@ class MainWindow(QMainWindow):
     # -- revisions and the posting log -------------------------------------------------
 
     def open_revisions(self) -> RevisionsDialog | None:
+        from editor.ui.dialogs.revisions import RevisionsDialog
+
         ws = self.workspace
         if ws is None or ws.current_id == -1:
             return None
@@ -598,6 +603,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_mark_posted(self) -> MarkPostedDialog | None:
+        from editor.ui.dialogs.posting import MarkPostedDialog
+
         ws = self.workspace
         if ws is None or ws.current_id == -1:
             return None
@@ -608,6 +615,8 @@ class MainWindow(QMainWindow):
         return dialog
 
     def open_posted_changes(self) -> PostedChangesDialog | None:
+        from editor.ui.dialogs.posting import PostedChangesDialog
+
         ws = self.workspace
         if ws is None or ws.current_id == -1:
             return None
@@ -631,10 +640,13 @@ class MainWindow(QMainWindow):
     # -- import ------------------------------------------------------------------------
 
     def open_preferences(self) -> PreferencesDialog:
+
         return self.preferences_ui.open_preferences()
 
     def open_import(self) -> ImportDialog:
         """Import into the open work, or, with none open, into a new one."""
+        from editor.ui.dialogs.import_dialog import ImportDialog
+
         ws = self.workspace
         dialog = ImportDialog(
             self.settings,
@@ -661,6 +673,10 @@ class MainWindow(QMainWindow):
 
         None if the author backed out or it could not be created (already said why).
         """
+        from editor.formats import importers
+        from editor.ui.dialogs.export import safe_file_name
+        from editor.ui.dialogs.import_dialog import SETTING_FOLDER as IMPORT_FOLDER
+
         title = str(result.fields.get("title") or "").strip()
         if not title and result.chapters and result.chapters[0].source:
             title = Path(result.chapters[0].source).stem

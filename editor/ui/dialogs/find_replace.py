@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QTextBlock, QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QTextBlock, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTextEdit,
@@ -47,11 +46,9 @@ from editor.text.find import (
     compile_pattern,
     replacement_text,
 )
-from editor.ui.actions import make_action
+from editor.ui.find_actions import SCOPE_CHAPTER, SCOPE_WORK
 from editor.workspace import Workspace
 
-SCOPE_CHAPTER = "chapter"
-SCOPE_WORK = "work"
 _LINE_SEPARATOR = "\u2028"  # Qt's line break inside a block (Shift+Enter)
 _HIT = Qt.ItemDataRole.UserRole
 
@@ -89,39 +86,6 @@ def block_matches(block: QTextBlock, pattern: re.Pattern[str]) -> Iterator[DocMa
 
 def _utf16(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
-
-
-def add_find_actions(
-    window: QWidget, menu: QMenu, open_find: Callable[..., object]
-) -> list[QAction]:
-    """Edit ▸ Find…, Replace…, Find in Work…, added to ``menu``; ``open_find(scope, replace)``."""
-    menu.addSeparator()
-    actions = [
-        make_action(
-            window,
-            window.tr("&Find…"),
-            lambda: open_find(SCOPE_CHAPTER),
-            QKeySequence.StandardKey.Find,
-            name="actFind",
-        ),
-        make_action(
-            window,
-            window.tr("R&eplace…"),
-            lambda: open_find(SCOPE_CHAPTER, replace=True),
-            "Ctrl+H",
-            name="actReplace",
-        ),
-        make_action(
-            window,
-            window.tr("Find in &Work…"),
-            lambda: open_find(SCOPE_WORK),
-            "Ctrl+Shift+F",
-            name="actFindInWork",
-            tip=window.tr("Search every chapter and the notes; replace across the work"),
-        ),
-    ]
-    menu.addActions(actions)
-    return actions
 
 
 def show_find_dialog(
