@@ -469,7 +469,24 @@ class MainWindow(QMainWindow):
             self.create_work(path)
 
     def create_work(self, path: str | Path, title: str | None = None) -> bool:
-        path = Path(path)
+        project = self._create_project(Path(path), title)
+        if project is None:
+            return False
+        try:
+            project.add_chapter(self.tr("Chapter 1"))
+            self.preferences_ui.prepare_new_work(project)  # default language, disclaimer
+        except ProjectError as e:
+            project.close()
+            QMessageBox.warning(self, self.tr("Cannot create work"), str(e))
+            return False
+        self._attach(Workspace(project, self))
+        return True
+
+    def _create_project(self, path: Path, title: str | None) -> Project | None:
+        """A new, empty work file at ``path`` once the open work is closed.
+
+        None if the author backed out or it could not be created (already said why).
+        """
         if path.suffix != EXTENSION:
             path = path.with_name(path.name + EXTENSION)
         if path.exists():
@@ -479,18 +496,14 @@ class MainWindow(QMainWindow):
                 self.tr("Cannot create work"),
                 self.tr("“{name}” already exists. Choose another name.").format(name=path.name),
             )
-            return False
+            return None
         if not self.close_work():
-            return False
+            return None
         try:
-            project = Project.create(path, title or path.stem)
-            project.add_chapter(self.tr("Chapter 1"))
-            self.preferences_ui.prepare_new_work(project)  # default language, disclaimer
+            return Project.create(path, title or path.stem)
         except ProjectError as e:
             QMessageBox.warning(self, self.tr("Cannot create work"), str(e))
-            return False
-        self._attach(Workspace(project, self))
-        return True
+            return None
 
     def open_dialog(self) -> None:
         start = str(self.workspace.project.path.parent) if self.workspace else str(Path.home())
@@ -690,24 +703,10 @@ class MainWindow(QMainWindow):
         )
         if not chosen:
             return None
-        path = Path(chosen)
-        if path.suffix != EXTENSION:
-            path = path.with_name(path.name + EXTENSION)
-        if path.exists():
-            # The file dialog already asked whether to replace it; never destroy a work silently.
-            QMessageBox.warning(
-                self,
-                self.tr("Cannot create work"),
-                self.tr("“{name}” already exists. Choose another name.").format(name=path.name),
-            )
+        project = self._create_project(Path(chosen), title)
+        if project is None:
             return None
-        if not self.close_work():
-            return None
-        try:
-            project = Project.create(path, title)
-        except ProjectError as e:
-            QMessageBox.warning(self, self.tr("Cannot create work"), str(e))
-            return None
+        path = project.path
         try:
             # A new work has only the title it was created with: every imported field is set.
             ids = importers.apply(project, result, overwrite_fields=True)
