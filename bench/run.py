@@ -84,6 +84,10 @@ FIGURES = [
 ]  # fmt: skip
 
 DETAILS = [
+    Figure("calib_loop_ms", "Machine speed: 10 million Python additions (compare machines)",
+           "ms", None, "", ""),
+    Figure("calib_qt_ms", "Machine speed: a fresh `python -c 'import PySide6.QtWidgets'`",
+           "ms", None, "", ""),
     Figure("cold_start_large_ms", "Cold start straight into the 500k-word work", "ms", None,
            "", ""),
     Figure("cold_start_large_rss_mb", "Peak RSS of that process", "MB", None, "", ""),
@@ -124,7 +128,33 @@ def bench_env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.update(QT_QPA_PLATFORM="offscreen", FICWRIGHT_HOME=str(home))
     env.pop("FICWRIGHT_BENCH_STARTUP", None)
+    # An installed app has its bytecode cached; compiling editor/ on every start is not a start.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
+
+
+CALIBRATION_LOOP = """
+import time
+t = time.perf_counter()
+s = 0
+for i in range(10_000_000):
+    s += i
+print((time.perf_counter() - t) * 1000.0)
+"""
+
+
+def calibration(python: str) -> dict[str, float]:
+    """How fast this machine is today: figures from two days are comparable only through this."""
+    env = bench_env(Path(tempfile.gettempdir()))
+    loop = subprocess.run(
+        [python, "-c", CALIBRATION_LOOP], capture_output=True, text=True, check=True, env=env
+    )
+    start = time.perf_counter()
+    subprocess.run([python, "-c", "import PySide6.QtWidgets"], check=True, env=env)
+    return {
+        "calib_loop_ms": float(loop.stdout.strip()),
+        "calib_qt_ms": (time.perf_counter() - start) * 1000.0,
+    }
 
 
 def cold_start(python: str, work: Path, prefix: str, via_wrapper: bool) -> dict[str, float]:
@@ -198,6 +228,7 @@ def ensure_works(python: str, outdir: Path) -> tuple[Path, Path]:
 def plan(python: str, large: Path, single: Path) -> list[Callable[[], dict[str, float]]]:
     """One run of every workload, in the order they are interleaved."""
     return [
+        lambda: calibration(python),
         lambda: cold_start(python, SAMPLE, "cold_start", via_wrapper=False),
         lambda: cold_start(python, large, "cold_start_large", via_wrapper=True),
         lambda: workload(python, "open_large", large),
@@ -305,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(workload(args.python, args.profile, work, profile=True), indent=1))
         return 0
 
+    # Bytecode cached once, as an installed app has it, before anything is timed.
+    subprocess.run([args.python, "-m", "compileall", "-q", str(ROOT / "editor")], check=True)
     results: dict[str, list] = {}
     for run in range(1, args.runs + 1):
         for step in plan(args.python, large, single):
