@@ -45,6 +45,7 @@ class Figure:
     target: float | None  # met when the median is at most this
     target_text: str
     peer: str  # novelWriter, from shared/reference/performance.md
+    worst: bool = False  # a "never" target: judged on the worst run, not the median
 
 
 FIGURES = [
@@ -64,17 +65,17 @@ FIGURES = [
     Figure("key_p95_ms", "Keystroke → repainted, 20k chapter, spell check on: p95", "ms",
            5, "≤ 5 ms", "3.3 ms"),
     Figure("stall_max_ms", "Longest event-loop stall while typing (autosave included)", "ms",
-           16, "≤ 16 ms", "18 ms"),
+           16, "≤ 16 ms", "18 ms", worst=True),
     Figure("autosave_ms", "Autosave of the 20k-word chapter: median", "ms", 30, "≤ 30 ms",
            "30 s timer, file write"),
     Figure("autosave_max_ms", "Autosave of the 20k-word chapter: longest (a UI stall)", "ms",
-           16, "never a stall > 16 ms", "—"),
+           16, "never a stall > 16 ms", "—", worst=True),
     Figure("rss_open_mb", "Peak memory, 500k-word work open, first chapter shown", "MB", 150,
            "≤ 150 MB", "100 MB"),
     Figure("spell_underlined_ms", "Open a 20k-word chapter on a fresh start until every "
            "underline is drawn (dictionary load included)", "ms", 300, "≤ 300 ms", "—"),
     Figure("spell_stall_ms", "Longest event-loop stall while that happens", "ms", 16,
-           "never freezes input (≤ 16 ms)", "—"),
+           "never freezes input (≤ 16 ms)", "—", worst=True),
     Figure("spell_unknown_ms", "Spell check of a whole 20k-word chapter (Checker.unknown)",
            "ms", 100, "≤ 100 ms", "29 ms (small vocabulary)"),
     Figure("export_ao3_ms", "Export the 500k-word work to AO3 HTML, file written", "ms", 500,
@@ -287,7 +288,10 @@ def table(results: dict[str, list[float]]) -> str:
             continue
         median = statistics.median(values)
         ours = f"{fmt(median, f.unit)} ({min(values):.1f}–{max(values):.1f})"
-        verdict = "" if f.target is None else ("met" if median <= f.target else "**missed**")
+        judged = max(values) if f.worst else median
+        verdict = "" if f.target is None else ("met" if judged <= f.target else "**missed**")
+        if f.worst and f.target is not None:
+            verdict += " (worst run)"
         rows.append(f"| {f.label} | {ours} | {f.target_text} | {verdict} | {f.peer} |")
     rows += ["", "Breakdowns and extra figures (same runs):", ""]
     rows += ["| figure | median (min–max) |", "|---|---|"]
