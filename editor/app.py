@@ -12,6 +12,21 @@ from editor import paths
 
 CLI_COMMANDS = ("export", "import", "check")
 SAMPLE_COPY_NAME = "Sample - The Lighthouse Letters.ficwright"
+USAGE = """\
+usage: ficwright [WORK.ficwright]
+       ficwright COMMAND [--help] ...
+
+Ficwright, a manuscript editor for fan-fiction authors. Without a COMMAND it opens
+the window with WORK, or with the last work (a copy of the sample work on a first run).
+
+Commands (no window; `ficwright COMMAND --help` for each):
+  check   list the unknown words of a work, exit 1 if there are any
+  export  write a work or a chapter for AO3, FFN, Markdown, text, BBCode, HTML, EPUB, DOCX
+  import  make a work from text, Markdown, HTML, DOCX files or an AO3 download
+
+Options:
+  -h, --help   show this help and exit
+  --version    show the version and exit"""
 
 
 def first_work(settings: object) -> Path | None:
@@ -37,6 +52,17 @@ def first_work(settings: object) -> Path | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
+    if len(argv) > 1 and argv[1] in ("-h", "--help"):
+        print(USAGE)
+        return 0
+    if len(argv) > 1 and argv[1] == "--version":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"ficwright {version('ficwright')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            print("ficwright (not installed)")
+        return 0
     if len(argv) > 1 and argv[1] in CLI_COMMANDS:
         from editor import cli
 

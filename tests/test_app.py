@@ -90,3 +90,24 @@ def test_the_shipped_sample_is_in_the_current_format() -> None:
     shipped = paths.shipped_sample()
     assert shipped is not None
     assert inspect_header(shipped) == CURRENT_VERSION
+
+
+def test_help_and_version_print_and_exit_without_a_window(tmp_path: Path) -> None:
+    env = {**os.environ, "FICWRIGHT_HOME": str(tmp_path)}
+    env.pop("QT_QPA_PLATFORM", None)  # no display at all: a window would abort the process
+    env.pop("DISPLAY", None)
+    env.pop("WAYLAND_DISPLAY", None)
+    for flag in ("--help", "-h"):
+        done = subprocess.run(
+            [sys.executable, "-m", "editor", flag], env=env, cwd=ROOT, capture_output=True,
+            text=True, timeout=60,
+        )  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.startswith("usage: ficwright [WORK.ficwright]")
+        assert all(f"  {c} " in done.stdout for c in ("check", "export", "import"))
+    done = subprocess.run(
+        [sys.executable, "-m", "editor", "--version"], env=env, cwd=ROOT, capture_output=True,
+        text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.startswith("ficwright 0.")
+    assert not (tmp_path / "settings.ini").exists()  # nothing was started
