@@ -134,7 +134,10 @@ class MarkPostedDialog(QDialog):
         which.addWidget(self.all_chapters)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Site:"), site_row)
+        # A label beside a layout gets no buddy of its own: without one "&" shows as text.
+        site_label = QLabel(self.tr("&Site:"), self)
+        site_label.setBuddy(self.site)
+        form.addRow(site_label, site_row)
         form.addRow(self.tr("&Address:"), self.url)
         form.addRow(self.tr("&Date:"), self.date)
         form.addRow(self.tr("Chapters:"), which)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from editor.formats import ao3, ffn
 from editor.formats.work import ExportOptions, load_work
@@ -232,3 +232,18 @@ def test_a_chapter_never_posted_says_so(qtbot, open_window: OpenWindow, work_pat
     assert "has not been marked as posted" in dialog.summary.text()
     assert not dialog.site.isEnabled()
     assert dialog.edited_chapters() == []
+
+
+def test_every_mnemonic_label_of_the_dialog_moves_the_focus(
+    qtbot, open_window: OpenWindow, work_path
+):
+    """A label written "&Site:" shows its "&" as text unless it has a buddy to focus."""
+    window = open_window(work_path)
+    dialog = window.open_mark_posted()
+    assert isinstance(dialog, MarkPostedDialog)
+    labels = [label for label in dialog.findChildren(QLabel) if "&" in label.text()]
+    assert {label.text() for label in labels} >= {"&Site:", "&Address:", "&Date:"}
+    assert all(label.buddy() is not None for label in labels)
+    site_label = next(label for label in labels if label.text() == "&Site:")
+    assert site_label.buddy() is dialog.site
+    dialog.reject()
