@@ -53,8 +53,10 @@ def summary(changes: list[Change]) -> str:
 def to_html(changes: list[Change]) -> str:
     """Rich text for a read-only view: removed words struck through in red, added in green."""
     parts: list[str] = []
-    for change in changes:
+    for i, change in enumerate(changes):
         text = html.escape(change.text).replace("\n", "<br />")
+        if change.kind == "added" and i and changes[i - 1].kind == "removed":
+            parts.append(" ")  # "three" replaced by "two": never run them into "threetwo"
         if change.kind == "removed":
             parts.append(f'<span style="color:#b3261e;text-decoration:line-through">{text}</span>')
         elif change.kind == "added":

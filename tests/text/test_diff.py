@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from PySide6.QtGui import QTextDocument
+
 from editor.text.diff import Change, diff_canonical, summary, to_html, word_diff
 
 
@@ -32,3 +34,9 @@ def test_canonical_bodies_compare_as_text_and_formatting_alone_is_no_change() ->
     )
     html = to_html(diff_canonical("<p>a &amp; b</p>", "<p>a &amp; c</p>"))
     assert "a &amp; " in html and "line-through" in html and ">b</span>" in html
+
+
+def test_a_replaced_word_reads_apart_from_its_replacement() -> None:
+    shown = QTextDocument()
+    shown.setHtml(to_html(diff_canonical("<p>in three strides</p>", "<p>in two long strides</p>")))
+    assert shown.toPlainText() == "in three two long strides"

@@ -83,7 +83,8 @@ class WordsChart(QWidget):
 
         top, step = axis(max([w for _d, w in self._days] + [self._goal, 1]))
         left = metrics.horizontalAdvance(locale.toString(top)) + 12
-        plot = QRectF(left, metrics.height(), self.width() - left - 8, 0)
+        # The top line is the goal's legend: drawn over the plot, bars would hide it.
+        plot = QRectF(left, metrics.height() * 1.6, self.width() - left - 8, 0)
         plot.setBottom(self.height() - 2 * metrics.height() - 6)
         if plot.width() <= 0 or plot.height() <= 0:
             return
@@ -122,10 +123,17 @@ class WordsChart(QWidget):
             painter.setPen(pen)
             y = plot.bottom() - plot.height() * self._goal / top
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            legend = self.tr("Daily goal: {n}").format(n=locale.toString(self._goal))
+            width = metrics.horizontalAdvance(legend)
+            key_y = metrics.height() / 2
+            painter.drawLine(
+                QPointF(plot.right() - width - 34, key_y), QPointF(plot.right() - width - 6, key_y)
+            )
+            painter.setPen(text)
             painter.drawText(
-                QRectF(plot.left() + 4, y - metrics.height() - 2, plot.width(), metrics.height()),
-                Qt.AlignmentFlag.AlignLeft,
-                self.tr("Daily goal: {n}").format(n=locale.toString(self._goal)),
+                QRectF(plot.right() - width, 0, width, metrics.height()),
+                Qt.AlignmentFlag.AlignRight,
+                legend,
             )
 
         painter.setPen(text)
