@@ -232,7 +232,11 @@ class TagEditor(QWidget):
         self._input = QLineEdit(self)
         self._input.setObjectName("tagInput")
         self._input.setPlaceholderText(placeholder)
-        self._input.setMinimumWidth(self._input.fontMetrics().horizontalAdvance("M" * 9))
+        # Wide enough for the hint ("Anything readers should know…") within reason.
+        metrics = self._input.fontMetrics()
+        hint = metrics.horizontalAdvance(placeholder) + metrics.horizontalAdvance("MM")
+        lo, hi = metrics.horizontalAdvance("M" * 9), metrics.horizontalAdvance("M" * 16)
+        self._input.setMinimumWidth(max(lo, min(hint, hi)))
         self._completion_model = QStringListModel(self)
         self._completer = QCompleter(self._completion_model, self)
         self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -244,7 +248,7 @@ class TagEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self._chips, 3, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self._input, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self._input, 2, Qt.AlignmentFlag.AlignTop)
         self._chips.hide()
 
         self.set_accessible_name(name or self.tr("Tags"))
