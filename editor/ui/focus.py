@@ -189,7 +189,12 @@ class TypewriterScrolling(QObject):
         self._on = on
         bar = self._pane.verticalScrollBar()
         # Re-set the range so the extension below is added (or dropped) now.
-        self._extend_range(bar.minimum(), self._content_maximum())
+        self._extending = True
+        try:
+            extra = self._pane.viewport().height() // 2 if on else 0
+            bar.setRange(bar.minimum(), self._content_maximum() + extra)
+        finally:
+            self._extending = False
         if on:
             self.center()
 
@@ -201,12 +206,14 @@ class TypewriterScrolling(QObject):
     def _extend_range(self, minimum: int, maximum: int) -> None:
         # The last line can only reach the middle if the pane may scroll half a page past
         # the end; the document itself is not touched (no margin, no edit, no undo step).
-        if self._extending:
+        # Qt's own range is the content's: asking the layout for its size instead would lay
+        # out the whole document at once (seconds after a 10 MB paste).
+        if self._extending or not self._on:
             return
         self._extending = True
         try:
-            extra = self._pane.viewport().height() // 2 if self._on else 0
-            self._pane.verticalScrollBar().setRange(minimum, self._content_maximum() + extra)
+            extra = self._pane.viewport().height() // 2
+            self._pane.verticalScrollBar().setRange(minimum, maximum + extra)
         finally:
             self._extending = False
 
