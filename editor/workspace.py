@@ -125,7 +125,11 @@ class Workspace(QObject):
     # -- the current chapter -------------------------------------------------
 
     def select(self, chapter_id: int) -> None:
-        """Show another chapter; the one being left is saved first."""
+        """Show another chapter; the one being left is saved first.
+
+        If that save fails the author still moves on: the edited document stays in memory,
+        unsaved, and every retry and close() writes it with the others.
+        """
         if chapter_id == self._current:
             return
         self.save()
@@ -135,19 +139,20 @@ class Workspace(QObject):
             qtdoc.load(doc, self.project.body(chapter_id))
             doc.contentsChanged.connect(self._edited)
             self._docs[chapter_id] = doc
-            self._evict()
         if doc is not None:
             self._docs.move_to_end(chapter_id)
         self._current = chapter_id
+        self._evict()
         self.currentChanged.emit(chapter_id)
         self._emit_counts()
 
     def _evict(self) -> None:
-        while len(self._docs) > OPEN_DOCUMENTS:
-            chapter_id = next(iter(self._docs))
-            if chapter_id == self._current:
-                self._docs.move_to_end(chapter_id)
-                continue
+        # An edited document not saved yet (a failed save) is the only copy of its edits:
+        # it stays, however many chapters are open.
+        spare = [
+            cid for cid, doc in self._docs.items() if cid != self._current and not doc.isModified()
+        ]
+        for chapter_id in spare[: max(0, len(self._docs) - OPEN_DOCUMENTS)]:
             self._docs.pop(chapter_id).deleteLater()
 
     def _edited(self) -> None:
@@ -192,29 +197,30 @@ class Workspace(QObject):
     def save(self) -> bool:
         """Write what changed, text and front matter in one transaction.
 
+        Every edited chapter is written, not only the one shown: after a failed save the
+        author may have moved on to another chapter.
         False (and ``saveFailed``) if the write failed: the edits stay and a retry is queued.
         """
         self._autosave.stop()
         self._max_delay.stop()
-        doc = self.document
         changes = Changes(
             work=dict(self._pending.work),
             chapters={cid: dict(values) for cid, values in self._pending.chapters.items()},
         )
-        words = 0
-        if doc is not None and doc.isModified():
-            if self._counted == (self._current, doc.revision()):
+        edited = [(cid, doc) for cid, doc in self._docs.items() if doc.isModified()]
+        for cid, doc in edited:
+            if self._counted == (cid, doc.revision()):
                 # The recount after the last keystroke is still current: do not count
                 # 20,000 words again on the UI thread.
-                words = self._words[self._current]
+                words = self._words[cid]
             else:
                 words = word_count_text(doc.toPlainText())
-            changes.bodies[self._current] = (qtdoc.to_canonical(doc), words)
+            changes.bodies[cid] = (qtdoc.to_canonical(doc), words)
         if not changes:
             self._set_dirty(False)
             return True
-        if changes.bodies:
-            self.snapshots.before_save(self._current)  # never raises: a failure is logged
+        for cid in changes.bodies:
+            self.snapshots.before_save(cid)  # never raises: a failure is logged
         try:
             self.project.save(changes)
         except FileReplacedError as e:
@@ -234,9 +240,9 @@ class Workspace(QObject):
                 pending.pop(name, None)
             if not pending:
                 self._pending.chapters.pop(cid, None)
-        if changes.bodies and doc is not None:
+        for cid, doc in edited:
             doc.setModified(False)
-            self._words[self._current] = words
+            self._words[cid] = changes.bodies[cid][1]
         self._set_dirty(False)
         self.saved.emit()
         self._emit_counts()
