@@ -317,7 +317,11 @@ class Workspace(QObject):
 
     # -- structure (undoable) ---------------------------------------------------
 
+    # Add, rename, move and delete: a change the file refuses is reported (saveFailed or
+    # fileReplaced) and leaves no step on the undo stack.
+
     def add_chapter(self, title: str | None = None, position: int | None = None) -> int:
+        """The new chapter's id; -1 if it could not be added."""
         if position is None:
             position = len(self._chapters)
         title = title or self.tr("Chapter {n}").format(n=len(self._chapters) + 1)
@@ -494,6 +498,21 @@ class Workspace(QObject):
                 seen.setdefault(tag, None)
         return list(seen)
 
+    def _store(self, change: Callable[[], object]) -> bool:
+        """Apply one structural change to the file. False if it failed: said through
+        ``saveFailed`` or ``fileReplaced``, like a failed text save, and the chapter list
+        is sent again (the tree may already show an in-place rename that did not happen)."""
+        try:
+            change()
+        except FileReplacedError as e:
+            self.fileReplaced.emit(str(e))
+        except SaveError as e:
+            self.saveFailed.emit(str(e))
+        else:
+            return True
+        self.chaptersChanged.emit()
+        return False
+
     def _reload_structure(self, select: int | None = None) -> None:
         self._chapters = self.project.chapters()
         for ch in self._chapters:
@@ -539,13 +558,19 @@ class _Change(QUndoCommand):
         self._undo = undo
         self._select = select_after_undo
 
+    # A change the file refused is made obsolete: QUndoStack then drops it (never pushed,
+    # or taken off the stack) instead of keeping a step the file never took.
     def redo(self) -> None:
-        self._do()
-        self._ws._reload_structure()
+        if self._ws._store(self._do):
+            self._ws._reload_structure()
+        else:
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self._undo()
-        self._ws._reload_structure(select=self._select)
+        if self._ws._store(self._undo):
+            self._ws._reload_structure(select=self._select)
+        else:
+            self.setObsolete(True)
 
 
 class _AddChapter(QUndoCommand):
@@ -557,13 +582,20 @@ class _AddChapter(QUndoCommand):
         self.chapter_id = -1
 
     def redo(self) -> None:
+        if self._ws._store(self._add):
+            self._ws._reload_structure(select=self.chapter_id)
+        else:
+            self.setObsolete(True)  # as in _Change
+
+    def _add(self) -> None:
         project = self._ws.project
         if self.chapter_id == -1:
             self.chapter_id = project.add_chapter(self._title, position=self._position)
         else:
             project.restore_chapter(self.chapter_id, self._position)
-        self._ws._reload_structure(select=self.chapter_id)
 
     def undo(self) -> None:
-        self._ws.project.delete_chapter(self.chapter_id)
-        self._ws._reload_structure()
+        if self._ws._store(lambda: self._ws.project.delete_chapter(self.chapter_id)):
+            self._ws._reload_structure()
+        else:
+            self.setObsolete(True)
