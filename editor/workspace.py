@@ -56,6 +56,9 @@ class Workspace(QObject):
     titleChanged = Signal(str)
     metaChanged = Signal(str)  # name of the work field that changed
     chapterMetaChanged = Signal(int, str)  # chapter id, field name
+    # Chapter id whose stored text the store changed, not the author's typing (a replace
+    # across the work, its undo, a restored snapshot): its count is not words written.
+    textReloaded = Signal(int)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -294,6 +297,7 @@ class Workspace(QObject):
         for ch in self.project.chapters():
             if ch.id == chapter_id:
                 self._words[chapter_id] = ch.words
+        self.textReloaded.emit(chapter_id)
         self._emit_counts()
 
     def reload_fields(self) -> None:
