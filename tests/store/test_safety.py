@@ -105,6 +105,42 @@ def test_rotation_keeps_the_last_ten_and_one_a_day_for_a_week(tmp_path: Path) ->
     assert (folder / "notes.ficwright").exists()
 
 
+def test_works_of_the_same_name_keep_their_own_backups(tmp_path: Path) -> None:
+    root = tmp_path / "Backups"
+    works = []
+    for fandom in ("hp", "sw"):
+        (tmp_path / fandom).mkdir()
+        works.append(Project.create(tmp_path / fandom / "Story.ficwright", fandom))
+    harry, stars = works
+    folders = [backup.folder_for(root, w.path) for w in works]
+    assert folders[0] != folders[1] and folders[0].name.startswith("Story ")
+    assert backup.folder_for(root, tmp_path / "hp" / ".." / "hp" / "Story.ficwright") == folders[0]
+    for _ in range(backup.KEEP_RECENT):
+        backup.make(harry, folders[0])
+    for _ in range(backup.KEEP_RECENT):
+        backup.make(stars, folders[1])  # rotation here never touches Harry's copies
+    assert len(backup.backups(folders[0])) == backup.KEEP_RECENT
+    for w in works:
+        w.close()
+
+
+def test_backups_from_the_folder_named_after_the_file_alone_are_still_found(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "Backups"
+    (tmp_path / "hp").mkdir()
+    (tmp_path / "sw").mkdir()
+    harry = Project.create(tmp_path / "hp" / "Story.ficwright", "Harry")
+    stars = Project.create(tmp_path / "sw" / "Story.ficwright", "Stars")
+    shared = root / "Story"  # where both went before
+    mine = backup.make(harry, shared)
+    backup.make(stars, shared)
+
+    assert [b.path for b in backup.earlier(harry, root)] == [mine]
+    harry.close()
+    stars.close()
+
+
 # -- posting log -------------------------------------------------------------------------
 
 
