@@ -384,7 +384,9 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a work, closing the current one first. Errors are shown, never raised."""
-        path = Path(path)
+        # Absolute: Open Recent and the last chapter are remembered by this path, and a
+        # path relative to the folder the app was started from means nothing later.
+        path = Path(path).resolve()
         try:
             project = Project.open(path)
         except LockedError as e:
