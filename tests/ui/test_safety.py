@@ -246,6 +246,14 @@ def test_a_work_open_here_is_not_offered_read_only_again(
 # -- a file replaced behind our back ---------------------------------------------------------
 
 
+def work_and_theirs(tmp_path: Path) -> tuple[Path, Path]:
+    """A work, and a copy of it a sync client may put in its place."""
+    work = make_work(tmp_path)
+    theirs = tmp_path / "theirs.ficwright"
+    shutil.copyfile(work, theirs)
+    return work, theirs
+
+
 def replace_behind_our_back(work: Path, theirs: Path) -> None:
     os.replace(theirs, work)  # what a sync client does
 
@@ -418,9 +426,7 @@ def test_a_chapter_change_the_disk_refuses_is_reported_and_not_undoable(
 def test_a_rename_in_the_tree_of_a_replaced_file_shows_the_old_title(
     qtbot, open_window: OpenWindow, answers: Answers, tmp_path: Path
 ) -> None:
-    work = make_work(tmp_path)
-    theirs = tmp_path / "theirs.ficwright"
-    shutil.copyfile(work, theirs)
+    work, theirs = work_and_theirs(tmp_path)
     window = open_window(work)
     ws = window.workspace
     assert ws is not None
