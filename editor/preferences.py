@@ -63,7 +63,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "font_size": (6.0, 48.0),
     "line_spacing": (100, 250),
     "zoom": (ZOOM_MIN, ZOOM_MAX),
-    "autosave_seconds": (1, 60),
+    "autosave_seconds": (1, 2),  # issue 2 promises a save within 2 s of the last keystroke
     "backup_keep_recent": (1, 100),
     "backup_keep_days": (0, 365),
 }

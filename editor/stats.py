@@ -41,6 +41,11 @@ class Session:
         """The chapters changed: new ones start from their count, gone ones are forgotten."""
         self._baseline = {cid: self._baseline.get(cid, words) for cid, words in counts.items()}
 
+    def rebase(self, chapter_id: int, words: int) -> None:
+        """The chapter's text was changed for the author (a replace, a restore): start it
+        again from ``words`` without counting the difference as written."""
+        self._baseline[chapter_id] = words
+
     def pending(self, chapter_id: int, words: int) -> tuple[int, int]:
         """(added, removed) in one chapter since it was last logged: typing not saved yet."""
         return diff({chapter_id: self._baseline.get(chapter_id, words)}, {chapter_id: words})

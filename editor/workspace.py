@@ -56,6 +56,9 @@ class Workspace(QObject):
     titleChanged = Signal(str)
     metaChanged = Signal(str)  # name of the work field that changed
     chapterMetaChanged = Signal(int, str)  # chapter id, field name
+    # Chapter id whose stored text the store changed, not the author's typing (a replace
+    # across the work, its undo, a restored snapshot): its count is not words written.
+    textReloaded = Signal(int)
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -125,7 +128,11 @@ class Workspace(QObject):
     # -- the current chapter -------------------------------------------------
 
     def select(self, chapter_id: int) -> None:
-        """Show another chapter; the one being left is saved first."""
+        """Show another chapter; the one being left is saved first.
+
+        If that save fails the author still moves on: the edited document stays in memory,
+        unsaved, and every retry and close() writes it with the others.
+        """
         if chapter_id == self._current:
             return
         self.save()
@@ -135,19 +142,20 @@ class Workspace(QObject):
             qtdoc.load(doc, self.project.body(chapter_id))
             doc.contentsChanged.connect(self._edited)
             self._docs[chapter_id] = doc
-            self._evict()
         if doc is not None:
             self._docs.move_to_end(chapter_id)
         self._current = chapter_id
+        self._evict()
         self.currentChanged.emit(chapter_id)
         self._emit_counts()
 
     def _evict(self) -> None:
-        while len(self._docs) > OPEN_DOCUMENTS:
-            chapter_id = next(iter(self._docs))
-            if chapter_id == self._current:
-                self._docs.move_to_end(chapter_id)
-                continue
+        # An edited document not saved yet (a failed save) is the only copy of its edits:
+        # it stays, however many chapters are open.
+        spare = [
+            cid for cid, doc in self._docs.items() if cid != self._current and not doc.isModified()
+        ]
+        for chapter_id in spare[: max(0, len(self._docs) - OPEN_DOCUMENTS)]:
             self._docs.pop(chapter_id).deleteLater()
 
     def _edited(self) -> None:
@@ -192,29 +200,30 @@ class Workspace(QObject):
     def save(self) -> bool:
         """Write what changed, text and front matter in one transaction.
 
+        Every edited chapter is written, not only the one shown: after a failed save the
+        author may have moved on to another chapter.
         False (and ``saveFailed``) if the write failed: the edits stay and a retry is queued.
         """
         self._autosave.stop()
         self._max_delay.stop()
-        doc = self.document
         changes = Changes(
             work=dict(self._pending.work),
             chapters={cid: dict(values) for cid, values in self._pending.chapters.items()},
         )
-        words = 0
-        if doc is not None and doc.isModified():
-            if self._counted == (self._current, doc.revision()):
+        edited = [(cid, doc) for cid, doc in self._docs.items() if doc.isModified()]
+        for cid, doc in edited:
+            if self._counted == (cid, doc.revision()):
                 # The recount after the last keystroke is still current: do not count
                 # 20,000 words again on the UI thread.
-                words = self._words[self._current]
+                words = self._words[cid]
             else:
                 words = word_count_text(doc.toPlainText())
-            changes.bodies[self._current] = (qtdoc.to_canonical(doc), words)
+            changes.bodies[cid] = (qtdoc.to_canonical(doc), words)
         if not changes:
             self._set_dirty(False)
             return True
-        if changes.bodies:
-            self.snapshots.before_save(self._current)  # never raises: a failure is logged
+        for cid in changes.bodies:
+            self.snapshots.before_save(cid)  # never raises: a failure is logged
         try:
             self.project.save(changes)
         except FileReplacedError as e:
@@ -234,9 +243,9 @@ class Workspace(QObject):
                 pending.pop(name, None)
             if not pending:
                 self._pending.chapters.pop(cid, None)
-        if changes.bodies and doc is not None:
+        for cid, doc in edited:
             doc.setModified(False)
-            self._words[self._current] = words
+            self._words[cid] = changes.bodies[cid][1]
         self._set_dirty(False)
         self.saved.emit()
         self._emit_counts()
@@ -288,6 +297,7 @@ class Workspace(QObject):
         for ch in self.project.chapters():
             if ch.id == chapter_id:
                 self._words[chapter_id] = ch.words
+        self.textReloaded.emit(chapter_id)
         self._emit_counts()
 
     def reload_fields(self) -> None:
@@ -311,7 +321,11 @@ class Workspace(QObject):
 
     # -- structure (undoable) ---------------------------------------------------
 
+    # Add, rename, move and delete: a change the file refuses is reported (saveFailed or
+    # fileReplaced) and leaves no step on the undo stack.
+
     def add_chapter(self, title: str | None = None, position: int | None = None) -> int:
+        """The new chapter's id; -1 if it could not be added."""
         if position is None:
             position = len(self._chapters)
         title = title or self.tr("Chapter {n}").format(n=len(self._chapters) + 1)
@@ -488,6 +502,21 @@ class Workspace(QObject):
                 seen.setdefault(tag, None)
         return list(seen)
 
+    def _store(self, change: Callable[[], object]) -> bool:
+        """Apply one structural change to the file. False if it failed: said through
+        ``saveFailed`` or ``fileReplaced``, like a failed text save, and the chapter list
+        is sent again (the tree may already show an in-place rename that did not happen)."""
+        try:
+            change()
+        except FileReplacedError as e:
+            self.fileReplaced.emit(str(e))
+        except SaveError as e:
+            self.saveFailed.emit(str(e))
+        else:
+            return True
+        self.chaptersChanged.emit()
+        return False
+
     def _reload_structure(self, select: int | None = None) -> None:
         self._chapters = self.project.chapters()
         for ch in self._chapters:
@@ -533,13 +562,19 @@ class _Change(QUndoCommand):
         self._undo = undo
         self._select = select_after_undo
 
+    # A change the file refused is made obsolete: QUndoStack then drops it (never pushed,
+    # or taken off the stack) instead of keeping a step the file never took.
     def redo(self) -> None:
-        self._do()
-        self._ws._reload_structure()
+        if self._ws._store(self._do):
+            self._ws._reload_structure()
+        else:
+            self.setObsolete(True)
 
     def undo(self) -> None:
-        self._undo()
-        self._ws._reload_structure(select=self._select)
+        if self._ws._store(self._undo):
+            self._ws._reload_structure(select=self._select)
+        else:
+            self.setObsolete(True)
 
 
 class _AddChapter(QUndoCommand):
@@ -551,13 +586,20 @@ class _AddChapter(QUndoCommand):
         self.chapter_id = -1
 
     def redo(self) -> None:
+        if self._ws._store(self._add):
+            self._ws._reload_structure(select=self.chapter_id)
+        else:
+            self.setObsolete(True)  # as in _Change
+
+    def _add(self) -> None:
         project = self._ws.project
         if self.chapter_id == -1:
             self.chapter_id = project.add_chapter(self._title, position=self._position)
         else:
             project.restore_chapter(self.chapter_id, self._position)
-        self._ws._reload_structure(select=self.chapter_id)
 
     def undo(self) -> None:
-        self._ws.project.delete_chapter(self.chapter_id)
-        self._ws._reload_structure()
+        if self._ws._store(lambda: self._ws.project.delete_chapter(self.chapter_id)):
+            self._ws._reload_structure()
+        else:
+            self.setObsolete(True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from editor import workspace as workspace_module
 from editor.model import Rating
 from editor.store.project import Project
 from editor.workspace import Workspace
@@ -114,3 +115,66 @@ def test_known_tags_gather_every_tag_field_once(tmp_path: Path) -> None:
     ws.set_chapter_meta(ws.current_id, "warnings", ("Blood",))
     assert ws.known_tags() == ["Zack Fair", "Cloud Strife", "Angst", "Blood"]
     ws.close()
+
+
+def fill_the_disk(ws: Workspace) -> None:
+    conn = ws.project.connection
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    conn.execute(f"PRAGMA max_page_count = {pages}")
+
+
+def free_the_disk(ws: Workspace) -> None:
+    ws.project.connection.execute("PRAGMA max_page_count = 1073741823")
+
+
+def test_edits_of_a_chapter_left_after_a_failed_save_are_saved_by_the_retry(
+    tmp_path: Path,
+) -> None:
+    ws = open_workspace(tmp_path)
+    one, two = (ch.id for ch in ws.chapters())
+    fill_the_disk(ws)
+    ws.document.setPlainText("First chapter words. " + "more " * 20000)
+    assert not ws.save()
+    ws.select(two)  # its save fails too; the author moves on
+    ws.document.setPlainText("Second.")
+    assert ws.dirty
+    free_the_disk(ws)
+    project = reopen(ws)
+    try:
+        assert project.body(one).startswith("<p>First chapter words. more")
+        assert project.body(two) == "<p>Second.</p>"
+    finally:
+        project.close()
+
+
+def test_close_fails_while_a_chapter_not_shown_is_unsaved(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path)
+    one, two = (ch.id for ch in ws.chapters())
+    fill_the_disk(ws)
+    ws.document.setPlainText("Kept. " + "more " * 20000)
+    ws.select(two)
+    assert not ws.close()
+    assert ws.dirty
+    free_the_disk(ws)
+    assert ws.close()
+    project = Project.open(ws.project.path)
+    try:
+        assert project.body(one).startswith("<p>Kept. more")
+    finally:
+        project.close()
+
+
+def test_an_unsaved_chapter_is_never_evicted(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(workspace_module, "OPEN_DOCUMENTS", 1)
+    ws = open_workspace(tmp_path, chapters=4)
+    ids = [ch.id for ch in ws.chapters()]
+    fill_the_disk(ws)
+    ws.document.setPlainText("Only copy. " + "more " * 20000)
+    for cid in ids[1:]:
+        ws.select(cid)  # each switch fails to save and opens another chapter
+    free_the_disk(ws)
+    project = reopen(ws)
+    try:
+        assert project.body(ids[0]).startswith("<p>Only copy. more")
+    finally:
+        project.close()

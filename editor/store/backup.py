@@ -7,9 +7,13 @@ KEEP_RECENT, plus the newest of each of the last KEEP_DAYS days.
 
 from __future__ import annotations
 
+import hashlib
+import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from urllib.parse import quote
 
 from editor.store.project import Project
 
@@ -25,8 +29,30 @@ class Backup:
 
 
 def folder_for(backups_root: Path, work: Path) -> Path:
-    """One folder per work, named after it, under the data folder's Backups."""
-    return backups_root / work.stem
+    """One folder per work under the data folder's Backups: its name, and a short hash of
+    its full path, so two works called "Story" never rotate or list each other's copies."""
+    key = hashlib.sha256(str(work.resolve()).encode()).hexdigest()[:8]
+    return backups_root / f"{work.stem} {key}"
+
+
+def earlier(project: Project, backups_root: Path) -> list[Backup]:
+    """This work's backups from before folders were keyed by path, newest first.
+
+    That folder was named after the file alone and may hold another work of the same name:
+    each copy is told apart by the work's creation stamp (ms), which a copy keeps.
+    """
+    created = project.work().created
+    found: list[Backup] = []
+    for b in backups(backups_root / project.path.stem):
+        try:
+            uri = f"file:{quote(str(b.path))}?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True)) as conn:
+                row = conn.execute("SELECT created FROM work WHERE id = 1").fetchone()
+        except sqlite3.Error:
+            continue  # damaged or not a work: not offered
+        if row is not None and row[0] == created:
+            found.append(b)
+    return found
 
 
 def make(project: Project, folder: Path) -> Path:

@@ -14,6 +14,7 @@ from urllib.parse import quote
 
 from editor.model import Chapter, ChapterInfo, ChapterMeta, Work, WorkMeta
 from editor.store import fields, schema
+from editor.store.checkpoint import Checkpointer
 from editor.store.errors import (
     DamagedProjectError,
     FileReplacedError,
@@ -119,6 +120,10 @@ class Project:
         self._lock = lock
         self.read_only = lock is None
         self._identity = _identity(path)
+        self._checkpointer: Checkpointer | None = None
+        if lock is not None:
+            with suppress(sqlite3.Error):  # without it, close() still empties the WAL
+                self._checkpointer = Checkpointer(path)
 
     # -- opening -----------------------------------------------------------
 
@@ -151,8 +156,7 @@ class Project:
             # even if the process dies before SQLite's own checkpoint.
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except BaseException:
-            conn.close()
-            lock.release()
+            project.close()
             path.unlink(missing_ok=True)
             raise
         return project
@@ -236,6 +240,9 @@ class Project:
         return conn
 
     def close(self) -> None:
+        if self._checkpointer is not None:
+            self._checkpointer.close()
+            self._checkpointer = None
         if not self.read_only:
             # A busy or read-only file keeps its WAL; SQLite replays it next time.
             with suppress(sqlite3.Error):
@@ -289,7 +296,10 @@ class Project:
             )
         if self.replaced():
             # A sync client or another program put a different file here: writing now
-            # would go to the old, unlinked file or clobber theirs.
+            # would go to the old, unlinked file or clobber theirs. Our WAL beside their
+            # file would be replayed onto it if we died: empty it into our own file now.
+            with suppress(sqlite3.Error):
+                self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             raise FileReplacedError(
                 f"“{self.path.name}” was replaced or moved by another program since it was "
                 "opened. Nothing was written; your text is still in the editor."
@@ -307,6 +317,12 @@ class Project:
         except BaseException:
             self._rollback()
             raise
+        if self._checkpointer is not None:
+            self._checkpointer.request()
+
+    def wait_checkpointed(self, timeout: float | None = None) -> bool:
+        """True once the WAL holds no save (the checkpoint after a save runs on a thread)."""
+        return self._checkpointer is None or self._checkpointer.wait(timeout)
 
     def _rollback(self) -> None:
         # Some errors (a full disk, RAISE(ROLLBACK)) end the transaction inside SQLite;

@@ -105,6 +105,7 @@ class GoalsUi(QObject):
                 (ws.countsChanged, self._counts_changed),
                 (ws.saved, self._log),
                 (ws.chaptersChanged, self._chapters_changed),
+                (ws.textReloaded, self._text_reloaded),
                 (ws.currentChanged, lambda _id: self._refresh_timer.start()),
                 (ws.metaChanged, self._meta_changed),
             ):
@@ -126,6 +127,12 @@ class GoalsUi(QObject):
     def _chapters_changed(self) -> None:
         self._session.follow(self._chapter_counts())
         self._refresh_timer.start()
+
+    def _text_reloaded(self, chapter_id: int) -> None:
+        ws = self._ws
+        if ws is not None:
+            self._session.rebase(chapter_id, ws.chapter_words(chapter_id))
+            self._refresh_timer.start()
 
     def _meta_changed(self, name: str) -> None:
         if name == "goal_words":

@@ -384,7 +384,9 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: str | Path) -> bool:
         """Open a work, closing the current one first. Errors are shown, never raised."""
-        path = Path(path)
+        # Absolute: Open Recent and the last chapter are remembered by this path, and a
+        # path relative to the folder the app was started from means nothing later.
+        path = Path(path).resolve()
         try:
             project = Project.open(path)
         except LockedError as e:
@@ -411,6 +413,7 @@ class MainWindow(QMainWindow):
         ws.countsChanged.connect(self._show_counts)
         ws.saved.connect(lambda: self._save_label.setText(self.tr("Saved")))
         ws.saved.connect(lambda: self._refresh_posted(ws.current_id))
+        ws.textReloaded.connect(self._text_reloaded)
         ws.saveFailed.connect(self._save_failed)
         ws.titleChanged.connect(lambda _t: self._show_work_state())
         ws.undo_stack.canUndoChanged.connect(self.act_undo_structure.setEnabled)
@@ -638,6 +641,13 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _text_reloaded(self, chapter_id: int) -> None:
+        """The store changed a chapter's text (Replace All, its undo, a restore)."""
+        ws = self.workspace
+        if ws is not None:
+            self.chapter_tree.set_words(chapter_id, ws.chapter_words(chapter_id))
+            self._refresh_posted(chapter_id)
 
     def _refresh_posted(self, chapter_id: int | None = None) -> None:
         """The chapter tree's Posted column: of one chapter (after its save), or of all."""

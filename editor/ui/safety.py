@@ -598,7 +598,9 @@ class SafetyUi(QObject):
         folder = self.backup_folder()
         if ws is None or folder is None:
             return None
-        dialog = BackupsDialog(ws.project.path, folder, self._window)
+        dialog = BackupsDialog(
+            ws.project.path, folder, self._window, backup.earlier(ws.project, backups_root())
+        )
         dialog.openRequested.connect(self._window.open_path)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

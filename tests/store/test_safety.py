@@ -105,6 +105,42 @@ def test_rotation_keeps_the_last_ten_and_one_a_day_for_a_week(tmp_path: Path) ->
     assert (folder / "notes.ficwright").exists()
 
 
+def test_works_of_the_same_name_keep_their_own_backups(tmp_path: Path) -> None:
+    root = tmp_path / "Backups"
+    works = []
+    for fandom in ("hp", "sw"):
+        (tmp_path / fandom).mkdir()
+        works.append(Project.create(tmp_path / fandom / "Story.ficwright", fandom))
+    harry, stars = works
+    folders = [backup.folder_for(root, w.path) for w in works]
+    assert folders[0] != folders[1] and folders[0].name.startswith("Story ")
+    assert backup.folder_for(root, tmp_path / "hp" / ".." / "hp" / "Story.ficwright") == folders[0]
+    for _ in range(backup.KEEP_RECENT):
+        backup.make(harry, folders[0])
+    for _ in range(backup.KEEP_RECENT):
+        backup.make(stars, folders[1])  # rotation here never touches Harry's copies
+    assert len(backup.backups(folders[0])) == backup.KEEP_RECENT
+    for w in works:
+        w.close()
+
+
+def test_backups_from_the_folder_named_after_the_file_alone_are_still_found(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "Backups"
+    (tmp_path / "hp").mkdir()
+    (tmp_path / "sw").mkdir()
+    harry = Project.create(tmp_path / "hp" / "Story.ficwright", "Harry")
+    stars = Project.create(tmp_path / "sw" / "Story.ficwright", "Stars")
+    shared = root / "Story"  # where both went before
+    mine = backup.make(harry, shared)
+    backup.make(stars, shared)
+
+    assert [b.path for b in backup.earlier(harry, root)] == [mine]
+    harry.close()
+    stars.close()
+
+
 # -- posting log -------------------------------------------------------------------------
 
 
@@ -173,6 +209,63 @@ def test_a_file_replaced_behind_our_back_is_never_written(tmp_path: Path) -> Non
     assert project.replaced()
     with pytest.raises(FileReplacedError, match="replaced or moved"):
         project.save_body(one, "<p>Would clobber.</p>", 2)
+    project.close()
+
+
+# A writer that saved, waits for the background checkpoint (at most 2 s) and dies when told.
+SAVE_AND_WAIT = """
+import os, sys, time
+from editor.store.project import Project
+p = Project.open(sys.argv[1])
+p.save_body(int(sys.argv[2]), '<p>Ours, saved here.</p>', 3)
+wal, deadline = sys.argv[1] + '-wal', time.monotonic() + 2
+while os.path.getsize(wal) and time.monotonic() < deadline:
+    time.sleep(0.01)
+print('saved', flush=True)
+time.sleep(60)
+"""
+
+
+def test_our_wal_is_not_replayed_onto_a_file_a_sync_client_put_there(tmp_path: Path) -> None:
+    project, one = make(tmp_path, "<p>Base.</p>")
+    path = project.path
+    project.close()
+    theirs = tmp_path / "theirs.ficwright"
+    shutil.copyfile(path, theirs)
+    other = Project.open(theirs)
+    other.save_body(one, "<p>Theirs, from the other computer.</p>", 4)
+    other.close()
+    writer = subprocess.Popen(
+        [sys.executable, "-c", SAVE_AND_WAIT, str(path), str(one)],
+        cwd=ROOT, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert writer.stdout is not None and writer.stdout.readline().strip() == "saved"
+        os.replace(theirs, path)  # the sync client, then Ficwright dies
+    finally:
+        writer.kill()
+        writer.wait()
+    reopened = Project.open(path)
+    try:
+        assert reopened.body(one) == "<p>Theirs, from the other computer.</p>"
+        assert reopened.connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    finally:
+        reopened.close()
+
+
+def test_a_replaced_file_empties_our_wal_at_once(tmp_path: Path) -> None:
+    project, one = make(tmp_path)
+    assert project._checkpointer is not None
+    project._checkpointer.close()  # the replacement comes before the background checkpoint
+    project._checkpointer = None
+    project.save_body(one, "<p>Ours.</p>", 1)
+    wal = Path(f"{project.path}-wal")
+    assert wal.stat().st_size > 0
+    shutil.copyfile(project.path, tmp_path / "theirs.ficwright")
+    os.replace(tmp_path / "theirs.ficwright", project.path)
+    with pytest.raises(FileReplacedError):
+        project.save_body(one, "<p>Would clobber.</p>", 2)
+    assert wal.stat().st_size == 0
     project.close()
 
 

@@ -197,3 +197,19 @@ def test_close_shows_the_welcome_page_and_recent_reopens(
     recent[0].trigger()
     assert window.workspace is not None
     assert window.workspace.project.path == path
+
+
+def test_a_work_opened_by_a_relative_path_reopens_from_recent_anywhere(
+    open_window: OpenWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_work(tmp_path / "rel.ficwright", ["One"])
+    monkeypatch.chdir(tmp_path)
+    window = open_window(Path("rel.ficwright"))  # as typed on the command line
+    assert window.close_work()
+    assert window.recent_files() == [str(tmp_path / "rel.ficwright")]
+
+    monkeypatch.chdir(tmp_path.parent)
+    window.recent_menu.aboutToShow.emit()
+    window.recent_menu.actions()[0].trigger()
+    assert window.workspace is not None
+    assert window.workspace.project.path == tmp_path / "rel.ficwright"

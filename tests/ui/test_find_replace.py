@@ -339,3 +339,39 @@ def _panel_text(panel) -> str:  # type: ignore[no-untyped-def]
     from editor.ui.editing import CanonicalEdit
 
     return "\n".join(edit.toPlainText() for edit in panel.findChildren(CanonicalEdit))
+
+
+def test_replace_all_in_work_and_its_undo_update_posted_marks_and_word_counts(
+    open_window: OpenWindow, work_path, confirm: list[str]
+):
+    from editor.ui.dialogs.posting import mark_posted
+    from editor.ui.posted_marks import EDITED_MARK, POSTED_MARK
+
+    project = Project.open(work_path)
+    ids = [ch.id for ch in project.chapters()]
+    # As the editor writes it (the open chapter is replaced as shown, then put back so).
+    project.save_body(ids[0], ONE.replace("</p><p>", "</p>\n<p>"), 18)
+    mark_posted(project, ids, "AO3", "https://archiveofourown.org/works/1")
+    project.close()
+    window = open_window(work_path)
+    tree = window.chapter_tree
+
+    def words(chapter_id: int) -> str:
+        return tree.topLevelItem(tree.ids().index(chapter_id)).text(1)
+
+    assert [tree.posted_text(cid) for cid in ids] == [f"AO3 {POSTED_MARK}"] * 3
+    dialog = open_find(window, SCOPE_WORK)
+    search(dialog, "Cloud Strife", replace="Cloud")
+    assert dialog.replace_all() == 5
+
+    assert [tree.posted_text(cid) for cid in ids] == [
+        f"AO3 {EDITED_MARK}",
+        f"AO3 {EDITED_MARK}",
+        f"AO3 {POSTED_MARK}",
+    ]
+    assert words(ids[1]) == "5"  # "Tifa Strife waited for Cloud."
+
+    assert dialog.undo_replace_all()
+    assert [tree.posted_text(cid) for cid in ids] == [f"AO3 {POSTED_MARK}"] * 3
+    assert words(ids[1]) == "6"
+    window.close()

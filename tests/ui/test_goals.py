@@ -167,3 +167,23 @@ def test_the_chart_axis_rises_in_round_steps() -> None:
     assert axis(2500) == (3000, 1000)
     assert axis(12) == (15, 5)
     assert axis(0) == (1, 1)
+
+
+def test_replace_all_is_not_counted_as_words_written(
+    qtbot, open_window: OpenWindow, tmp_path: Path, confirm: list[str]
+) -> None:
+    from editor.ui.dialogs.find_replace import SCOPE_WORK
+
+    path = make_work(tmp_path / "w.ficwright")
+    window = open_window(path)
+    dialog = window.open_find(SCOPE_WORK, replace=True)
+    assert dialog is not None
+    dialog.find_edit.setText("chapter")
+    dialog.replace_edit.setText("chapter with three more")
+    assert dialog.replace_all() == 1
+
+    type_at_end(qtbot, window, TWELVE)
+    qtbot.waitUntil(lambda: not window.isWindowModified(), timeout=3000)
+    assert window.goals.today_text() == "Today: 12"
+    window.close()
+    assert logged(path) == [(date.today().isoformat(), 12, 0)]

@@ -44,18 +44,29 @@ def test_autosave_and_backup_preferences_take_effect(
 ) -> None:
     window = open_window()
     dialog = window.open_preferences()
-    dialog.autosave.setValue(5)
+    dialog.autosave.setValue(2)
     dialog.keep_recent.setValue(3)
     dialog.keep_days.setValue(2)
     dialog.buttons.button(QDialogButtonBox.StandardButton.Apply).click()
     try:
-        assert workspace.AUTOSAVE_DELAY_MS == 5000
+        assert workspace.AUTOSAVE_DELAY_MS == 2000
         assert (backup.KEEP_RECENT, backup.KEEP_DAYS) == (3, 2)
-        assert preferences.load(settings).autosave_seconds == 5
+        assert preferences.load(settings).autosave_seconds == 2
     finally:
         dialog.close()
         workspace.set_autosave_delay(1000)
         backup.KEEP_RECENT, backup.KEEP_DAYS = 10, 7
+
+
+def test_the_autosave_delay_never_breaks_the_two_second_promise(
+    open_window: OpenWindow, settings: QSettings
+) -> None:
+    settings.setValue(preferences.KEYS["autosave_seconds"], 60)  # from an older version
+    assert preferences.load(settings).autosave_seconds == 2
+    window = open_window()
+    dialog = window.open_preferences()
+    assert dialog.autosave.maximum() == 2
+    dialog.close()
 
 
 def test_cancel_puts_back_a_previewed_change(open_window: OpenWindow, settings: QSettings) -> None:

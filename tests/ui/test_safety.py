@@ -246,6 +246,14 @@ def test_a_work_open_here_is_not_offered_read_only_again(
 # -- a file replaced behind our back ---------------------------------------------------------
 
 
+def work_and_theirs(tmp_path: Path) -> tuple[Path, Path]:
+    """A work, and a copy of it a sync client may put in its place."""
+    work = make_work(tmp_path)
+    theirs = tmp_path / "theirs.ficwright"
+    shutil.copyfile(work, theirs)
+    return work, theirs
+
+
 def replace_behind_our_back(work: Path, theirs: Path) -> None:
     os.replace(theirs, work)  # what a sync client does
 
@@ -385,6 +393,54 @@ def test_a_full_disk_shows_a_banner_keeps_the_text_and_the_retry_saves_it(
     window.close()
 
     assert body(work) == "<p>Before. A lot:" + " word" * 20000 + "</p>"
+
+
+def test_a_chapter_change_the_disk_refuses_is_reported_and_not_undoable(
+    qtbot, open_window: OpenWindow, confirm: list[str], tmp_path: Path
+) -> None:
+    work = make_work(tmp_path)
+    window = open_window(work)
+    ws = window.workspace
+    assert ws is not None
+    ws.add_chapter("Two")
+    two = ws.chapters()[1].id
+    steps = ws.undo_stack.count()
+    ws.project.connection.execute(
+        "CREATE TEMP TRIGGER full BEFORE UPDATE ON chapters "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    window.chapter_tree.select(two)
+    window.delete_chapter()  # raised out of QUndoStack.push before
+
+    assert window.safety.fault_banner.isVisible()
+    assert "full" in window.safety.fault_banner.text()
+    assert ws.undo_stack.count() == steps
+    assert window.chapter_tree.ids() == [ch.id for ch in ws.chapters()]
+    assert len(ws.chapters()) == 2
+    ws.project.connection.execute("DROP TRIGGER full")
+    ws.undo_stack.undo()  # undoes the add, not a delete that never happened
+    assert [ch.title for ch in ws.chapters()] == ["One"]
+    window.close()
+
+
+def test_a_rename_in_the_tree_of_a_replaced_file_shows_the_old_title(
+    qtbot, open_window: OpenWindow, answers: Answers, tmp_path: Path
+) -> None:
+    work, theirs = work_and_theirs(tmp_path)
+    window = open_window(work)
+    ws = window.workspace
+    assert ws is not None
+    steps = ws.undo_stack.count()
+    replace_behind_our_back(work, theirs)
+    before = digest(work)
+
+    window.chapter_tree.topLevelItem(0).setText(0, "Renamed")  # as the in-place editor does
+
+    qtbot.waitUntil(window.safety.replaced_banner.isVisible, timeout=2000)
+    assert window.chapter_tree.topLevelItem(0).text(0) == "One"
+    assert ws.chapters()[0].title == "One"
+    assert ws.undo_stack.count() == steps
+    assert digest(work) == before
 
 
 # -- unexpected errors -------------------------------------------------------------------------

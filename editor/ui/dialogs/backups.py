@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
@@ -34,13 +35,20 @@ _PATH = Qt.ItemDataRole.UserRole
 class BackupsDialog(QDialog):
     openRequested = Signal(Path)  # a copy of a backup, ready to open
 
-    def __init__(self, work: Path, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        work: Path,
+        folder: Path,
+        parent: QWidget | None = None,
+        earlier: Sequence[backup.Backup] = (),  # from the folder named after the file alone
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("backupsDialog")
         self.setWindowTitle(self.tr("Restore from Backup"))
         self.resize(520, 380)
         self._work = work
         self._folder = folder
+        self._earlier = list(earlier)
 
         intro = QLabel(
             self.tr(
@@ -79,7 +87,8 @@ class BackupsDialog(QDialog):
     def _fill(self) -> None:
         locale = QLocale()
         self.list.clear()
-        for b in backup.backups(self._folder):
+        found = backup.backups(self._folder) + self._earlier
+        for b in sorted(found, key=lambda b: b.taken, reverse=True):
             taken = QDateTime.fromSecsSinceEpoch(int(b.taken.timestamp()))  # local time
             try:
                 size = locale.formattedDataSize(b.path.stat().st_size)
