@@ -40,7 +40,7 @@ from editor.formats.limits import (
 )
 from editor.formats.templates import DEFAULT_AO3_NOTES, compose
 from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
-from editor.model import WorkMeta
+from editor.model import WorkMeta, chapter_count_mismatch
 from editor.text.richtext import LINE_BREAK, Block, Run, escape_text, parse, serialize
 
 ALL_PARTS = frozenset(FRONT_MATTER_PARTS)
@@ -247,8 +247,7 @@ class PostField:
 
 def chapter_count(work: ExportWork, posted: int) -> str:
     """AO3's 'posted/expected' chapter count: '2/5', '2/?' while the total is unknown."""
-    expected = work.meta.expected_chapters
-    return f"{posted}/{expected if expected else '?'}"
+    return f"{posted}/{work.chapter_total()}"
 
 
 def _measured(key: str, label: str, value: str, html_: bool, limit: Limit) -> PostField:
@@ -281,7 +280,15 @@ def post_fields(
     meta = work.meta
     text = _measured("text", "Work Text", chapter_html(chapter.body), True, CHAPTER_TEXT)
     label = work.chapter_label(chapter)
-    count = PostField("chapter_label", label, chapter_count(work, chapter.number), False, None, ())
+    mismatch = chapter_count_mismatch(meta.expected_chapters, len(work.chapters), meta.status)
+    count = PostField(
+        "chapter_label",
+        label,
+        chapter_count(work, chapter.number),
+        False,
+        None,
+        (Problem(Level.WARN, mismatch),) if mismatch else (),
+    )
     title = _measured("chapter_title", "Chapter Title", chapter.title, False, CHAPTER_TITLE)
     begin = _measured(
         "notes_begin", "Beginning notes", notes_html(work, chapter, parts=parts), True, NOTES
