@@ -3,7 +3,9 @@
 Each target's module is imported when it is first used, not with this registry: ebooklib,
 python-docx and markdown-it cost start-up time most sessions never need.
 ``per_chapter`` targets are posted a chapter at a time (the dialog offers one file or one
-paste per chapter); the others hold the whole selection in one file.
+paste per chapter); the others hold the whole selection in one file. AO3 is not one of
+them: one chapter is its text for the HTML tab, several are the work in AO3's download
+layout, and Save writes exactly what the preview shows.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ def _lazy(module: str) -> Exporter:
 TARGETS: dict[str, Target] = {
     t.key: t
     for t in (
-        Target("ao3", "AO3 (HTML)", "html", False, True, _lazy("ao3")),
+        Target("ao3", "AO3 (HTML)", "html", False, False, _lazy("ao3")),
         Target("ffn", "FanFiction.Net (HTML)", "html", False, True, _lazy("ffn")),
         Target("md", "Markdown", "md", False, False, _lazy("markdown")),
         Target("txt", "Plain text", "txt", False, False, _lazy("plaintext")),

@@ -28,7 +28,7 @@ def test_registry_has_every_target() -> None:
         assert isinstance(target, Target) and target.key == key
         assert target.label and target.extension and not target.extension.startswith(".")
     assert {k for k, t in TARGETS.items() if t.binary} == {"epub", "docx"}
-    assert {k for k, t in TARGETS.items() if t.per_chapter} == {"ao3", "ffn"}
+    assert {k for k, t in TARGETS.items() if t.per_chapter} == {"ffn"}
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -321,6 +321,34 @@ def test_save_of_a_binary_target_writes_the_file(
     assert b"Zack" in text and b"Cloud" in text
 
 
+def test_ao3_save_of_all_chapters_writes_the_whole_work_the_preview_shows(
+    qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
+):
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    choose_target(qtbot, dialog, "ao3")
+    all_chapters(qtbot, dialog)
+    shown = preview(dialog)
+    out = tmp_path / "storm.html"
+    answer_save(monkeypatch, out)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog, "exportSave")
+    saved = out.read_text(encoding="utf-8")
+    assert saved == shown
+    assert '<div id="chapters" class="userstuff">' in saved
+    assert "<p>Thanks for reading!</p>" in saved and "Nibelheim" in saved
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html") == ["storm.html"]
+
+    dialog.findChild(QRadioButton, "chaptersCurrent").click()  # a chapter's text stays reachable
+    qtbot.waitUntil(dialog.is_current)
+    one = tmp_path / "one.html"
+    answer_save(monkeypatch, one)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog, "exportSave")
+    expected = export_to("ao3", stored_work(window), ExportOptions(chapters=[1]))
+    assert one.read_text(encoding="utf-8") == expected
+
+
 def test_per_chapter_save_writes_one_file_per_chapter(
     qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
 ):
