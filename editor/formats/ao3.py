@@ -41,7 +41,15 @@ from editor.formats.limits import (
 from editor.formats.templates import DEFAULT_AO3_NOTES, compose
 from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
 from editor.model import WorkMeta, chapter_count_mismatch
-from editor.text.richtext import LINE_BREAK, Block, Run, escape_text, parse, serialize
+from editor.text.richtext import (
+    LINE_BREAK,
+    Block,
+    Run,
+    escape_text,
+    is_blank,
+    parse,
+    serialize,
+)
 
 ALL_PARTS = frozenset(FRONT_MATTER_PARTS)
 LINK_SCHEMES = frozenset({"ftp", "http", "https", "mailto"})  # and relative links
@@ -156,7 +164,7 @@ def ao3_blocks(blocks: list[Block]) -> list[Block]:
 
 def ao3_html(canonical: str) -> str:
     """Any rich field (canonical HTML) as AO3's HTML tab takes it: AO3 changes nothing."""
-    if not canonical:
+    if is_blank(canonical):
         return ""
     text = serialize(ao3_blocks(parse(canonical)))
     # Written as an entity so the gap is visible in the pasted HTML, as AO3 writes it.
@@ -374,7 +382,7 @@ def post_fields(
         ),
         text,
     ]
-    if "summary" in parts and chapter.meta.summary:
+    if "summary" in parts and not is_blank(chapter.meta.summary):
         # The new-work form has no chapter summary: it is added with Edit Chapter.
         summary = summary_html(work, chapter, parts)
         fields.append(

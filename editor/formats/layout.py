@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from editor.formats.templates import DEFAULT_FFN_FOOTER, DEFAULT_FFN_HEADER, compose, values
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork
-from editor.text.richtext import LINE_BREAK, MARKS, Block, Run, parse
+from editor.text.richtext import LINE_BREAK, MARKS, Block, Run, is_blank, parse
 
 # -- the post layout ---------------------------------------------------------------------
 
@@ -127,7 +127,7 @@ def title_page(work: ExportWork, options: ExportOptions) -> list[Section]:
     return [
         Section(label, html)
         for label, html, part in fields
-        if html.strip() and (part is None or part in parts)
+        if not is_blank(html) and (part is None or part in parts)
     ]
 
 
@@ -155,7 +155,7 @@ def chapter_sections(
         return [
             Section(label, html if html.startswith("<") else _escape(html))
             for label, html, part in items
-            if html.strip() and part in parts
+            if not is_blank(html) and part in parts
         ]
 
     return kept(before), kept(after)

@@ -14,7 +14,7 @@ import re
 
 from editor.formats.work import ExportChapter, ExportWork
 from editor.model import EXCLUSIVE_WARNINGS
-from editor.text.richtext import escape_text, normalize
+from editor.text.richtext import escape_text, is_blank, normalize
 
 DEFAULT_AO3_NOTES = """\
 <strong>Prompt:</strong> {prompt}
@@ -130,11 +130,11 @@ def compose(
         if not line.strip():
             continue
         shown = {
-            name: found.get(name, "")
+            name: "" if is_blank(value := found.get(name, "")) else value
             for name in names
             if PLACEHOLDERS.get(name) is None or PLACEHOLDERS[name] in parts
         }
-        if names and not any(v.strip() for v in shown.values()):
+        if names and not any(shown.values()):
             continue  # nothing to say on this line in this export
         lines.extend(_fill(line, {n: shown.get(n, "") for n in names}))
     return normalize("\n".join(lines))
