@@ -13,9 +13,9 @@ and ``<hr />``; see shared/reference/archives.md. So the text is reduced to that
 
 Each chapter file holds the fic header block (the author's template or
 ``DEFAULT_FFN_HEADER``), a rule, the chapter, then a rule and the end A/N. ``export``
-returns the selected chapters as one HTML text, chapters joined by an
-``<!-- next chapter -->`` comment line (invisible once uploaded, easy to split); the
-Export dialog saves one file per chapter with ``chapter_html`` / ``chapter_docx``.
+returns the selected chapters as one HTML text for the preview, chapters joined by an
+``<!-- next chapter -->`` comment line; the Export dialog and ``ficwright export`` save
+one file per chapter (targets ``ffn`` and ``ffn-docx``), as the Document Manager takes them.
 ``ffn_warnings`` lists what FFN would still strip, so the author can fix it first.
 """
 
@@ -84,10 +84,24 @@ def chapter_html(work: ExportWork, chapter: ExportChapter, options: ExportOption
 def chapter_docx(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> bytes:
     """One chapter's Document Manager file as DOCX (rules as paragraph borders: UNCONFIRMED
     that FFN's converter turns them into rules, but a symbol line would surely be stripped)."""
+    return _docx(work, [chapter], options)
+
+
+def export_docx(work: ExportWork, options: ExportOptions) -> bytes:
+    """The ``ffn-docx`` target: one selected chapter is its Document Manager file. The dialog
+    and the command line save several as one file each; asked for them in one file, each
+    chapter starts on a new page."""
+    return _docx(work, options.selected(work), options)
+
+
+def _docx(work: ExportWork, chapters: list[ExportChapter], options: ExportOptions) -> bytes:
     from editor.formats import docx
 
     document = docx.new_document(work.meta)
-    docx.add_blocks(document, ffn_blocks(post_blocks(work, chapter, options)), rule="border")
+    for i, chapter in enumerate(chapters):
+        if i:
+            document.add_page_break()
+        docx.add_blocks(document, ffn_blocks(post_blocks(work, chapter, options)), rule="border")
     return docx.to_bytes(document)
 
 

@@ -121,9 +121,8 @@ def test_file_menu_and_shortcut_open_the_export_dialog(qtbot, open_window: OpenW
     qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None)
     dialog = window.findChild(ExportDialog)
     assert dialog.isVisible()
-    assert [dialog.findChild(QComboBox, "exportTarget").itemText(i) for i in range(8)] == [
-        t.label for t in TARGETS.values()
-    ]
+    combo = dialog.findChild(QComboBox, "exportTarget")
+    assert [combo.itemText(i) for i in range(combo.count())] == [t.label for t in TARGETS.values()]
 
 
 def test_ao3_preview_is_the_chapters_html_without_style(qtbot, open_window: OpenWindow, work_path):
@@ -369,6 +368,33 @@ def test_per_chapter_save_writes_one_file_per_chapter(
     for number, name in ((1, "01 - The Letter.html"), (2, "02 - Nibelheim.html")):
         expected = export_to("ffn", work, ExportOptions(chapters=[number]))
         assert (folder / name).read_text(encoding="utf-8") == expected
+
+
+def test_ffn_docx_saves_one_word_document_per_chapter(
+    qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
+):
+    import io
+
+    import docx
+
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    choose_target(qtbot, dialog, "ffn-docx")
+    all_chapters(qtbot, dialog)
+    assert "one file per chapter, “01 - The Letter.docx” first" in preview(dialog)
+    folder = tmp_path / "ffn"
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        click(qtbot, dialog, "exportSave")
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "01 - The Letter.docx",
+        "02 - Nibelheim.docx",
+    ]
+    second = docx.Document(io.BytesIO((folder / "02 - Nibelheim.docx").read_bytes()))
+    texts = [p.text for p in second.paragraphs]
+    assert "Chapter 2 of 2: Nibelheim" in texts and "Zack laughed." in texts
+    assert not any("Cloud" in t for t in texts)
 
 
 def test_a_failed_save_says_why_and_keeps_the_dialog_open(
