@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from editor.formats.layout import is_symbol_line, post_blocks, posts
+from editor.formats.templates import DEFAULT_FFN_HEADER
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork
 from editor.text.richtext import Block, Run, serialize
 
@@ -76,9 +77,13 @@ def to_html(blocks: list[Block]) -> str:
     return html + "\n" if html else ""
 
 
+def _post(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> list[Block]:
+    return post_blocks(work, chapter, options, DEFAULT_FFN_HEADER)
+
+
 def chapter_html(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> str:
     """One chapter's Document Manager file as HTML."""
-    return to_html(post_blocks(work, chapter, options))
+    return to_html(_post(work, chapter, options))
 
 
 def chapter_docx(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> bytes:
@@ -101,12 +106,16 @@ def _docx(work: ExportWork, chapters: list[ExportChapter], options: ExportOption
     for i, chapter in enumerate(chapters):
         if i:
             document.add_page_break()
-        docx.add_blocks(document, ffn_blocks(post_blocks(work, chapter, options)), rule="border")
+        docx.add_blocks(
+            document,
+            ffn_blocks(_post(work, chapter, options)),
+            rule="border",
+        )
     return docx.to_bytes(document)
 
 
 def export(work: ExportWork, options: ExportOptions) -> str:
-    return posts(work, options, to_html, CHAPTER_SEPARATOR)
+    return posts(work, options, to_html, CHAPTER_SEPARATOR, DEFAULT_FFN_HEADER)
 
 
 # -- what FFN would strip --------------------------------------------------------------
@@ -138,7 +147,7 @@ def ffn_warnings(work: ExportWork, options: ExportOptions) -> list[str]:
     found: list[str] = []
     for chapter in options.selected(work):
         where = f"Chapter {chapter.number}"
-        for block in post_blocks(work, chapter, options):
+        for block in _post(work, chapter, options):
             if block.kind == "hr":
                 continue
             text = block.text()

@@ -154,9 +154,17 @@ def test_random_documents_round_trip(document: list[Block]) -> None:
 def test_export_starts_with_the_header_block_as_markdown(everything_work: ExportWork) -> None:
     text = markdown.export(everything_work, ExportOptions(chapters=[1]))
     lines = text.split("\n\n")
-    assert lines[0] == "**Salt & Starlight: “The \\<Keeper’s> Year”**"
-    assert lines[1] == "Chapter 1 of 4: The Keeper’s Lamp"
-    assert "**Rating:** T" in lines
+    assert lines[:6] == [
+        "**Title:** Salt & Starlight: “The \\<Keeper’s> Year”",
+        "**Author:** wren\\_writes",
+        "**Fandom:** Original Work, The Lighthouse Letters (Web Series)",
+        "**Pairing:** Wren/Tamsin, Wren & The Stranger",
+        "**Characters:** Wren, Tamsin, The Stranger",
+        "**Rating:** Teen And Up Audiences",
+    ]
+    summary = next(i for i, line in enumerate(lines) if line.startswith("**Summary:**"))
+    chapter = lines.index("Chapter 1 of 4: The Keeper’s Lamp")
+    assert summary < chapter and lines[chapter + 1].startswith("**A/N:** Welcome!")
     assert text.endswith("**A/N:** Thank you for reading. *Comments are love.*\n")
 
 
