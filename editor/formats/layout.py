@@ -222,6 +222,7 @@ class Markup:
     escape: Callable[[str], str] = lambda text: text
     link: Callable[[str, str], str] | None = None  # (inner markup, href) -> markup; None: text
     line_break: str = "\n"
+    order: tuple[str, ...] = MARKS  # outermost first
 
 
 Piece = tuple[tuple[str, ...], str | None, str]  # marks (canonical order), href, text
@@ -230,14 +231,14 @@ _TRAILING = re.compile(r"\s*$")
 
 
 def inline(runs: Sequence[Run], markup: Markup) -> str:
-    """Runs in ``markup``; marks nest in canonical order, links outermost.
+    """Runs in ``markup``; marks nest in ``markup.order`` (canonical), links outermost.
 
     Spaces at the edge of a mark are moved outside it ("*word *" is not emphasis in any
     markup that uses delimiters), and neighbouring runs with the same formatting merge.
     """
     pieces = _merge(
         (
-            tuple(m for m in MARKS if m in run.marks and m in markup.marks),
+            tuple(m for m in markup.order if m in run.marks and m in markup.marks),
             run.href if markup.link else None,
             run.text,
         )
