@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from editor import paths
 from editor.fileio import write_atomic
@@ -58,6 +58,35 @@ class _Fail(Exception):
     """Exit 2 with this message on stderr."""
 
 
+class _Stdout:
+    """Standard output whose failure (``> /dev/full``, a closed pipe) is a ``_Fail``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as e:
+            raise self._failed(e) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as e:
+            raise self._failed(e) from None
+
+    def _failed(self, error: OSError) -> _Fail:
+        # What is still buffered would fail again at exit, with a traceback-like warning.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # not a real file (a test's capture): nothing to mute
+            pass
+        return _Fail(f"cannot write to standard output: {error.strerror or error}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="ficwright", description="Ficwright without a window.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -70,8 +99,11 @@ def main(argv: list[str]) -> int:
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else 2
     run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    out = _Stdout(sys.stdout)
     try:
-        return run(args, sys.stdout)
+        code = run(args, cast(TextIO, out))
+        out.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except _Fail as e:
         print(f"ficwright {args.command}: {e}", file=sys.stderr)
         return 2

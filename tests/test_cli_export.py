@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
 import os
 import subprocess
 import sys
@@ -258,3 +260,42 @@ def test_python_m_editor_export(work, tmp_path):
     assert binary.returncode == 2
     assert binary.stdout == ""
     assert "ficwright export:" in binary.stderr
+
+
+class _FullDisk(io.StringIO):
+    """Standard output on a full disk (``> /dev/full``): every flush fails."""
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_a_failing_stdout_is_a_message_and_exit_2(work, tmp_path, capsys, monkeypatch, command):
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    if command == "export":
+        argv = ["export", str(work), "--to", "md"]
+    else:
+        source = tmp_path / "fic.txt"
+        source.write_text("Title: Tide\n\nThe sea came in.\n", encoding="utf-8")
+        argv = ["import", str(source), "-o", str(tmp_path / "tide.ficwright")]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == f"ficwright {command}: cannot write to standard output: No space left on device\n"
+
+
+def test_python_m_editor_export_to_dev_full(work, tmp_path):
+    env = os.environ | {"FICWRIGHT_HOME": str(tmp_path / "home")}
+    with open("/dev/full", "w") as full:  # Linux: every write fails with ENOSPC
+        result = subprocess.run(
+            [sys.executable, "-m", "editor", "export", str(work), "--to", "md"],
+            cwd=REPO,
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "ficwright export: cannot write to standard output: No space left on device\n"
+    )
