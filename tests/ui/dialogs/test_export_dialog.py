@@ -348,18 +348,26 @@ def test_ao3_save_of_all_chapters_writes_the_whole_work_the_preview_shows(
     assert one.read_text(encoding="utf-8") == expected
 
 
+def save_all_in_a_folder(
+    qtbot, dialog: ExportDialog, key: str, tmp_path: Path, monkeypatch
+) -> Path:  # type: ignore[no-untyped-def]
+    """Save every chapter for ``key`` into a new folder, which the folder dialog answers."""
+    choose_target(qtbot, dialog, key)
+    all_chapters(qtbot, dialog)
+    folder = tmp_path / key
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        click(qtbot, dialog, "exportSave")
+    return folder
+
+
 def test_per_chapter_save_writes_one_file_per_chapter(
     qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
 ):
     window = open_window(work_path)
     dialog = open_export(qtbot, window)
-    choose_target(qtbot, dialog, "ffn")
-    all_chapters(qtbot, dialog)
-    folder = tmp_path / "ffn"
-    folder.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
-        click(qtbot, dialog, "exportSave")
+    folder = save_all_in_a_folder(qtbot, dialog, "ffn", tmp_path, monkeypatch)
     assert sorted(p.name for p in folder.iterdir()) == [
         "01 - The Letter.html",
         "02 - Nibelheim.html",
@@ -379,14 +387,8 @@ def test_ffn_docx_saves_one_word_document_per_chapter(
 
     window = open_window(work_path)
     dialog = open_export(qtbot, window)
-    choose_target(qtbot, dialog, "ffn-docx")
-    all_chapters(qtbot, dialog)
+    folder = save_all_in_a_folder(qtbot, dialog, "ffn-docx", tmp_path, monkeypatch)
     assert "one file per chapter, “01 - The Letter.docx” first" in preview(dialog)
-    folder = tmp_path / "ffn"
-    folder.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
-    with qtbot.waitSignal(dialog.saved, timeout=10000):
-        click(qtbot, dialog, "exportSave")
     assert sorted(p.name for p in folder.iterdir()) == [
         "01 - The Letter.docx",
         "02 - Nibelheim.docx",
