@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from editor import paths
 from editor.fileio import write_atomic
@@ -23,8 +23,8 @@ from editor.formats.importers import (
     fields_to_set,
     read_files,
 )
-from editor.formats.targets import TARGETS, export_to
-from editor.formats.work import ExportOptions, load_work
+from editor.formats.targets import TARGETS, Target, chapter_file_name, export_to
+from editor.formats.work import ExportChapter, ExportOptions, ExportWork, load_work
 from editor.spelling.checker import Checker, load_dictionary, names_from_meta
 from editor.spelling.languages import CODES, language_code, language_name
 from editor.store.errors import ProjectError
@@ -58,6 +58,35 @@ class _Fail(Exception):
     """Exit 2 with this message on stderr."""
 
 
+class _Stdout:
+    """Standard output whose failure (``> /dev/full``, a closed pipe) is a ``_Fail``."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self._stream.write(text)
+        except OSError as e:
+            raise self._failed(e) from None
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except OSError as e:
+            raise self._failed(e) from None
+
+    def _failed(self, error: OSError) -> _Fail:
+        # What is still buffered would fail again at exit, with a traceback-like warning.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, self._stream.fileno())
+            os.close(devnull)
+        except (OSError, ValueError):  # not a real file (a test's capture): nothing to mute
+            pass
+        return _Fail(f"cannot write to standard output: {error.strerror or error}")
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="ficwright", description="Ficwright without a window.")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -70,8 +99,11 @@ def main(argv: list[str]) -> int:
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else 2
     run: Callable[[argparse.Namespace, TextIO], int] = args.run
+    out = _Stdout(sys.stdout)
     try:
-        return run(args, sys.stdout)
+        code = run(args, cast(TextIO, out))
+        out.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except _Fail as e:
         print(f"ficwright {args.command}: {e}", file=sys.stderr)
         return 2
@@ -81,17 +113,20 @@ def main(argv: list[str]) -> int:
 
 EXPORT_HELP = """\
 Targets:
-  ao3     one chapter (--chapter N, or a oneshot): its text for AO3's HTML tab;
-          several: the work laid out like AO3's own HTML download
-  ffn     FanFiction.Net Document Manager HTML, each chapter with its header block
-  md      Markdown             txt     plain text
-  bbcode  BBCode for forums    html    a readable web page
-  epub    an e-book (needs -o) docx    a Word document (needs -o)
+  ao3       one chapter (--chapter N, or a oneshot): its text for AO3's HTML tab;
+            several: the work laid out like AO3's own HTML download
+  ffn       FanFiction.Net Document Manager HTML, each chapter with its header block
+  ffn-docx  the same as Word documents (needs -o)
+  md        Markdown             txt     plain text
+  bbcode    BBCode for forums    html    a readable web page
+  epub      an e-book (needs -o) docx    a Word document (needs -o)
 
-Text targets go to standard output unless -o is given. The work is only read.
+Text targets go to standard output unless -o is given. ffn and ffn-docx write one file
+per chapter ("01 - Title.html") into the folder -o DIR, made if need be; one chapter
+(--chapter N) goes to standard output or to -o FILE. The work is only read.
 
 Exit status: 0 when written, 2 if the work cannot be opened, the chapter does not exist,
-a binary target has no -o, or PATH cannot be written."""
+a binary target has no -o, several FFN chapters have no -o DIR, or PATH cannot be written."""
 
 
 def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -140,17 +175,51 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
                 f"chapter{'s' if count != 1 else ''}."
             )
         chapters = [args.chapter]
-    result = export_to(args.to, work, ExportOptions(chapters=chapters))
+    options = ExportOptions(chapters=chapters)
+    selected = options.selected(work)
+    if target.per_chapter and (len(selected) > 1 or _is_folder(args.output)):
+        _export_chapters(target, work, selected, args.output)
+        return 0
+    result = export_to(args.to, work, options)
     if args.output is None:
         assert isinstance(result, str)
         out.write(result)
         return 0
+    _write(args.output, result)
+    return 0
+
+
+def _is_folder(path: Path | None) -> bool:
+    return path is not None and path.is_dir()
+
+
+def _export_chapters(
+    target: Target, work: ExportWork, chapters: list[ExportChapter], folder: Path | None
+) -> None:
+    """One file per chapter in ``folder`` (made if need be), named as the Export dialog
+    names them: a site that takes a chapter at a time cannot take them joined."""
+    if folder is None:
+        raise _Fail(
+            f"{target.label} is one file per chapter: give a folder with -o DIR, "
+            "or one chapter with --chapter N."
+        )
+    if folder.exists() and not folder.is_dir():
+        raise _Fail(f"{folder} is a file: give a folder for the chapter files with -o DIR.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise _Fail(f"cannot make the folder {folder}: {e.strerror or e}") from None
+    for chapter in chapters:
+        one = ExportOptions(chapters=[chapter.number])
+        _write(folder / chapter_file_name(work, chapter, target), export_to(target.key, work, one))
+
+
+def _write(path: Path, result: str | bytes) -> None:
     data = result.encode("utf-8") if isinstance(result, str) else result
     try:
-        write_atomic(args.output, data)
+        write_atomic(path, data)
     except OSError as e:
-        raise _Fail(f"cannot write {args.output}: {e.strerror or e}") from None
-    return 0
+        raise _Fail(f"cannot write {path}: {e.strerror or e}") from None
 
 
 def _open_for_reading(path: Path) -> Project:

@@ -140,6 +140,42 @@ class ChapterMeta:
     warnings: tuple[str, ...] = ()
 
 
-def chapter_label(position: int, expected: int | None) -> str:
-    """'Chapter 2 of 5', or 'Chapter 2 of ?' while the count is unknown."""
-    return f"Chapter {position + 1} of {expected if expected else '?'}"
+def chapter_total(expected: int | None, written: int, status: Status) -> str:
+    """The M of "Chapter N of M" and AO3's "N/M".
+
+    A complete work has exactly the chapters written. Otherwise the expected count, but
+    never one below the chapters already written: "?" then, as an unfinished work that
+    shows "3/3" would read as complete.
+    """
+    if status == Status.COMPLETE and written:
+        return str(written)
+    if not expected or expected < written:
+        return "?"
+    return str(expected)
+
+
+def chapter_count_mismatch(expected: int | None, written: int, status: Status) -> str:
+    """What is wrong between the expected and the written chapter counts ('' if nothing)."""
+    if not expected or expected == written:
+        return ""
+    if status == Status.COMPLETE:
+        return (
+            f"The work is complete with {written} chapters but {expected} are expected: "
+            f"it is posted with {written}; correct the expected count."
+        )
+    if expected < written:
+        return (
+            f"{written} chapters are written but only {expected} expected: the count shows "
+            "as “?” until you raise the expected count."
+        )
+    return ""
+
+
+def chapter_label(
+    position: int,
+    expected: int | None,
+    written: int = 0,
+    status: Status = Status.IN_PROGRESS,
+) -> str:
+    """'Chapter 2 of 5', or 'Chapter 2 of ?' while the count is unknown (``chapter_total``)."""
+    return f"Chapter {position + 1} of {chapter_total(expected, written, status)}"

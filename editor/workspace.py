@@ -484,7 +484,9 @@ class Workspace(QObject):
 
     def chapter_label(self, chapter_id: int) -> str:
         """How the chapter's number will be posted: 'Chapter 2 of 5'."""
-        return chapter_label(self.position_of(chapter_id), self._meta.expected_chapters)
+        meta = self._meta
+        position = self.position_of(chapter_id)
+        return chapter_label(position, meta.expected_chapters, len(self._chapters), meta.status)
 
     def known_tags(self) -> list[str]:
         """Every tag used in this work, for completion in the tag fields."""

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import io
 import os
 import subprocess
 import sys
@@ -22,6 +24,7 @@ ONE = "<p>Cloud <em>looked</em> at the <strong>sword</strong>.</p>\n<hr />\n<p>M
 TWO = "<p>Zack <u>laughed</u>.</p>"
 TEXT_TARGETS = [key for key, t in TARGETS.items() if not t.binary]
 BINARY_TARGETS = [key for key, t in TARGETS.items() if t.binary]
+WHOLE_TARGETS = [key for key, t in TARGETS.items() if not t.per_chapter]  # one file a work
 
 
 @pytest.fixture
@@ -66,14 +69,14 @@ def test_the_target_choices_are_the_registry(capsys):
     assert "Exit status" in out
 
 
-@pytest.mark.parametrize("key", TEXT_TARGETS)
+@pytest.mark.parametrize("key", [k for k in TEXT_TARGETS if k in WHOLE_TARGETS])
 def test_a_text_target_goes_to_stdout(work, capsys, key):
     code, out, err = run(["export", str(work), "--to", key], capsys)
     assert (code, err) == (0, "")
     assert out == export_to(key, loaded(work), ExportOptions())
 
 
-@pytest.mark.parametrize("key", list(TARGETS))
+@pytest.mark.parametrize("key", WHOLE_TARGETS)
 def test_every_target_writes_to_o(work, tmp_path, capsys, key):
     out_path = tmp_path / f"storm.{TARGETS[key].extension}"
     before = digest(work)
@@ -97,6 +100,52 @@ def test_chapter_exports_one_chapter(work, capsys):
     assert "Zack <u>laughed</u>" in out and "Cloud" not in out
 
 
+@pytest.mark.parametrize("key", ["ffn", "ffn-docx"])
+def test_ffn_writes_one_file_per_chapter_into_o_dir(work, tmp_path, capsys, key):
+    folder = tmp_path / "ffn"  # made for us
+    code, out, err = run(["export", str(work), "--to", key, "-o", str(folder)], capsys)
+    assert (code, out, err) == (0, "", "")
+    extension = TARGETS[key].extension
+    names = [f"01 - The Letter.{extension}", f"02 - Nibelheim.{extension}"]
+    assert sorted(p.name for p in folder.iterdir()) == names
+    if key == "ffn":
+        for number, name in enumerate(names, start=1):
+            expected = export_to(key, loaded(work), ExportOptions(chapters=[number]))
+            assert (folder / name).read_text(encoding="utf-8") == expected
+            assert "next chapter" not in expected
+    else:
+        with zipfile.ZipFile(folder / names[1]) as archive:
+            text = archive.read("word/document.xml")
+        assert b"Zack" in text and b"Cloud" not in text
+    # one chapter into the same folder: the name the dialog gives it
+    code, _, _ = run(
+        ["export", str(work), "--to", key, "--chapter", "2", "-o", str(folder)], capsys
+    )
+    assert code == 0 and sorted(p.name for p in folder.iterdir()) == names
+
+
+def test_ffn_of_a_whole_work_needs_a_folder(work, tmp_path, capsys):
+    code, out, err = run(["export", str(work), "--to", "ffn"], capsys)
+    assert (code, out) == (2, "")
+    assert "one file per chapter: give a folder with -o DIR" in err
+    a_file = tmp_path / "storm.html"
+    a_file.write_text("mine", encoding="utf-8")
+    code, _, err = run(["export", str(work), "--to", "ffn", "-o", str(a_file)], capsys)
+    assert code == 2 and "is a file" in err
+    assert a_file.read_text(encoding="utf-8") == "mine"
+
+
+def test_ffn_chapter_goes_to_stdout_or_a_file(work, tmp_path, capsys):
+    expected = export_to("ffn", loaded(work), ExportOptions(chapters=[1]))
+    assert run(["export", str(work), "--to", "ffn", "--chapter", "1"], capsys)[1] == expected
+    out_path = tmp_path / "one.html"
+    assert (
+        run(["export", str(work), "--to", "ffn", "--chapter", "1", "-o", str(out_path)], capsys)[0]
+        == 0
+    )
+    assert out_path.read_text(encoding="utf-8") == expected
+
+
 def test_chapter_one_in_plain_text(work, capsys):
     code, out, _ = run(["export", str(work), "--to", "txt", "--chapter", "1"], capsys)
     assert code == 0
@@ -113,7 +162,7 @@ def test_o_replaces_an_earlier_export(work, tmp_path, capsys):
 
 def test_the_work_file_is_not_changed(work, capsys):
     before = digest(work)
-    for key in TEXT_TARGETS:
+    for key in [k for k in TEXT_TARGETS if k in WHOLE_TARGETS]:
         assert run(["export", str(work), "--to", key], capsys)[0] == 0
     assert digest(work) == before
     assert not Path(f"{work}-wal").exists() or Path(f"{work}-wal").stat().st_size == 0
@@ -211,3 +260,42 @@ def test_python_m_editor_export(work, tmp_path):
     assert binary.returncode == 2
     assert binary.stdout == ""
     assert "ficwright export:" in binary.stderr
+
+
+class _FullDisk(io.StringIO):
+    """Standard output on a full disk (``> /dev/full``): every flush fails."""
+
+    def flush(self) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.parametrize("command", ["export", "import"])
+def test_a_failing_stdout_is_a_message_and_exit_2(work, tmp_path, capsys, monkeypatch, command):
+    monkeypatch.setattr(sys, "stdout", _FullDisk())
+    if command == "export":
+        argv = ["export", str(work), "--to", "md"]
+    else:
+        source = tmp_path / "fic.txt"
+        source.write_text("Title: Tide\n\nThe sea came in.\n", encoding="utf-8")
+        argv = ["import", str(source), "-o", str(tmp_path / "tide.ficwright")]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert err == f"ficwright {command}: cannot write to standard output: No space left on device\n"
+
+
+def test_python_m_editor_export_to_dev_full(work, tmp_path):
+    env = os.environ | {"FICWRIGHT_HOME": str(tmp_path / "home")}
+    with open("/dev/full", "w") as full:  # Linux: every write fails with ENOSPC
+        result = subprocess.run(
+            [sys.executable, "-m", "editor", "export", str(work), "--to", "md"],
+            cwd=REPO,
+            env=env,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "ficwright export: cannot write to standard output: No space left on device\n"
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from editor import workspace as workspace_module
-from editor.model import Rating
+from editor.model import Rating, Status
 from editor.store.project import Project
 from editor.workspace import Workspace
 
@@ -105,6 +105,10 @@ def test_chapter_label_follows_position_and_expected_count(tmp_path: Path) -> No
     assert ws.chapter_label(third) == "Chapter 3 of 5"
     ws.move_chapter(third, -2)
     assert ws.chapter_label(third) == "Chapter 1 of 5"
+    ws.set_meta("expected_chapters", 2)  # fewer than written: never "of 2"
+    assert ws.chapter_label(third) == "Chapter 1 of ?"
+    ws.set_meta("status", Status.COMPLETE)
+    assert ws.chapter_label(third) == "Chapter 1 of 3"
     ws.close()
 
 

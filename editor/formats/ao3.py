@@ -40,8 +40,16 @@ from editor.formats.limits import (
 )
 from editor.formats.templates import DEFAULT_AO3_NOTES, compose
 from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
-from editor.model import WorkMeta
-from editor.text.richtext import LINE_BREAK, Block, Run, escape_text, parse, serialize
+from editor.model import WorkMeta, chapter_count_mismatch
+from editor.text.richtext import (
+    LINE_BREAK,
+    Block,
+    Run,
+    escape_text,
+    is_blank,
+    parse,
+    serialize,
+)
 
 ALL_PARTS = frozenset(FRONT_MATTER_PARTS)
 LINK_SCHEMES = frozenset({"ftp", "http", "https", "mailto"})  # and relative links
@@ -156,7 +164,7 @@ def ao3_blocks(blocks: list[Block]) -> list[Block]:
 
 def ao3_html(canonical: str) -> str:
     """Any rich field (canonical HTML) as AO3's HTML tab takes it: AO3 changes nothing."""
-    if not canonical:
+    if is_blank(canonical):
         return ""
     text = serialize(ao3_blocks(parse(canonical)))
     # Written as an entity so the gap is visible in the pasted HTML, as AO3 writes it.
@@ -247,8 +255,7 @@ class PostField:
 
 def chapter_count(work: ExportWork, posted: int) -> str:
     """AO3's 'posted/expected' chapter count: '2/5', '2/?' while the total is unknown."""
-    expected = work.meta.expected_chapters
-    return f"{posted}/{expected if expected else '?'}"
+    return f"{posted}/{work.chapter_total()}"
 
 
 def _measured(key: str, label: str, value: str, html_: bool, limit: Limit) -> PostField:
@@ -281,7 +288,15 @@ def post_fields(
     meta = work.meta
     text = _measured("text", "Work Text", chapter_html(chapter.body), True, CHAPTER_TEXT)
     label = work.chapter_label(chapter)
-    count = PostField("chapter_label", label, chapter_count(work, chapter.number), False, None, ())
+    mismatch = chapter_count_mismatch(meta.expected_chapters, len(work.chapters), meta.status)
+    count = PostField(
+        "chapter_label",
+        label,
+        chapter_count(work, chapter.number),
+        False,
+        None,
+        (Problem(Level.WARN, mismatch),) if mismatch else (),
+    )
     title = _measured("chapter_title", "Chapter Title", chapter.title, False, CHAPTER_TITLE)
     begin = _measured(
         "notes_begin", "Beginning notes", notes_html(work, chapter, parts=parts), True, NOTES
@@ -367,7 +382,7 @@ def post_fields(
         ),
         text,
     ]
-    if "summary" in parts and chapter.meta.summary:
+    if "summary" in parts and not is_blank(chapter.meta.summary):
         # The new-work form has no chapter summary: it is added with Edit Chapter.
         summary = summary_html(work, chapter, parts)
         fields.append(

@@ -13,9 +13,9 @@ and ``<hr />``; see shared/reference/archives.md. So the text is reduced to that
 
 Each chapter file holds the fic header block (the author's template or
 ``DEFAULT_FFN_HEADER``), a rule, the chapter, then a rule and the end A/N. ``export``
-returns the selected chapters as one HTML text, chapters joined by an
-``<!-- next chapter -->`` comment line (invisible once uploaded, easy to split); the
-Export dialog saves one file per chapter with ``chapter_html`` / ``chapter_docx``.
+returns the selected chapters as one HTML text for the preview, chapters joined by an
+``<!-- next chapter -->`` comment line; the Export dialog and ``ficwright export`` save
+one file per chapter (targets ``ffn`` and ``ffn-docx``), as the Document Manager takes them.
 ``ffn_warnings`` lists what FFN would still strip, so the author can fix it first.
 """
 
@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from editor.formats.layout import is_symbol_line, post_blocks, posts
+from editor.formats.templates import DEFAULT_FFN_HEADER
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork
 from editor.text.richtext import Block, Run, serialize
 
@@ -76,23 +77,45 @@ def to_html(blocks: list[Block]) -> str:
     return html + "\n" if html else ""
 
 
+def _post(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> list[Block]:
+    return post_blocks(work, chapter, options, DEFAULT_FFN_HEADER)
+
+
 def chapter_html(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> str:
     """One chapter's Document Manager file as HTML."""
-    return to_html(post_blocks(work, chapter, options))
+    return to_html(_post(work, chapter, options))
 
 
 def chapter_docx(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> bytes:
     """One chapter's Document Manager file as DOCX (rules as paragraph borders: UNCONFIRMED
     that FFN's converter turns them into rules, but a symbol line would surely be stripped)."""
+    return _docx(work, [chapter], options)
+
+
+def export_docx(work: ExportWork, options: ExportOptions) -> bytes:
+    """The ``ffn-docx`` target: one selected chapter is its Document Manager file. The dialog
+    and the command line save several as one file each; asked for them in one file, each
+    chapter starts on a new page."""
+    return _docx(work, options.selected(work), options)
+
+
+def _docx(work: ExportWork, chapters: list[ExportChapter], options: ExportOptions) -> bytes:
     from editor.formats import docx
 
     document = docx.new_document(work.meta)
-    docx.add_blocks(document, ffn_blocks(post_blocks(work, chapter, options)), rule="border")
+    for i, chapter in enumerate(chapters):
+        if i:
+            document.add_page_break()
+        docx.add_blocks(
+            document,
+            ffn_blocks(_post(work, chapter, options)),
+            rule="border",
+        )
     return docx.to_bytes(document)
 
 
 def export(work: ExportWork, options: ExportOptions) -> str:
-    return posts(work, options, to_html, CHAPTER_SEPARATOR)
+    return posts(work, options, to_html, CHAPTER_SEPARATOR, DEFAULT_FFN_HEADER)
 
 
 # -- what FFN would strip --------------------------------------------------------------
@@ -124,7 +147,7 @@ def ffn_warnings(work: ExportWork, options: ExportOptions) -> list[str]:
     found: list[str] = []
     for chapter in options.selected(work):
         where = f"Chapter {chapter.number}"
-        for block in post_blocks(work, chapter, options):
+        for block in _post(work, chapter, options):
             if block.kind == "hr":
                 continue
             text = block.text()

@@ -4,9 +4,10 @@ Two layouts:
 
 * a *post* (FFN, Markdown, plain text, BBCode, readable HTML): one chapter as authors post it
   where the archive has no fields for front matter, i.e. the fic header block (the author's
-  ``ffn_header_template`` or ``DEFAULT_FFN_HEADER``), a rule, the chapter text, then a rule
-  and the end A/N (``DEFAULT_FFN_FOOTER``). Parts left out of ``ExportOptions.parts`` vanish
-  with their lines (``templates.compose``);
+  ``ffn_header_template``, else ``DEFAULT_POST_HEADER``, or for FFN, which has fields for
+  author, fandom, characters and summary, ``DEFAULT_FFN_HEADER``), a rule, the chapter
+  text, then a rule and the end A/N (``DEFAULT_FFN_FOOTER``). Parts left out of
+  ``ExportOptions.parts`` vanish with their lines (``templates.compose``);
 * a *book* (EPUB, DOCX): a title page with every piece of front matter, then one section
   per chapter with its heading, summary, notes and end notes.
 
@@ -21,15 +22,22 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from editor.formats.templates import DEFAULT_FFN_FOOTER, DEFAULT_FFN_HEADER, compose, values
+from editor.formats.templates import DEFAULT_FFN_FOOTER, DEFAULT_POST_HEADER, compose, values
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork
-from editor.text.richtext import LINE_BREAK, MARKS, Block, Run, parse
+from editor.text.richtext import LINE_BREAK, MARKS, Block, Run, is_blank, parse
 
 # -- the post layout ---------------------------------------------------------------------
 
 
-def header_html(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> str:
-    template = work.meta.ffn_header_template.strip() or DEFAULT_FFN_HEADER
+def header_html(
+    work: ExportWork,
+    chapter: ExportChapter,
+    options: ExportOptions,
+    default: str = DEFAULT_POST_HEADER,
+) -> str:
+    """The header block: the author's template, else ``default`` (FFN passes its own, as FFN
+    has fields for the author, fandom, characters and summary)."""
+    template = work.meta.ffn_header_template.strip() or default
     return compose(template, work, chapter, frozenset(options.parts))
 
 
@@ -37,9 +45,14 @@ def footer_html(work: ExportWork, chapter: ExportChapter, options: ExportOptions
     return compose(DEFAULT_FFN_FOOTER, work, chapter, frozenset(options.parts))
 
 
-def post_blocks(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> list[Block]:
+def post_blocks(
+    work: ExportWork,
+    chapter: ExportChapter,
+    options: ExportOptions,
+    default_header: str = DEFAULT_POST_HEADER,
+) -> list[Block]:
     """One chapter as a post: header block, rule, text, then rule and end A/N if any."""
-    header = _trimmed(parse(header_html(work, chapter, options)))
+    header = _trimmed(parse(header_html(work, chapter, options, default_header)))
     footer = _trimmed(parse(footer_html(work, chapter, options)))
     blocks = [*header, Block("hr")] if header else []
     blocks.extend(parse(chapter.body))
@@ -65,9 +78,12 @@ def posts(
     options: ExportOptions,
     render: Callable[[list[Block]], str],
     separator: str,
+    default_header: str = DEFAULT_POST_HEADER,
 ) -> str:
     """The selected chapters as posts, each rendered whole, joined by ``separator``."""
-    return separator.join(render(post_blocks(work, ch, options)) for ch in options.selected(work))
+    return separator.join(
+        render(post_blocks(work, ch, options, default_header)) for ch in options.selected(work)
+    )
 
 
 # -- the book layout ---------------------------------------------------------------------
@@ -127,7 +143,7 @@ def title_page(work: ExportWork, options: ExportOptions) -> list[Section]:
     return [
         Section(label, html)
         for label, html, part in fields
-        if html.strip() and (part is None or part in parts)
+        if not is_blank(html) and (part is None or part in parts)
     ]
 
 
@@ -155,7 +171,7 @@ def chapter_sections(
         return [
             Section(label, html if html.startswith("<") else _escape(html))
             for label, html, part in items
-            if html.strip() and part in parts
+            if not is_blank(html) and part in parts
         ]
 
     return kept(before), kept(after)
@@ -206,6 +222,7 @@ class Markup:
     escape: Callable[[str], str] = lambda text: text
     link: Callable[[str, str], str] | None = None  # (inner markup, href) -> markup; None: text
     line_break: str = "\n"
+    order: tuple[str, ...] = MARKS  # outermost first
 
 
 Piece = tuple[tuple[str, ...], str | None, str]  # marks (canonical order), href, text
@@ -214,14 +231,14 @@ _TRAILING = re.compile(r"\s*$")
 
 
 def inline(runs: Sequence[Run], markup: Markup) -> str:
-    """Runs in ``markup``; marks nest in canonical order, links outermost.
+    """Runs in ``markup``; marks nest in ``markup.order`` (canonical), links outermost.
 
     Spaces at the edge of a mark are moved outside it ("*word *" is not emphasis in any
     markup that uses delimiters), and neighbouring runs with the same formatting merge.
     """
     pieces = _merge(
         (
-            tuple(m for m in MARKS if m in run.marks and m in markup.marks),
+            tuple(m for m in markup.order if m in run.marks and m in markup.marks),
             run.href if markup.link else None,
             run.text,
         )

@@ -7,14 +7,14 @@ headings, ``> `` quotes, ``- `` and ``1. `` lists and ``* * *`` scene breaks. Te
 Markdown would read as syntax is backslash-escaped; leading and trailing spaces of a line are
 written ``&#32;`` (Markdown trims them).
 
-What Markdown cannot say, and the import side reads as plain text (raw HTML is off there, and
-most places Markdown is pasted strip it), is dropped, keeping the text:
+What Markdown has no syntax for is written as the HTML CommonMark passes through, which
+the Markdown importer reads back (``to_canonical(..., raw_html=True)``): underline,
+superscript and subscript as inline ``<u>``, ``<sup>``, ``<sub>``; a block Markdown cannot
+spell (an alignment, an empty paragraph, a line break in a heading or at either end of a
+paragraph) as that block's canonical HTML, a whole list when one of its items needs it.
 
-* underline, superscript, subscript;
-* paragraph alignment;
-* an empty paragraph (no Markdown spelling; AO3 drops them too);
-* a line break inside a heading (becomes a space; a heading is one line), and one that ends
-  a paragraph;
+What is still changed on the way back:
+
 * spaces at the edge of a mark move outside it (``*word *`` is not emphasis);
 * a link whose URL a Markdown renderer rewrites (percent-encoding of non-ASCII, spaces...);
 * a link to a ``javascript:``, ``vbscript:``, ``file:`` or ``data:`` address, which Markdown
@@ -36,7 +36,7 @@ from dataclasses import replace
 
 from editor.formats.layout import Group, Markup, inline, posts, tree
 from editor.formats.work import ExportOptions, ExportWork
-from editor.text.richtext import Block, Run, parse
+from editor.text.richtext import LINE_BREAK, Block, Run, parse, serialize
 
 SCENE_BREAK = "* * *"
 CHAPTER_SEPARATOR = "\n\n---\n\n"
@@ -66,10 +66,19 @@ def _link(inner: str, href: str) -> str:
 
 
 _MARKUP = Markup(
-    marks={"strong": ("**", "**"), "em": ("*", "*"), "s": ("~~", "~~")},
+    marks={
+        "strong": ("**", "**"),
+        "em": ("*", "*"),
+        "s": ("~~", "~~"),
+        "u": ("<u>", "</u>"),
+        "sup": ("<sup>", "</sup>"),
+        "sub": ("<sub>", "</sub>"),
+    },
     escape=_escape,
     link=_link,
     line_break="\\\n",
+    # HTML outside the delimiters: "a**<u>x</u>**" cannot open bold (a letter, then "<").
+    order=("u", "sup", "sub", "strong", "em", "s"),
 )
 
 # A closing "#" would end a heading early.
@@ -108,19 +117,37 @@ def _inline(runs: list[Run], markup: Markup) -> str:
     return inline(runs, markup).replace("![", "\\![")
 
 
+def _needs_html(block: Block) -> bool:
+    """Whether Markdown has no spelling for ``block``: an alignment, an empty paragraph, a
+    line break in a heading or at either end of a paragraph."""
+    if block.kind == "hr":
+        return False
+    text = block.text()
+    return bool(
+        block.align
+        or (block.kind == "p" and not text)
+        or (block.kind in _HEADING and LINE_BREAK in text)
+        or text.startswith(LINE_BREAK)
+        or text.endswith(LINE_BREAK)
+    )
+
+
+def _html(blocks: list[Block]) -> str:
+    """Blocks as an HTML block, which CommonMark passes through as it is (to a blank line;
+    the canonical serializer writes no blank line)."""
+    flat = [replace(b, quote=False) for b in blocks]
+    return serialize(flat) or "<p></p>"
+
+
 def _block(block: Block) -> str:
     if block.kind == "hr":
         return SCENE_BREAK
+    if _needs_html(block):
+        return _html([block])
     if block.kind in _HEADING:
-        runs = [Run(r.text.replace("\n", " "), r.marks, r.href) for r in block.runs]
-        text = _inline(runs, _HEADING_MARKUP)
+        text = _inline(block.runs, _HEADING_MARKUP)
         return f"{_HEADING[block.kind]} {_lines(text)}".rstrip()
-    runs = list(block.runs)
-    while runs and runs[-1].text.endswith("\n"):  # no Markdown spelling for a final break
-        last = runs.pop()
-        if last.text.rstrip("\n"):
-            runs.append(Run(last.text.rstrip("\n"), last.marks, last.href))
-    return _lines(_inline(runs, _MARKUP))
+    return _lines(_inline(block.runs, _MARKUP))
 
 
 def _node(node: Block | Group) -> str:
@@ -129,6 +156,8 @@ def _node(node: Block | Group) -> str:
     if node.kind == "quote":
         inner = render_nodes(node.children)
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
+    if any(isinstance(item, Block) and _needs_html(item) for item in node.children):
+        return _html([item for item in node.children if isinstance(item, Block)])
     items = []
     for number, item in enumerate(node.children, start=1):
         marker = f"{number}." if node.kind == "ol" else "-"

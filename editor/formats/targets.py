@@ -3,16 +3,19 @@
 Each target's module is imported when it is first used, not with this registry: ebooklib,
 python-docx and markdown-it cost start-up time most sessions never need.
 ``per_chapter`` targets are posted a chapter at a time (the dialog offers one file or one
-paste per chapter); the others hold the whole selection in one file.
+paste per chapter); the others hold the whole selection in one file. AO3 is not one of
+them: one chapter is its text for the HTML tab, several are the work in AO3's download
+layout, and Save writes exactly what the preview shows.
 """
 
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from editor.formats.work import ExportOptions, ExportWork
+from editor.formats.work import ExportChapter, ExportOptions, ExportWork
 
 Exporter = Callable[[ExportWork, ExportOptions], "str | bytes"]
 
@@ -27,20 +30,24 @@ class Target:
     export: Exporter
 
 
-def _lazy(module: str) -> Exporter:
+def _lazy(module: str, function: str = "export") -> Exporter:
     def export(work: ExportWork, options: ExportOptions) -> str | bytes:
-        exporter: Exporter = importlib.import_module(f"editor.formats.{module}").export
+        module_ = importlib.import_module(f"editor.formats.{module}")
+        exporter: Exporter = getattr(module_, function)
         return exporter(work, options)
 
-    export.__qualname__ = export.__name__ = f"{module}.export"
+    export.__qualname__ = export.__name__ = f"{module}.{function}"
     return export
 
 
 TARGETS: dict[str, Target] = {
     t.key: t
     for t in (
-        Target("ao3", "AO3 (HTML)", "html", False, True, _lazy("ao3")),
+        Target("ao3", "AO3 (HTML)", "html", False, False, _lazy("ao3")),
         Target("ffn", "FanFiction.Net (HTML)", "html", False, True, _lazy("ffn")),
+        Target(
+            "ffn-docx", "FanFiction.Net (DOCX)", "docx", True, True, _lazy("ffn", "export_docx")
+        ),
         Target("md", "Markdown", "md", False, False, _lazy("markdown")),
         Target("txt", "Plain text", "txt", False, False, _lazy("plaintext")),
         Target("bbcode", "BBCode (forums)", "txt", False, False, _lazy("bbcode")),
@@ -54,3 +61,20 @@ TARGETS: dict[str, Target] = {
 def export_to(key: str, work: ExportWork, options: ExportOptions) -> str | bytes:
     """The export of ``work`` for target ``key`` (KeyError for an unknown key)."""
     return TARGETS[key].export(work, options)
+
+
+# Characters no file system (or Windows) accepts in a name.
+_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def safe_file_name(name: str, fallback: str = "Untitled") -> str:
+    """``name`` usable as a file name on every system (no slashes, no trailing dots)."""
+    cleaned = _UNSAFE_NAME.sub("_", name).strip().rstrip(". ")
+    return cleaned[:120] or fallback
+
+
+def chapter_file_name(work: ExportWork, chapter: ExportChapter, target: Target) -> str:
+    """'01 - Title.html': the number first so a folder lists the chapters in order."""
+    width = max(2, len(str(len(work.chapters))))
+    title = safe_file_name(chapter.title, f"Chapter {chapter.number}")
+    return f"{chapter.number:0{width}d} - {title}.{target.extension.lstrip('.')}"

@@ -14,7 +14,7 @@ import re
 
 from editor.formats.work import ExportChapter, ExportWork
 from editor.model import EXCLUSIVE_WARNINGS
-from editor.text.richtext import escape_text, normalize
+from editor.text.richtext import escape_text, is_blank, normalize
 
 DEFAULT_AO3_NOTES = """\
 <strong>Prompt:</strong> {prompt}
@@ -34,6 +34,22 @@ DEFAULT_FFN_HEADER = """\
 <strong>Disclaimer:</strong> {disclaimer}
 <strong>Dedication:</strong> {dedication}
 <strong>Prompt:</strong> {prompt}
+<strong>A/N:</strong> {notes_begin}"""
+
+# A fic shared as a file or a forum post has no fields around it: its header says it all.
+DEFAULT_POST_HEADER = """\
+<strong>Title:</strong> {title}
+<strong>Author:</strong> {author}
+<strong>Fandom:</strong> {fandoms}
+<strong>Pairing:</strong> {relationships}
+<strong>Characters:</strong> {characters}
+<strong>Rating:</strong> {rating}
+<strong>Warnings:</strong> {warnings}
+<strong>Disclaimer:</strong> {disclaimer}
+<strong>Summary:</strong> {summary}
+<strong>Dedication:</strong> {dedication}
+<strong>Prompt:</strong> {prompt}
+{chapter_label}: {chapter_title}
 <strong>A/N:</strong> {notes_begin}"""
 
 DEFAULT_FFN_FOOTER = """<strong>A/N:</strong> {notes_end}"""
@@ -130,11 +146,11 @@ def compose(
         if not line.strip():
             continue
         shown = {
-            name: found.get(name, "")
+            name: "" if is_blank(value := found.get(name, "")) else value
             for name in names
             if PLACEHOLDERS.get(name) is None or PLACEHOLDERS[name] in parts
         }
-        if names and not any(v.strip() for v in shown.values()):
+        if names and not any(shown.values()):
             continue  # nothing to say on this line in this export
         lines.extend(_fill(line, {n: shown.get(n, "") for n in names}))
     return normalize("\n".join(lines))

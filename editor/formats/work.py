@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from editor.model import ChapterMeta, WorkMeta
+from editor.model import ChapterMeta, WorkMeta, chapter_total
 from editor.store.project import Project
 
 
@@ -32,10 +32,13 @@ class ExportWork:
     def words(self) -> int:
         return sum(ch.words for ch in self.chapters)
 
+    def chapter_total(self) -> str:
+        """The M of "Chapter N of M" (``model.chapter_total``)."""
+        return chapter_total(self.meta.expected_chapters, len(self.chapters), self.meta.status)
+
     def chapter_label(self, chapter: ExportChapter) -> str:
         """'Chapter 2 of 5' ('of ?' while the count is unknown), as AO3 and FFN show it."""
-        expected = self.meta.expected_chapters
-        return f"Chapter {chapter.number} of {expected if expected else '?'}"
+        return f"Chapter {chapter.number} of {self.chapter_total()}"
 
 
 # The pieces of front matter an author can leave out of an export.

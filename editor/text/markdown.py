@@ -3,7 +3,8 @@
 Used to import Markdown, to convert Markdown pasted into a rich field, and to turn an
 inline construct typed into a field (``**bold**``, ``*italic*``, ``[text](url)``) into
 formatted text. Every path goes markdown-it -> HTML -> ``richtext.normalize``, so the result
-is always the canonical subset. CommonMark, with raw HTML shown as text, no typographer
+is always the canonical subset. CommonMark, with raw HTML shown as text (read as HTML
+only for a Markdown file: ``to_canonical(..., raw_html=True)``), no typographer
 (``typography.py`` owns quotes and dashes), plus ``~~strikethrough~~``.
 """
 
@@ -31,12 +32,12 @@ _CLOSERS = {
 
 
 @functools.cache
-def _md() -> MarkdownIt:
+def _md(raw_html: bool = False) -> MarkdownIt:
     # Imported on first use: markdown-it costs 20 ms of start-up, and most sessions
     # never paste or type Markdown.
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": raw_html, "typographer": False})
     md.enable("strikethrough")
     # The canonical subset has no images: keep their alt text rather than lose it.
     md.add_render_rule("image", _render_image_as_text)
@@ -47,9 +48,14 @@ def _render_image_as_text(self, tokens, idx, options, env) -> str:  # type: igno
     return html.escape(tokens[idx].content, quote=False)
 
 
-def to_canonical(markdown_text: str) -> str:
-    """A Markdown document as canonical HTML."""
-    rendered = _md().render(markdown_text)
+def to_canonical(markdown_text: str, *, raw_html: bool = False) -> str:
+    """A Markdown document as canonical HTML.
+
+    ``raw_html``: read HTML tags as HTML (a Markdown file, such as Ficwright's own export,
+    spells underline, alignment... that way); otherwise they stay text, as a pasted "<3" or
+    "<b>" must. Either way only the canonical subset comes out.
+    """
+    rendered = _md(raw_html).render(markdown_text)
     # markdown-it puts a newline after each <br /> (a space once parsed as HTML) and at the
     # end of a code block (an extra line break inside <pre>).
     rendered = rendered.replace("<br />\n", "<br />").replace("\n</code></pre>", "</code></pre>")

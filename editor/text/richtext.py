@@ -424,6 +424,15 @@ def normalize(source: str) -> str:
 _TAG = re.compile(r"<[^>]*>")
 
 
+def is_blank(canonical: str) -> bool:
+    """True when a field says nothing: no text once spaces, no-break spaces, line breaks,
+    rules and empty paragraphs are gone. A rich field with one space stores ``<p> </p>``,
+    and Shift+Enter ``<p><br /></p>``: neither may print a heading with nothing after it."""
+    if "<" not in canonical and "&" not in canonical:
+        return not canonical.strip()
+    return not "".join(b.text() for b in parse(canonical)).strip()
+
+
 def plain_text(canonical: str) -> str:
     """The text an author reads: one line per paragraph, line breaks kept.
 

@@ -133,7 +133,11 @@ class FrontMatterDocks(QObject):
             self._refresh_completions()
         if name == "fandoms":
             self._refresh_disclaimer_default()
-        if name == "expected_chapters" and self._ws is not None and self._ws.current_id != -1:
+        if (
+            name in ("expected_chapters", "status")
+            and self._ws is not None
+            and self._ws.current_id != -1
+        ):
             self.notes.set_label(self._ws.chapter_label(self._ws.current_id))
 
     def _refresh_completions(self) -> None:

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from editor.formats import ao3
 from editor.formats.limits import Level
 from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
-from editor.model import ArchiveWarning, ChapterMeta, WorkMeta
+from editor.model import ArchiveWarning, ChapterMeta, Status, WorkMeta
 from editor.text.richtext import MARKS, Block, Run, serialize
 from tests.formats import ao3_sanitizer
 from tests.formats.conftest import GOLDEN
@@ -418,6 +418,39 @@ def test_unknown_chapter_total_shows_a_question_mark() -> None:
     f = _by_key(ao3.post_fields(work, work.chapters[0]))
     assert (f["chapter_label"].label, f["chapter_label"].value) == ("Chapter 1 of ?", "1/?")
     assert all(not field.problems for field in f.values())
+
+
+def test_a_complete_oneshot_posts_as_one_of_one_whatever_was_expected() -> None:
+    work = _work(replace(_OK, status=Status.COMPLETE))
+    f = _by_key(ao3.post_fields(work, work.chapters[0]))
+    assert (f["chapter_label"].label, f["chapter_label"].value) == ("Chapter 1 of 1", "1/1")
+    assert f["chapter_label"].problems == ()
+
+    work = _work(replace(_OK, status=Status.COMPLETE, expected_chapters=2))
+    f = _by_key(ao3.post_fields(work, work.chapters[0]))
+    assert f["chapter_label"].value == "1/1"
+    assert [p.level for p in f["chapter_label"].problems] == [Level.WARN]
+
+
+def _chapters(meta: WorkMeta, n: int) -> ExportWork:
+    chapters = tuple(
+        ExportChapter(i, i, f"C{i}", "<p>Some chapter text.</p>", 3, ChapterMeta())
+        for i in range(1, n + 1)
+    )
+    return ExportWork(meta=meta, chapters=chapters)
+
+
+def test_more_chapters_than_expected_never_show_a_smaller_total() -> None:
+    work = _chapters(replace(_OK, expected_chapters=2), 3)
+    third = _by_key(ao3.post_fields(work, work.chapters[2]))["chapter_label"]
+    assert (third.label, third.value) == ("Chapter 3 of ?", "3/?")
+    assert "raise the expected count" in third.problems[0].message
+    assert "Chapters: 3/?" in ao3.work_html(work)
+
+    complete = _chapters(replace(_OK, expected_chapters=2, status=Status.COMPLETE), 3)
+    third = _by_key(ao3.post_fields(complete, complete.chapters[2]))["chapter_label"]
+    assert (third.label, third.value) == ("Chapter 3 of 3", "3/3")
+    assert [p.level for p in third.problems] == [Level.WARN]
 
 
 def test_lengths_count_the_markup_and_say_what_to_cut() -> None:

@@ -50,8 +50,15 @@ def test_bbcode_tags(canonical: str, expected: str) -> None:
 
 def test_header_block_on_top(everything_work: ExportWork) -> None:
     out = bbcode.export(everything_work, ExportOptions(chapters=[1]))
-    assert out.startswith("[B]Salt & Starlight: “The <Keeper’s> Year”[/B]\n\nChapter 1 of 4")
-    assert "[B]Rating:[/B] T" in out
+    assert out.startswith(
+        "[B]Title:[/B] Salt & Starlight: “The <Keeper’s> Year”\n\n[B]Author:[/B] wren_writes\n\n"
+        "[B]Fandom:[/B] Original Work, The Lighthouse Letters (Web Series)\n\n"
+        "[B]Pairing:[/B] Wren/Tamsin, Wren & The Stranger\n\n"
+        "[B]Characters:[/B] Wren, Tamsin, The Stranger\n\n"
+        "[B]Rating:[/B] Teen And Up Audiences\n\n"
+    )
+    assert "[B]Summary:[/B] The lamp at Kell’s Reach" in out
+    assert "\n\nChapter 1 of 4: The Keeper’s Lamp\n\n[B]A/N:[/B] Welcome!" in out
     assert out.endswith(
         "[HR][/HR]\n\n[B]A/N:[/B] Thank you for reading. [I]Comments are love.[/I]\n"
     )

@@ -11,7 +11,7 @@ import pytest
 from editor.formats import ffn
 from editor.formats.layout import is_symbol_line
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork
-from editor.model import ChapterMeta, WorkMeta
+from editor.model import ChapterMeta, Status, WorkMeta
 from editor.text.richtext import Block, Run, parse
 
 NO_PARTS = ExportOptions(parts=frozenset())
@@ -123,6 +123,18 @@ def test_chapter_file_is_header_rule_text_rule_end_note(everything_work: ExportW
         "<hr />",
         "<p><strong>A/N:</strong> Thank you for reading. <em>Comments are love.</em></p>",
     ]
+
+
+def test_header_counts_the_chapters_of_a_complete_or_overlong_work() -> None:
+    done = work_of("<p>x</p>", meta=WorkMeta(title="T", status=Status.COMPLETE))
+    assert "<p>Chapter 1 of 1: Ch 1</p>" in ffn.chapter_html(
+        done, done.chapters[0], ExportOptions()
+    )
+    over = work_of(
+        "<p>x</p>", "<p>y</p>", "<p>z</p>", meta=WorkMeta(title="T", expected_chapters=2)
+    )
+    html = ffn.chapter_html(over, over.chapters[2], ExportOptions())
+    assert "<p>Chapter 3 of ?: Ch 3</p>" in html
 
 
 def test_left_out_parts_leave_the_header(everything_work: ExportWork) -> None:

@@ -52,8 +52,16 @@ def test_centred_paragraph_is_padded_to_the_page() -> None:
 def test_export_is_header_rule_text_rule_end_note(everything_work: ExportWork) -> None:
     out = plaintext.export(everything_work, ExportOptions(chapters=[1]))
     paragraphs = out.split("\n\n")
-    assert paragraphs[0] == "**Salt & Starlight: “The <Keeper’s> Year”**"
-    assert paragraphs[1] == "Chapter 1 of 4: The Keeper’s Lamp"
+    assert paragraphs[:6] == [
+        "**Title:** Salt & Starlight: “The <Keeper’s> Year”",
+        "**Author:** wren_writes",
+        "**Fandom:** Original Work, The Lighthouse Letters (Web Series)",
+        "**Pairing:** Wren/Tamsin, Wren & The Stranger",
+        "**Characters:** Wren, Tamsin, The Stranger",
+        "**Rating:** Teen And Up Audiences",
+    ]
+    assert paragraphs[8].startswith("**Summary:** The lamp at Kell’s Reach")
+    assert paragraphs[11] == "Chapter 1 of 4: The Keeper’s Lamp"
     assert "🌊" in out and out.endswith("**A/N:** Thank you for reading. *Comments are love.*\n")
     assert paragraphs[-2].strip() == "* * *"
 

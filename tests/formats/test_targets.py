@@ -19,7 +19,7 @@ from editor.formats.targets import TARGETS, Target, export_to
 from editor.formats.work import ExportOptions, ExportWork
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
-KEYS = ["ao3", "ffn", "md", "txt", "bbcode", "html", "epub", "docx"]
+KEYS = ["ao3", "ffn", "ffn-docx", "md", "txt", "bbcode", "html", "epub", "docx"]
 
 
 def test_registry_has_every_target() -> None:
@@ -27,8 +27,22 @@ def test_registry_has_every_target() -> None:
     for key, target in TARGETS.items():
         assert isinstance(target, Target) and target.key == key
         assert target.label and target.extension and not target.extension.startswith(".")
-    assert {k for k, t in TARGETS.items() if t.binary} == {"epub", "docx"}
-    assert {k for k, t in TARGETS.items() if t.per_chapter} == {"ao3", "ffn"}
+    assert {k for k, t in TARGETS.items() if t.binary} == {"ffn-docx", "epub", "docx"}
+    assert {k for k, t in TARGETS.items() if t.per_chapter} == {"ffn", "ffn-docx"}
+
+
+def test_ffn_docx_of_one_chapter_is_its_document_manager_file(everything_work: ExportWork) -> None:
+    import io
+
+    import docx
+
+    one = ExportOptions(chapters=[2])
+    data = export_to("ffn-docx", everything_work, one)
+    assert isinstance(data, bytes)
+    texts = [p.text for p in docx.Document(io.BytesIO(data)).paragraphs]
+    expected = ffn.chapter_docx(everything_work, everything_work.chapters[1], one)
+    assert texts == [p.text for p in docx.Document(io.BytesIO(expected)).paragraphs]
+    assert texts[1] == "Chapter 2 of 4: What the Tide Brought"
 
 
 @pytest.mark.parametrize("key", KEYS)

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import pytest
+
+from editor.formats import ao3, ffn, layout
 from editor.formats.templates import compose
-from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportWork
+from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
 from editor.model import ChapterMeta, WorkMeta
+from editor.text.richtext import is_blank
 
 ALL = frozenset(FRONT_MATTER_PARTS)
 
@@ -47,3 +53,33 @@ def test_plain_values_are_escaped_and_the_chapter_label_is_filled() -> None:
     assert compose("{title}\n{chapter_label}: {chapter_title}", w, ch, ALL) == (
         "<p>Cats &amp; &lt;Dogs&gt;</p>\n<p>Chapter 1 of 3: Storm &amp; Sea</p>"
     )
+
+
+# What a rich field stores when the author typed only a space, a no-break space or
+# Shift+Enter, or cleared it (RichField through text/qtdoc).
+BLANK_FIELDS = ["", "<p></p>", "<p> </p>", "<p>\u00a0</p>", "<p><br /></p>", "<p> <br /> </p>"]
+
+
+@pytest.mark.parametrize("blank", BLANK_FIELDS)
+def test_a_field_of_only_whitespace_prints_no_heading_anywhere(blank: str) -> None:
+    w, ch = work(title="T", disclaimer=blank, dedication=blank, prompt=blank)
+    ch = replace(ch, meta=ChapterMeta(summary=blank, notes_begin=blank, notes_end=blank))
+    w = replace(w, chapters=(ch,))
+    assert is_blank(blank)
+    options = ExportOptions()
+    html = ffn.chapter_html(w, ch, options)
+    assert html == "<p><strong>T</strong></p>\n<p>Chapter 1 of ?: Storm &amp; Sea</p>\n" + (
+        "<p><strong>Rating:</strong> T</p>\n<hr />\n<p>Text.</p>\n"
+    )
+    assert ao3.notes_html(w, ch) == ""
+    fields = {f.key: f.value for f in ao3.post_fields(w, ch)}
+    assert fields["notes_begin"] == fields["notes_end"] == fields["summary"] == ""
+    assert "chapter_summary" not in fields
+    assert [s.label for s in layout.title_page(w, options)] == ["Rating", "Words"]
+    assert layout.chapter_sections(ch, options) == ([], [])
+
+
+def test_a_field_with_text_is_not_blank() -> None:
+    assert not is_blank("<p> x </p>")
+    assert not is_blank("<ul>\n<li>one</li>\n</ul>")
+    assert not is_blank("Tom &amp; Jerry")

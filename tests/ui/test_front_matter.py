@@ -203,7 +203,8 @@ def test_every_panel_field_survives_a_restart(
     tree.setCurrentItem(tree.topLevelItem(0))
     show_panel(window, "warnings")
     fill_chapter_notes(qtbot, window, NOTES_ONE, "Wren finds a letter.")
-    assert find(window, QWidget, "chapterLabel").text() == "Chapter 1 of 3"
+    # Complete with 2 chapters written: the 3 expected is not what gets posted.
+    assert find(window, QWidget, "chapterLabel").text() == "Chapter 1 of 2"
     tree.setCurrentItem(tree.topLevelItem(1))
     fill_chapter_notes(qtbot, window, NOTES_TWO, "")
     window.close()

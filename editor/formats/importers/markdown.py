@@ -23,7 +23,8 @@ _STRUCTURE = re.compile(r"^\s{0,3}(?:#|[-*+>]\s|\d+[.)]\s|```|~~~)")  # headings
 
 def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
     decoded = decode(data, name)
-    blocks = parse(to_canonical(prepared(decoded.text)))
+    # A Markdown file may hold HTML for what Markdown cannot say (Ficwright's export does).
+    blocks = parse(to_canonical(prepared(decoded.text), raw_html=True))
     return Source(name, blocks, decoded.encoding)
 
 

@@ -8,7 +8,6 @@ ticking boxes never waits on an export.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,8 +47,14 @@ from PySide6.QtWidgets import (
 from editor.background import run_in_background
 from editor.fileio import write_atomic
 from editor.formats.ffn import ffn_warnings
-from editor.formats.targets import TARGETS, Target, export_to
-from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
+from editor.formats.targets import (  # safe_file_name: the main window names files with it
+    TARGETS,
+    Target,
+    chapter_file_name,
+    export_to,
+    safe_file_name,
+)
+from editor.formats.work import FRONT_MATTER_PARTS, ExportOptions, ExportWork
 
 PREVIEW_DELAY_MS = 200  # after the last option change
 PROGRESS_DELAY_MS = 300  # a quicker export never flashes a progress bar
@@ -58,8 +63,6 @@ DEFAULT_TARGET = "ao3"
 SETTING_TARGET = "export/target"
 SETTING_PARTS = "export/parts"
 SETTING_FOLDER = "export/folder"
-# Characters no file system (or Windows) accepts in a name.
-_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
 CHAPTERS_CURRENT, CHAPTERS_RANGE, CHAPTERS_ALL = 0, 1, 2
 
@@ -70,19 +73,6 @@ def extension(target: Target) -> str:
 
 def is_html(target: Target) -> bool:
     return target.extension.lstrip(".").lower() in HTML_EXTENSIONS
-
-
-def safe_file_name(name: str, fallback: str = "Untitled") -> str:
-    """``name`` usable as a file name on every system (no slashes, no trailing dots)."""
-    cleaned = _UNSAFE_NAME.sub("_", name).strip().rstrip(". ")
-    return cleaned[:120] or fallback
-
-
-def chapter_file_name(work: ExportWork, chapter: ExportChapter, target: Target) -> str:
-    """'01 - Title.html': the number first so a folder lists the chapters in order."""
-    width = max(2, len(str(len(work.chapters))))
-    title = safe_file_name(chapter.title, f"Chapter {chapter.number}")
-    return f"{chapter.number:0{width}d} - {title}{extension(target)}"
 
 
 class SaveFailed(Exception):
@@ -428,7 +418,11 @@ class ExportDialog(QDialog):
         lines = [
             self.tr("{label} is a binary file; it is not shown here.").format(label=target.label),
             "",
-            self.tr("Save… writes “{name}” with {which} ({words} words).").format(
+            self.tr("Save… writes one file per chapter, “{name}” first ({words} words).").format(
+                name=chapter_file_name(self._work, chapters[0], target), words=f"{words:,}"
+            )
+            if target.per_chapter and len(chapters) > 1
+            else self.tr("Save… writes “{name}” with {which} ({words} words).").format(
                 name=self._default_name(target), which=which, words=f"{words:,}"
             ),
             self.tr("Front matter: {parts}.").format(

@@ -121,9 +121,8 @@ def test_file_menu_and_shortcut_open_the_export_dialog(qtbot, open_window: OpenW
     qtbot.waitUntil(lambda: window.findChild(ExportDialog) is not None)
     dialog = window.findChild(ExportDialog)
     assert dialog.isVisible()
-    assert [dialog.findChild(QComboBox, "exportTarget").itemText(i) for i in range(8)] == [
-        t.label for t in TARGETS.values()
-    ]
+    combo = dialog.findChild(QComboBox, "exportTarget")
+    assert [combo.itemText(i) for i in range(combo.count())] == [t.label for t in TARGETS.values()]
 
 
 def test_ao3_preview_is_the_chapters_html_without_style(qtbot, open_window: OpenWindow, work_path):
@@ -321,18 +320,54 @@ def test_save_of_a_binary_target_writes_the_file(
     assert b"Zack" in text and b"Cloud" in text
 
 
+def test_ao3_save_of_all_chapters_writes_the_whole_work_the_preview_shows(
+    qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
+):
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    choose_target(qtbot, dialog, "ao3")
+    all_chapters(qtbot, dialog)
+    shown = preview(dialog)
+    out = tmp_path / "storm.html"
+    answer_save(monkeypatch, out)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog, "exportSave")
+    saved = out.read_text(encoding="utf-8")
+    assert saved == shown
+    assert '<div id="chapters" class="userstuff">' in saved
+    assert "<p>Thanks for reading!</p>" in saved and "Nibelheim" in saved
+    assert sorted(p.name for p in tmp_path.iterdir() if p.suffix == ".html") == ["storm.html"]
+
+    dialog.findChild(QRadioButton, "chaptersCurrent").click()  # a chapter's text stays reachable
+    qtbot.waitUntil(dialog.is_current)
+    one = tmp_path / "one.html"
+    answer_save(monkeypatch, one)
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog, "exportSave")
+    expected = export_to("ao3", stored_work(window), ExportOptions(chapters=[1]))
+    assert one.read_text(encoding="utf-8") == expected
+
+
+def save_all_in_a_folder(
+    qtbot, dialog: ExportDialog, key: str, tmp_path: Path, monkeypatch
+) -> Path:  # type: ignore[no-untyped-def]
+    """Save every chapter for ``key`` into a new folder, which the folder dialog answers."""
+    choose_target(qtbot, dialog, key)
+    all_chapters(qtbot, dialog)
+    folder = tmp_path / key
+    folder.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
+    with qtbot.waitSignal(dialog.saved, timeout=10000):
+        click(qtbot, dialog, "exportSave")
+    return folder
+
+
 def test_per_chapter_save_writes_one_file_per_chapter(
     qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
 ):
     window = open_window(work_path)
     dialog = open_export(qtbot, window)
-    choose_target(qtbot, dialog, "ffn")
-    all_chapters(qtbot, dialog)
-    folder = tmp_path / "ffn"
-    folder.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *_a, **_k: str(folder))
-    with qtbot.waitSignal(dialog.saved, timeout=5000):
-        click(qtbot, dialog, "exportSave")
+    folder = save_all_in_a_folder(qtbot, dialog, "ffn", tmp_path, monkeypatch)
     assert sorted(p.name for p in folder.iterdir()) == [
         "01 - The Letter.html",
         "02 - Nibelheim.html",
@@ -341,6 +376,27 @@ def test_per_chapter_save_writes_one_file_per_chapter(
     for number, name in ((1, "01 - The Letter.html"), (2, "02 - Nibelheim.html")):
         expected = export_to("ffn", work, ExportOptions(chapters=[number]))
         assert (folder / name).read_text(encoding="utf-8") == expected
+
+
+def test_ffn_docx_saves_one_word_document_per_chapter(
+    qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
+):
+    import io
+
+    import docx
+
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    folder = save_all_in_a_folder(qtbot, dialog, "ffn-docx", tmp_path, monkeypatch)
+    assert "one file per chapter, “01 - The Letter.docx” first" in preview(dialog)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "01 - The Letter.docx",
+        "02 - Nibelheim.docx",
+    ]
+    second = docx.Document(io.BytesIO((folder / "02 - Nibelheim.docx").read_bytes()))
+    texts = [p.text for p in second.paragraphs]
+    assert "Chapter 2 of 2: Nibelheim" in texts and "Zack laughed." in texts
+    assert not any("Cloud" in t for t in texts)
 
 
 def test_a_failed_save_says_why_and_keeps_the_dialog_open(
