@@ -178,9 +178,15 @@ def test_a_stretched_misspelling_is_still_flagged(us):
     assert unknown_words(Checker(us), "Noooope, thiiiis, blaaargh") == ["blaaargh"]
 
 
-def test_shouting_is_checked_but_short_acronyms_are_not(us):
+def test_shouting_is_checked_but_known_acronyms_are_not(us):
     checker = Checker(us)
     assert unknown_words(checker, "STOP! The FBI and the NPCs. TEHRIBLE!") == ["TEHRIBLE"]
+
+
+def test_short_shouted_typos_are_flagged(us):
+    checker = Checker(us, work_words=["SOLDIER", "Shinra"])
+    text = "“GET OUT, YUO IDOIT!” “WAHT?” “TEH END.” “STOPP!” OK, SOLDIER. SHINRA. NASA."
+    assert unknown_words(checker, text) == ["YUO", "IDOIT", "WAHT", "TEH", "STOPP"]
 
 
 def test_sentence_start_capitals_are_known_but_typos_are_flagged(us):
