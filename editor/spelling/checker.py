@@ -140,7 +140,13 @@ def _adjust_english(words: dict[str, int], variant: str) -> None:
     Only lowercase entries of the SCOWL lists are used: a capitalised entry is a place or
     a name ("Bend", "Auburn" are US-only as places) whose lowercase twin is a common word.
     """
-    gb_only = [w for w in _variant_list("en_GB-only.txt") if w.islower()]
+    # en_GB-extra.txt: British forms SCOWL's American list also carries ("grey", "learnt").
+    gb_only = [
+        w
+        for name in ("en_GB-only.txt", "en_GB-extra.txt")
+        for w in _variant_list(name)
+        if w.islower()
+    ]
     us_only = [w for w in _variant_list("en_US-only.txt") if w.islower()]
     if variant == "GB":
         additions = {w: _twin_frequency(w, words) for w in gb_only if w not in words}

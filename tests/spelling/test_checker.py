@@ -131,7 +131,9 @@ def test_name_possessives_and_shouting_are_known(us):
 
 def test_british_english_accepts_british_spellings_and_flags_american_ones(gb):
     checker = Checker(gb)
-    for word in ("realise", "centre", "learnt", "colour", "Colour", "armour", "grey"):
+    for word in ("realise", "centre", "learnt", "leant", "programme", "programmes", "colour"):
+        assert checker.is_known(word), word
+    for word in ("Colour", "armour", "grey", "mum", "travelled", "theatre", "whilst", "cosy"):
         assert checker.is_known(word), word
     for word in ("color", "realize", "center"):
         assert not checker.is_known(word), word
@@ -139,9 +141,11 @@ def test_british_english_accepts_british_spellings_and_flags_american_ones(gb):
 
 def test_us_english_flags_british_spellings(us):
     checker = Checker(us)
-    for word in ("realise", "centre", "colour"):
+    for word in ("realise", "centre", "learnt", "colour", "leant", "programme", "grey", "mum"):
         assert not checker.is_known(word), word
-    for word in ("learnt", "color", "realize", "center", "gray"):
+    for word in ("travelled", "theatre", "whilst", "cosy"):
+        assert not checker.is_known(word), word
+    for word in ("learned", "color", "realize", "center", "gray", "dialogue", "burnt"):
         assert checker.is_known(word), word
 
 
