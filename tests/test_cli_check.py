@@ -68,6 +68,42 @@ def test_chapter_option_checks_one_chapter(work, capsys):
     ]
 
 
+def test_the_front_matter_is_checked_with_its_place(tmp_path, capsys):
+    path = make_work(
+        tmp_path / "meta.ficwright",
+        [("One", "<p>All fine here.</p>"), ("Two", "<p>Fine too.</p>")],
+        summary="<p>Teh summary.</p>",
+        disclaimer="<p>I ownn nothing.</p>",
+        dedication="<p>For Jnae.</p>",
+        prompt="<p>A prompt.</p><p>Frmo a friend.</p>",
+    )
+    project = Project.open(path)
+    first, second = (c.id for c in project.chapters())
+    project.save(
+        Changes(
+            chapters={
+                first: {"summary": "<p>Smmary.</p>", "notes_begin": "<p>Thnaks!</p>"},
+                second: {"notes_end": "<p>Fine.</p><p>Readnig on.</p>"},
+            }
+        )
+    )
+    project.close()
+
+    code, lines, _ = run(["check", str(path)], capsys)
+    assert code == 1
+    assert lines == [
+        "Teh\t1\tSummary, paragraph 1",
+        "ownn\t1\tDisclaimer, paragraph 1",
+        "Jnae\t1\tDedication, paragraph 1",
+        "Frmo\t1\tPrompt, paragraph 2",
+        "Smmary\t1\tChapter 1 summary, paragraph 1",
+        "Thnaks\t1\tChapter 1 beginning notes, paragraph 1",
+        "Readnig\t1\tChapter 2 end notes, paragraph 2",
+    ]
+    code, lines, _ = run(["check", str(path), "--chapter", "2"], capsys)
+    assert (code, lines) == (1, ["Readnig\t1\tChapter 2 end notes, paragraph 2"])
+
+
 def test_a_clean_chapter_exits_zero_and_prints_nothing(work, capsys):
     assert run(["check", str(work), "--chapter", "3"], capsys) == (0, [], "")
 

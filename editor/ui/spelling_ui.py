@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit
 from editor.background import run_in_background
 from editor.model import WorkMeta
 from editor.spelling.checker import Checker, language_code
+from editor.spelling.places import WORK_FIELDS, chapter_fields, work_fields
 from editor.spelling.tokenizer import tokens
 from editor.text.richtext import plain_text
 from editor.ui.panels.spelling import SCOPE_WORK, SpellingPanel
@@ -30,11 +31,13 @@ from editor.workspace import Workspace
 
 ENABLED_KEY = "spelling/enabled"
 REFRESH_DELAY_MS = 1000  # after the last keystroke, the list is counted again
+RICH_WORK_FIELDS = frozenset(name for name, _place in WORK_FIELDS)
 
 
 @dataclass(slots=True)
 class _Job:
-    """What a worker counts: the current chapter's text and the other chapters' bodies."""
+    """What a worker counts: the current chapter's text, the other chapters' bodies and
+    the front matter in scope (summary, notes...)."""
 
     checker: Checker
     version: int
@@ -44,6 +47,8 @@ class _Job:
     plain: dict[int, str] = field(default_factory=dict)
     html: dict[int, str] = field(default_factory=dict)
     counted: dict[int, Counter[str]] = field(default_factory=dict)  # from earlier runs
+    front: list[str] = field(default_factory=list)  # canonical HTML of the rich fields
+    front_counted: Counter[str] = field(default_factory=Counter)
 
 
 def _count(job: _Job) -> _Job:
@@ -53,6 +58,8 @@ def _count(job: _Job) -> _Job:
         job.counted[chapter_id] = Counter(t.word for t in checker.unknown(text))
     for chapter_id, body in job.html.items():
         job.counted[chapter_id] = Counter(t.word for t in checker.unknown(plain_text(body)))
+    for html in job.front:
+        job.front_counted.update(t.word for t in checker.unknown(plain_text(html)))
     return job
 
 
@@ -142,6 +149,7 @@ class SpellingUi(QObject):
                 (ws.currentChanged, self._chapter_changed),
                 (ws.metaChanged, self._meta_changed),
                 (ws.chaptersChanged, self._schedule),
+                (ws.chapterMetaChanged, self._chapter_meta_changed),
                 (service.ready, self._schedule),
                 (service.changed, self._schedule),
                 (service.unavailable, self._unavailable),
@@ -208,6 +216,12 @@ class SpellingUi(QObject):
     def _meta_changed(self, name: str) -> None:
         if name in ("language", "english_variant") and self._ws is not None:
             self.panel.show_meta(self._ws.meta)
+        elif name in RICH_WORK_FIELDS:
+            self._schedule(REFRESH_DELAY_MS)
+
+    def _chapter_meta_changed(self, _chapter_id: int, name: str) -> None:
+        if name != "warnings":
+            self._schedule(REFRESH_DELAY_MS)
 
     def _meta_edited(self, name: str, value: object) -> None:
         if self._ws is not None:
@@ -269,13 +283,19 @@ class SpellingUi(QObject):
         if doc is not None:
             job.plain[ws.current_id] = doc.toPlainText()
         if job.scope == SCOPE_WORK:
+            job.front.extend(html for _place, html in work_fields(ws.meta))
             for chapter in ws.chapters():
+                notes = ws.chapter_meta(chapter.id)
+                job.front.extend(html for _place, html in chapter_fields("", notes))
                 if chapter.id == ws.current_id:
                     continue
                 if chapter.id in self._counted:
                     job.counted[chapter.id] = self._counted[chapter.id]
                 else:
                     job.html[chapter.id] = ws.project.body(chapter.id)
+        elif ws.current_id >= 0:
+            notes = ws.chapter_meta(ws.current_id)
+            job.front.extend(html for _place, html in chapter_fields("", notes))
         self._running = job
         if self._listed != (job.scope, job.current):
             self.panel.show_checking()  # a new list; a recount of the same one stays quiet
@@ -309,6 +329,7 @@ class SpellingUi(QObject):
             total: Counter[str] = Counter()
             for counts in result.counted.values():
                 total.update(counts)
+            total.update(result.front_counted)
             self.panel.show_words(total.items())
         if self._again or not fresh:
             self._again = False
@@ -346,7 +367,10 @@ class SpellingUi(QObject):
                         break
         if found is None:
             found = _find(doc, word, 0, start + 1)  # wrap round this chapter
-        if found is None or pane.document() is not doc:
+        if found is None:
+            self._jump_to_field(word)
+            return
+        if pane.document() is not doc:
             return
         cursor = QTextCursor(doc)
         cursor.setPosition(found[0])
@@ -354,6 +378,27 @@ class SpellingUi(QObject):
         pane.setTextCursor(cursor)
         pane.ensureCursorVisible()
         pane.setFocus()
+
+    def _jump_to_field(self, word: str) -> None:
+        """Select ``word`` in the first rich field on screen that has it (a summary, notes)."""
+        for highlighter in self._fields:
+            doc, edit = highlighter.document(), highlighter.view
+            found = _find(doc, word, 0, None) if doc is not None else None
+            if found is None or edit is None:
+                continue
+            dock = edit.parentWidget()
+            while dock is not None and not isinstance(dock, QDockWidget):
+                dock = dock.parentWidget()
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+            cursor = QTextCursor(doc)
+            cursor.setPosition(found[0])
+            cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
+            edit.setTextCursor(cursor)
+            edit.ensureCursorVisible()
+            edit.setFocus()
+            return
 
 
 def _find(doc: QTextDocument, word: str, start: int, end: int | None) -> tuple[int, int] | None:

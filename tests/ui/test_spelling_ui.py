@@ -329,6 +329,51 @@ def test_the_panel_lists_the_chapter_or_the_whole_work(
     assert tree.topLevelItem(0).text(0) == "Wutai"
 
 
+def test_the_panel_lists_the_front_matter_too_and_jumps_to_it(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = make_work(
+        tmp_path / "w.ficwright",
+        "<p>Fine words.</p>",
+        "<p>Fine again.</p>",
+        summary="<p>Teh summary.</p>",
+        disclaimer="<p>I ownn nothing.</p>",
+        dedication="<p>For Jnae.</p>",
+        prompt="<p>Frmo a friend.</p>",
+    )
+    project = Project.open(path)
+    first, second = (c.id for c in project.chapters())
+    project.save(
+        Changes(
+            chapters={
+                first: {"notes_begin": "<p>Thnaks!</p>"},
+                second: {"summary": "<p>Smmary.</p>", "notes_end": "<p>Readnig.</p>"},
+            }
+        )
+    )
+    project.close()
+    window = open_checked(qtbot, open_window, path)
+    show_dock(window)
+    assert listed(qtbot, window) == {"Thnaks": 1}  # this chapter: its text and notes
+
+    scope = window.spelling_ui.panel.findChild(QComboBox, "spellingScope")
+    scope.setCurrentIndex(scope.findData("work"))
+    qtbot.waitUntil(lambda: "Readnig" in listed(qtbot, window), timeout=5000)
+    assert listed(qtbot, window) == dict.fromkeys(
+        ["Teh", "ownn", "Jnae", "Frmo", "Thnaks", "Smmary", "Readnig"], 1
+    )
+
+    window.spelling_ui.jump_to("Jnae")
+    edit = window.findChild(RichField, "dedicationField").text_edit()
+    assert edit.textCursor().selectedText() == "Jnae"
+
+    summary = window.findChild(RichField, "summaryField").text_edit()
+    summary.setFocus()
+    summary.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(summary, " Wrold.")
+    qtbot.waitUntil(lambda: listed(qtbot, window).get("Wrold") == 1, timeout=5000)
+
+
 def test_the_list_follows_typing_and_added_words(
     qtbot, open_window: OpenWindow, tmp_path: Path
 ) -> None:
