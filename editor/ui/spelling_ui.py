@@ -326,11 +326,9 @@ class SpellingUi(QObject):
                     self._counted[chapter_id] = counts
             self._per_chapter = result.counted
             self._listed = (result.scope, result.current)
-            total: Counter[str] = Counter()
-            for counts in result.counted.values():
-                total.update(counts)
-            total.update(result.front_counted)
-            self.panel.show_words(total.items())
+            order = [ch.id for ch in ws.chapters()] if ws is not None else []
+            counted = [result.counted[i] for i in order if i in result.counted]
+            self.panel.show_words(_merged([*counted, result.front_counted]).items())
         if self._again or not fresh:
             self._again = False
             self._schedule(0)
@@ -357,7 +355,7 @@ class SpellingUi(QObject):
             ids = [ch.id for ch in ws.chapters()]
             here = ids.index(ws.current_id) if ws.current_id in ids else -1
             for chapter_id in ids[here + 1 :] + ids[: max(here, 0)]:
-                if self._per_chapter.get(chapter_id, {}).get(word):
+                if _has(self._per_chapter.get(chapter_id, {}), word):
                     ws.select(chapter_id)
                     if ws.document is None:
                         return
@@ -401,12 +399,30 @@ class SpellingUi(QObject):
             return
 
 
+def _merged(counts: list[Counter[str]]) -> Counter[str]:
+    """One count per word in any capitalisation ("Teh" and "teh"), under its first form,
+    as ``ficwright check`` counts."""
+    written: dict[str, str] = {}
+    total: Counter[str] = Counter()
+    for group in counts:
+        for word, n in group.items():
+            total[written.setdefault(word.lower(), word)] += n
+    return total
+
+
+def _has(counts: Counter[str], word: str) -> bool:
+    lower = word.lower()
+    return any(w.lower() == lower for w in counts)
+
+
 def _find(doc: QTextDocument, word: str, start: int, end: int | None) -> tuple[int, int] | None:
-    """The first use of ``word`` (as the tokenizer reads it) in [start, end) of ``doc``."""
+    """The first use of ``word`` (as the tokenizer reads it, in any capitalisation) in
+    [start, end) of ``doc``."""
+    lower = word.lower()
     block = doc.findBlock(start)
     while block.isValid() and (end is None or block.position() < end):
         text = block.text()
-        if word in text or not text.isascii():  # the word as looked up may differ in form
+        if lower in text.lower() or not text.isascii():  # the word may differ in form
             u16 = utf16_offsets(text)
             for t in tokens(text):
                 at = block.position() + u16(t.start)
@@ -414,7 +430,7 @@ def _find(doc: QTextDocument, word: str, start: int, end: int | None) -> tuple[i
                     continue
                 if end is not None and at >= end:
                     return None
-                if t.word == word:
+                if t.word.lower() == lower:
                     return at, block.position() + u16(t.end)
         block = block.next()
     return None
