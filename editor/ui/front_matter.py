@@ -116,12 +116,15 @@ class FrontMatterDocks(QObject):
         """Titles and order changed: the notes panel's title and 'N of M' follow."""
         if self._ws is not None:
             self._show_chapter(self._ws.current_id)
+            self._refresh_completions()  # a deleted chapter's warnings are no longer offered
 
-    def _chapter_meta_changed(self, chapter_id: int, _name: str) -> None:
+    def _chapter_meta_changed(self, chapter_id: int, name: str) -> None:
         # A change made elsewhere (a replace across the work); the same chapter shown again
         # updates only the fields that differ, so the panels' own edits are left alone.
         if self._ws is not None and chapter_id == self._ws.current_id:
             self._show_chapter(chapter_id)
+        if name == "warnings":
+            self._refresh_completions()
 
     def _meta_changed(self, name: str) -> None:
         # A change made elsewhere (an import, a restore) must reach the panels; the

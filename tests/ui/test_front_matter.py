@@ -16,7 +16,7 @@ from editor.model import (
     Status,
     WorkMeta,
 )
-from editor.store.project import Project
+from editor.store.project import Changes, Project
 from editor.ui.main_window import MainWindow
 from editor.ui.widgets.rich_field import RichField
 from editor.ui.widgets.tag_editor import TagEditor
@@ -258,3 +258,29 @@ def test_a_default_disclaimer_follows_the_fandom_across_works(
         assert project.meta().disclaimer == "<p>Square Enix owns it all.</p>"
     finally:
         project.close()
+
+
+def offered(editor: TagEditor) -> list[str]:
+    return editor.completer().model().stringList()
+
+
+def test_every_chapters_warnings_are_offered_and_follow_edits(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = make_work(tmp_path / "w.ficwright")
+    project = Project.open(path)
+    two = project.chapters()[1].id
+    project.save(Changes(chapters={two: {"warnings": ("Blood",)}}))
+    project.close()
+    window = open_window(path)
+    tree = window.chapter_tree
+    tree.setCurrentItem(tree.topLevelItem(0))
+    show_panel(window, "warnings")
+    chapter_warnings = find(window, TagEditor, "chapterWarningsField")
+    content_warnings = find(window, TagEditor, "contentWarningsField")
+    assert "Blood" in offered(chapter_warnings)  # chapter two's, never shown yet
+
+    add_tags(qtbot, chapter_warnings, ("Vomit",))
+    assert "Vomit" in offered(content_warnings)
+    tree.setCurrentItem(tree.topLevelItem(1))
+    assert "Vomit" in offered(chapter_warnings)
