@@ -165,8 +165,14 @@ class FrontMatterDocks(QObject):
     # -- disclaimer defaults (the user's settings, per fandom) --------------------------
 
     def _fandom(self) -> str:
+        """The fandom a new default is kept for: the work's first."""
         fandoms = self._ws.meta.fandoms if self._ws is not None else ()
         return fandoms[0] if fandoms else ""
+
+    def _default_fandom(self, defaults: dict[str, str]) -> str:
+        """The work's first fandom the author keeps a default for (a crossover's second)."""
+        fandoms = self._ws.meta.fandoms if self._ws is not None else ()
+        return next((f for f in fandoms if defaults.get(f)), "")
 
     def _defaults(self) -> dict[str, str]:
         try:
@@ -176,9 +182,8 @@ class FrontMatterDocks(QObject):
         return value if isinstance(value, dict) else {}
 
     def _refresh_disclaimer_default(self) -> None:
-        fandom = self._fandom()
-        self.disclaimer.set_fandom(fandom)
-        self.disclaimer.set_default_available(bool(fandom) and fandom in self._defaults())
+        self.disclaimer.set_fandom(self._fandom())
+        self.disclaimer.set_default_available(self._default_fandom(self._defaults()))
 
     def _save_default_disclaimer(self, html: str) -> None:
         fandom = self._fandom()
@@ -190,6 +195,7 @@ class FrontMatterDocks(QObject):
         self._refresh_disclaimer_default()
 
     def _insert_default_disclaimer(self) -> None:
-        html = self._defaults().get(self._fandom())
+        defaults = self._defaults()
+        html = defaults.get(self._default_fandom(defaults))
         if html:
             self.disclaimer.insert_html(html)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from editor.model import (
     ArchiveWarning,
@@ -243,14 +243,20 @@ def test_a_default_disclaimer_follows_the_fandom_across_works(
     add_tags(qtbot, find(first, TagEditor, "fandomsField"), ("Final Fantasy VII",))
     show_panel(first, "disclaimer")
     type_rich(qtbot, find(first, RichField, "disclaimerField"), ("", "Square Enix owns it all."))
-    panel = first.front_matter.disclaimer
-    panel.saveDefaultRequested.emit(find(first, RichField, "disclaimerField").html())
+    qtbot.mouseClick(find(first, QPushButton, "saveDefaultButton"), Qt.MouseButton.LeftButton)
     first.close()
 
+    # A crossover whose first fandom has no default: the second fandom's is inserted.
     second = open_window(make_work(tmp_path / "b.ficwright"))
     show_panel(second, "details")
-    add_tags(qtbot, find(second, TagEditor, "fandomsField"), ("Final Fantasy VII",))
-    second.front_matter.disclaimer.insertDefaultRequested.emit()
+    add_tags(
+        qtbot, find(second, TagEditor, "fandomsField"), ("Kingdom Hearts", "Final Fantasy VII")
+    )
+    show_panel(second, "disclaimer")
+    insert = find(second, QPushButton, "insertDefaultButton")
+    assert insert.isEnabled()
+    assert "Final Fantasy VII" in insert.toolTip()
+    qtbot.mouseClick(insert, Qt.MouseButton.LeftButton)
     assert find(second, RichField, "disclaimerField").html() == "<p>Square Enix owns it all.</p>"
     second.close()
     project = Project.open(tmp_path / "b.ficwright")
@@ -258,6 +264,11 @@ def test_a_default_disclaimer_follows_the_fandom_across_works(
         assert project.meta().disclaimer == "<p>Square Enix owns it all.</p>"
     finally:
         project.close()
+
+    third = open_window(make_work(tmp_path / "c.ficwright"))
+    show_panel(third, "details")
+    add_tags(qtbot, find(third, TagEditor, "fandomsField"), ("Kingdom Hearts",))
+    assert not find(third, QPushButton, "insertDefaultButton").isEnabled()
 
 
 def offered(editor: TagEditor) -> list[str]:
