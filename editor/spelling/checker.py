@@ -67,8 +67,10 @@ ENGLISH_EXTRAS = wordset(
     what're who're where're there're how're why're 'em 'til 'tis 'twas 'twere 'twould
     'cause 'cos 'coz 'bout 'round 'nuff 'kay 'sup 'fraid 'cept 'neath 'gainst 'mongst
     'ere d'you d'ya li'l ma'am ain't
-    ol lil pre un multi tryna gonna wanna gotta dunno kinda sorta lemme gimme"""
-)
+    ol lil pre un multi tryna gonna wanna gotta dunno kinda sorta lemme gimme
+    etc vs mr mrs ms mx dr st jr sr prof approx viz cf ft lb lbs oz km kg cm mm hr hrs
+    min mins sec secs"""
+)  # the last lines: abbreviations as the tokenizer reads them ("etc.", "Mx.", "e.g." letters)
 # Initialisms and acronyms pyspellchecker lacks, as written: accepted only in capitals (and
 # with a plural "s"), so a shouted typo ("YUO", "WAHT") is still flagged. Others belong in
 # the work's dictionary ("SOLDIER" and "OK" are dictionary words already).

@@ -193,6 +193,19 @@ def test_short_shouted_typos_are_flagged(us):
     assert unknown_words(checker, text) == ["YUO", "IDOIT", "WAHT", "TEH", "STOPP"]
 
 
+def test_common_abbreviations_are_known(us):
+    text = (
+        "Guns, etc. E.g. this, i.e. that; Cloud vs. Zack. Mr. and Mrs. Strife, Ms. Lockhart, "
+        "Mx. Gainsbrough, Dr. Hojo, St. Mary's, Prof. Gast, approx. 6 ft. or 2 km, 10 lbs, "
+        "3 hrs 20 mins, 8 a.m., 5 p.m., cf. viz. Jr. Sr."
+    )
+    assert unknown_words(Checker(us, names=["Cloud", "Zack", "Strife", "Lockhart"]), text) == [
+        "Gainsbrough",
+        "Hojo",
+        "Gast",
+    ]
+
+
 def test_sentence_start_capitals_are_known_but_typos_are_flagged(us):
     checker = Checker(us)
     text = "The well-known road. Teh end. Recieve it."
