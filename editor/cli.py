@@ -363,16 +363,9 @@ def _checker_for(project: Project) -> Checker:
         raise _Fail(
             f"there is no spelling dictionary for {meta.language} (there is for {available})."
         )
-    # english_variant and dictionary_words() arrive with the work's dictionary; until then
-    # the work is US English with no words of its own.
-    variant = getattr(meta, "english_variant", None) or "US"
-    work_words: list[str] = []
-    ignored: list[str] = []
-    dictionary_words = getattr(project, "dictionary_words", None)
-    if dictionary_words is not None:
-        work_words, ignored = dictionary_words()
+    work_words, ignored = project.dictionary_words()
     return Checker(
-        load_dictionary(code, variant),
+        load_dictionary(code, meta.english_variant),
         work_words=work_words,
         user_words=_user_words(),
         ignored=ignored,
