@@ -12,6 +12,8 @@ from editor import cli
 from editor.store import project as store
 from editor.store.project import Changes, Project
 
+from .spelling.front_matter import TYPOS, make_front_matter_work
+
 REPO = Path(__file__).resolve().parent.parent
 
 MIDGAR = "<p>Cloud’s sword was heavy. Zack grinned.</p>\n<hr />\n<p>“Teh end,” said Sephirot.</p>"
@@ -69,37 +71,11 @@ def test_chapter_option_checks_one_chapter(work, capsys):
 
 
 def test_the_front_matter_is_checked_with_its_place(tmp_path, capsys):
-    path = make_work(
-        tmp_path / "meta.ficwright",
-        [("One", "<p>All fine here.</p>"), ("Two", "<p>Fine too.</p>")],
-        summary="<p>Teh summary.</p>",
-        disclaimer="<p>I ownn nothing.</p>",
-        dedication="<p>For Jnae.</p>",
-        prompt="<p>A prompt.</p><p>Frmo a friend.</p>",
-    )
-    project = Project.open(path)
-    first, second = (c.id for c in project.chapters())
-    project.save(
-        Changes(
-            chapters={
-                first: {"summary": "<p>Smmary.</p>", "notes_begin": "<p>Thnaks!</p>"},
-                second: {"notes_end": "<p>Fine.</p><p>Readnig on.</p>"},
-            }
-        )
-    )
-    project.close()
+    path = make_front_matter_work(tmp_path / "meta.ficwright")
 
     code, lines, _ = run(["check", str(path)], capsys)
     assert code == 1
-    assert lines == [
-        "Teh\t1\tSummary, paragraph 1",
-        "ownn\t1\tDisclaimer, paragraph 1",
-        "Jnae\t1\tDedication, paragraph 1",
-        "Frmo\t1\tPrompt, paragraph 2",
-        "Smmary\t1\tChapter 1 summary, paragraph 1",
-        "Thnaks\t1\tChapter 1 beginning notes, paragraph 1",
-        "Readnig\t1\tChapter 2 end notes, paragraph 2",
-    ]
+    assert lines == [f"{word}\t1\t{place}" for word, place in TYPOS.items()]
     code, lines, _ = run(["check", str(path), "--chapter", "2"], capsys)
     assert (code, lines) == (1, ["Readnig\t1\tChapter 2 end notes, paragraph 2"])
 

@@ -368,14 +368,8 @@ class SpellingUi(QObject):
         if found is None:
             self._jump_to_field(word)
             return
-        if pane.document() is not doc:
-            return
-        cursor = QTextCursor(doc)
-        cursor.setPosition(found[0])
-        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
-        pane.setTextCursor(cursor)
-        pane.ensureCursorVisible()
-        pane.setFocus()
+        if pane.document() is doc:
+            _select(pane, found)
 
     def _jump_to_field(self, word: str) -> None:
         """Select ``word`` in the first rich field on screen that has it (a summary, notes)."""
@@ -390,13 +384,17 @@ class SpellingUi(QObject):
             if dock is not None:
                 dock.show()
                 dock.raise_()
-            cursor = QTextCursor(doc)
-            cursor.setPosition(found[0])
-            cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
-            edit.setTextCursor(cursor)
-            edit.ensureCursorVisible()
-            edit.setFocus()
+            _select(edit, found)
             return
+
+
+def _select(edit: QTextEdit, span: tuple[int, int]) -> None:
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(span[0])
+    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    edit.ensureCursorVisible()
+    edit.setFocus()
 
 
 def _merged(counts: list[Counter[str]]) -> Counter[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -20,40 +21,39 @@ def make_work(path: Path) -> Path:
     return path
 
 
-def restarted(open_window: OpenWindow, path: Path) -> MainWindow:
+def closed_dock_after_restart(
+    open_window: OpenWindow, tmp_path: Path, dock: str, end: Callable[[MainWindow], None]
+) -> MainWindow:
+    """Close ``dock``, end the session with ``end``, start again on the same work."""
+    path = make_work(tmp_path / "w.ficwright")
     window = open_window(path)
-    window.restore_layout()  # as app.main does for every start
-    return window
+    window.front_matter.docks[dock].close()
+    end(window)
+    again = open_window(path)
+    again.restore_layout()  # as app.main does for every start
+    assert not again.front_matter.docks["details"].isHidden()
+    return again
 
 
 def test_a_closed_dock_stays_closed_after_a_restart(
     qtbot, open_window: OpenWindow, tmp_path: Path
 ) -> None:
-    path = make_work(tmp_path / "w.ficwright")
-    window = open_window(path)
-    window.front_matter.docks["prompt"].close()
-    window.close()
-
-    again = restarted(open_window, path)
+    again = closed_dock_after_restart(open_window, tmp_path, "prompt", MainWindow.close)
     assert again.front_matter.docks["prompt"].isHidden()
-    assert not again.front_matter.docks["details"].isHidden()
 
 
 def test_the_layout_is_saved_when_the_session_ends_without_a_close(
     qtbot, open_window: OpenWindow, tmp_path: Path
 ) -> None:
-    path = make_work(tmp_path / "w.ficwright")
-    window = open_window(path)
-    window.front_matter.docks["dedication"].close()
-    app = QApplication.instance()
-    save_on_quit(app, window)
-    try:
-        app.aboutToQuit.emit()  # a logout: Qt quits without closing the window
-    finally:
-        app.aboutToQuit.disconnect(window.close_work)
-        app.aboutToQuit.disconnect(window.save_layout)
-    assert window.workspace is None  # the work was saved and closed
+    def log_out(window: MainWindow) -> None:
+        app = QApplication.instance()
+        save_on_quit(app, window)
+        try:
+            app.aboutToQuit.emit()  # a logout: Qt quits without closing the window
+        finally:
+            app.aboutToQuit.disconnect(window.close_work)
+            app.aboutToQuit.disconnect(window.save_layout)
+        assert window.workspace is None  # the work was saved and closed
 
-    again = restarted(open_window, path)
+    again = closed_dock_after_restart(open_window, tmp_path, "dedication", log_out)
     assert again.front_matter.docks["dedication"].isHidden()
-    assert not again.front_matter.docks["details"].isHidden()

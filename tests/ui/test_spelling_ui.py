@@ -13,6 +13,7 @@ from editor.ui.main_window import MainWindow
 from editor.ui.spell_highlighter import SpellHighlighter
 from editor.ui.widgets.rich_field import RichField
 
+from ..spelling.front_matter import TYPOS, make_front_matter_work
 from .conftest import OpenWindow
 
 SPELL = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
@@ -338,36 +339,15 @@ def test_the_panel_lists_the_chapter_or_the_whole_work(
 def test_the_panel_lists_the_front_matter_too_and_jumps_to_it(
     qtbot, open_window: OpenWindow, tmp_path: Path
 ) -> None:
-    path = make_work(
-        tmp_path / "w.ficwright",
-        "<p>Fine words.</p>",
-        "<p>Fine again.</p>",
-        summary="<p>Teh summary.</p>",
-        disclaimer="<p>I ownn nothing.</p>",
-        dedication="<p>For Jnae.</p>",
-        prompt="<p>Frmo a friend.</p>",
-    )
-    project = Project.open(path)
-    first, second = (c.id for c in project.chapters())
-    project.save(
-        Changes(
-            chapters={
-                first: {"notes_begin": "<p>Thnaks!</p>"},
-                second: {"summary": "<p>Smmary.</p>", "notes_end": "<p>Readnig.</p>"},
-            }
-        )
-    )
-    project.close()
+    path = make_front_matter_work(tmp_path / "w.ficwright")
     window = open_checked(qtbot, open_window, path)
     show_dock(window)
-    assert listed(qtbot, window) == {"Thnaks": 1}  # this chapter: its text and notes
+    assert listed(qtbot, window) == {"Smmary": 1, "Thnaks": 1}  # this chapter and its notes
 
     scope = window.spelling_ui.panel.findChild(QComboBox, "spellingScope")
     scope.setCurrentIndex(scope.findData("work"))
     qtbot.waitUntil(lambda: "Readnig" in listed(qtbot, window), timeout=5000)
-    assert listed(qtbot, window) == dict.fromkeys(
-        ["Teh", "ownn", "Jnae", "Frmo", "Thnaks", "Smmary", "Readnig"], 1
-    )
+    assert listed(qtbot, window) == dict.fromkeys(TYPOS, 1)
 
     window.spelling_ui.jump_to("Jnae")
     edit = window.findChild(RichField, "dedicationField").text_edit()
