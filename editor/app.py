@@ -7,8 +7,14 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from editor import paths
+
+if TYPE_CHECKING:  # Qt is imported on first use: `ficwright check` never loads it
+    from PySide6.QtCore import QCoreApplication
+
+    from editor.ui.main_window import MainWindow
 
 CLI_COMMANDS = ("export", "import", "check")
 SAMPLE_COPY_NAME = "Sample - The Lighthouse Letters.ficwright"
@@ -48,6 +54,12 @@ def first_work(settings: object) -> Path | None:
         # The shipped file stays pristine: the author writes in a copy of their own.
         shutil.copyfile(sample, copy)
     return copy
+
+
+def save_on_quit(app: QCoreApplication, window: MainWindow) -> None:
+    """A session logout or app.quit() bypasses closeEvent: save the work and the layout."""
+    app.aboutToQuit.connect(window.close_work)
+    app.aboutToQuit.connect(window.save_layout)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,8 +103,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args = [a for a in argv[1:] if not a.startswith("-")]
     target = Path(args[0]) if args else first_work(settings)
-    # A session logout or app.quit() bypasses closeEvent: save there too.
-    app.aboutToQuit.connect(window.close_work)
+    save_on_quit(app, window)
     window.show()
     if target is not None:
         window.open_path(target)

@@ -27,6 +27,7 @@ from editor.formats.targets import TARGETS, Target, chapter_file_name, export_to
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork, load_work
 from editor.spelling.checker import Checker, load_dictionary, names_from_meta
 from editor.spelling.languages import CODES, language_code, language_name
+from editor.spelling.places import chapter_fields, work_fields
 from editor.store.errors import ProjectError
 from editor.store.project import EXTENSION, Project, inspect_header
 from editor.store.schema import CURRENT_VERSION
@@ -44,8 +45,10 @@ appears in any capitalisation, and WHERE its first place, e.g.
 
   Sephirot\t3\tChapter 2 “Nibelheim”, paragraph 4
 
-Chapters are numbered in reading order from 1; paragraphs count the chapter's non-empty
-paragraphs, headings and list items from 1. The work's language and English variant choose
+The work's summary, disclaimer, dedication and prompt are checked too, and each chapter's
+summary and notes ("Chapter 1 end notes, paragraph 2"); --chapter N checks that chapter's
+text and notes. Chapters are numbered in reading order from 1; paragraphs count the field's
+non-empty paragraphs, headings and list items from 1. The work's language and English variant choose
 the dictionary; the work's names (characters, relationships, fandoms, tags), its own word
 list and your dictionary (dictionary.txt in the Ficwright data folder) count as known.
 The work is only read.
@@ -429,16 +432,9 @@ def _checker_for(project: Project) -> Checker:
         raise _Fail(
             f"there is no spelling dictionary for {meta.language} (there is for {available})."
         )
-    # english_variant and dictionary_words() arrive with the work's dictionary; until then
-    # the work is US English with no words of its own.
-    variant = getattr(meta, "english_variant", None) or "US"
-    work_words: list[str] = []
-    ignored: list[str] = []
-    dictionary_words = getattr(project, "dictionary_words", None)
-    if dictionary_words is not None:
-        work_words, ignored = dictionary_words()
+    work_words, ignored = project.dictionary_words()
     return Checker(
-        load_dictionary(code, variant),
+        load_dictionary(code, meta.english_variant),
         work_words=work_words,
         user_words=_user_words(),
         ignored=ignored,
@@ -462,13 +458,27 @@ def _paragraphs(project: Project, chapter: int | None) -> Iterator[tuple[str, st
             count = f"{len(chapters)} chapter{'s' if len(chapters) != 1 else ''}"
             raise _Fail(f"there is no chapter {chapter}: the work has {count}.")
         chapters = [chapters[chapter - 1]]
+    if chapter is None:
+        for place, html in work_fields(project.meta()):
+            yield from _numbered(place, html)
     for info in chapters:
-        label = f"Chapter {info.position + 1}"
+        number = f"Chapter {info.position + 1}"
+        label = number
         if info.title.strip():
             label += f" “{info.title.strip()}”"
-        number = 0
-        for block in parse(project.body(info.id)):
-            text = clean_text(block.text()) if block.kind != "hr" else ""
-            if text.strip():
-                number += 1
-                yield f"{label}, paragraph {number}", text
+        notes = project.chapter_meta(info.id)
+        for place, html in chapter_fields(number, notes, after_text=False):
+            yield from _numbered(place, html)
+        yield from _numbered(label, project.body(info.id))
+        for place, html in chapter_fields(number, notes, after_text=True):
+            yield from _numbered(place, html)
+
+
+def _numbered(place: str, html: str) -> Iterator[tuple[str, str]]:
+    """("<place>, paragraph N", text) for each non-empty paragraph of ``html``."""
+    number = 0
+    for block in parse(html):
+        text = clean_text(block.text()) if block.kind != "hr" else ""
+        if text.strip():
+            number += 1
+            yield f"{place}, paragraph {number}", text

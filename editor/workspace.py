@@ -498,7 +498,7 @@ class Workspace(QObject):
             meta.characters,
             meta.additional_tags,
             meta.content_warnings,
-            *(m.warnings for m in self._chapter_meta.values()),
+            *(self.chapter_meta(ch.id).warnings for ch in self._chapters),
         ):
             for tag in group:
                 seen.setdefault(tag, None)

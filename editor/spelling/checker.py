@@ -10,7 +10,8 @@ Two halves with different costs:
 
 A word is known if, compared case-insensitively, it is in the dictionary or one of the word
 lists, or it is a common contraction or sound ("could've", "hmm"), or a stretched form of a
-known word ("Nooooo"), or an all-caps acronym of 2-5 letters ("FBI"). Proper names the
+known word ("Nooooo"). Shouting is checked like any word ("TEH" is flagged); an all-caps word
+the dictionary lacks is accepted only if it is a known acronym ("FBI", "NPCs"). Proper names the
 dictionary does not know are flagged on purpose: the work's names list is where they belong.
 """
 
@@ -66,7 +67,19 @@ ENGLISH_EXTRAS = wordset(
     what're who're where're there're how're why're 'em 'til 'tis 'twas 'twere 'twould
     'cause 'cos 'coz 'bout 'round 'nuff 'kay 'sup 'fraid 'cept 'neath 'gainst 'mongst
     'ere d'you d'ya li'l ma'am ain't
-    ol lil pre un multi tryna gonna wanna gotta dunno kinda sorta lemme gimme"""
+    ol lil pre un multi tryna gonna wanna gotta dunno kinda sorta lemme gimme
+    etc vs mr mrs ms mx dr st jr sr prof approx viz cf ft lb lbs oz km kg cm mm hr hrs
+    min mins sec secs"""
+)  # the last lines: abbreviations as the tokenizer reads them ("etc.", "Mx.", "e.g." letters)
+# Initialisms and acronyms pyspellchecker lacks, as written: accepted only in capitals (and
+# with a plural "s"), so a shouted typo ("YUO", "WAHT") is still flagged. Others belong in
+# the work's dictionary ("SOLDIER" and "OK" are dictionary words already).
+ACRONYMS = wordset(
+    """FBI CIA NSA NASA USA UK UN EU NYPD LAPD NYC LA DC BBC CNN TV DVD PC NPC HP MP XP RPG
+    MMO MMORPG DNA IQ CEO VIP RSVP FAQ DIY GPS HQ UFO ATM ICU CPR EMT ER ENT MRI CT ECG EKG
+    HIV AIDS ADHD OCD PTSD IV PDA KIA MIA POW AWOL MVP GM BC AD CGI USB PDF GIF LCD SIM CPU
+    GPU SSD WWI WWII OMG WTF LOL BRB BTW IDK TBH IMO FYI JK SMH FTW IRL TLDR NSFW SMS AU OC
+    OOC OTP POV PWP WIP AO FFN"""
 )
 _ENGLISH_SUFFIXES = frozenset({"ll", "d", "ve", "re", "m", "s"})
 _RUN3 = re.compile(r"(.)\1{2,}")  # three or more of the same letter
@@ -129,7 +142,13 @@ def _adjust_english(words: dict[str, int], variant: str) -> None:
     Only lowercase entries of the SCOWL lists are used: a capitalised entry is a place or
     a name ("Bend", "Auburn" are US-only as places) whose lowercase twin is a common word.
     """
-    gb_only = [w for w in _variant_list("en_GB-only.txt") if w.islower()]
+    # en_GB-extra.txt: British forms SCOWL's American list also carries ("grey", "learnt").
+    gb_only = [
+        w
+        for name in ("en_GB-only.txt", "en_GB-extra.txt")
+        for w in _variant_list(name)
+        if w.islower()
+    ]
     us_only = [w for w in _variant_list("en_US-only.txt") if w.islower()]
     if variant == "GB":
         additions = {w: _twin_frequency(w, words) for w in gb_only if w not in words}
@@ -493,13 +512,8 @@ class Checker:
 
 
 def _is_acronym(word: str) -> bool:
-    """An all-caps word of 2-5 letters that is no word ("FBI", "SOP"), or its plural
-    ("NPCs"): flagging it would only be noise."""
-    if not word.isalpha():
-        return False
-    if word[-1] == "s" and word[:-1].isupper():
-        word = word[:-1]
-    return 2 <= len(word) <= 5 and word.isupper()
+    """A known acronym in capitals ("FBI"), or its plural ("NPCs")."""
+    return word in ACRONYMS or (word[-1] == "s" and word[:-1] in ACRONYMS)
 
 
 def _edit_distance(a: str, b: str, cap: int) -> int:

@@ -116,12 +116,15 @@ class FrontMatterDocks(QObject):
         """Titles and order changed: the notes panel's title and 'N of M' follow."""
         if self._ws is not None:
             self._show_chapter(self._ws.current_id)
+            self._refresh_completions()  # a deleted chapter's warnings are no longer offered
 
-    def _chapter_meta_changed(self, chapter_id: int, _name: str) -> None:
+    def _chapter_meta_changed(self, chapter_id: int, name: str) -> None:
         # A change made elsewhere (a replace across the work); the same chapter shown again
         # updates only the fields that differ, so the panels' own edits are left alone.
         if self._ws is not None and chapter_id == self._ws.current_id:
             self._show_chapter(chapter_id)
+        if name == "warnings":
+            self._refresh_completions()
 
     def _meta_changed(self, name: str) -> None:
         # A change made elsewhere (an import, a restore) must reach the panels; the
@@ -166,8 +169,14 @@ class FrontMatterDocks(QObject):
     # -- disclaimer defaults (the user's settings, per fandom) --------------------------
 
     def _fandom(self) -> str:
+        """The fandom a new default is kept for: the work's first."""
         fandoms = self._ws.meta.fandoms if self._ws is not None else ()
         return fandoms[0] if fandoms else ""
+
+    def _default_fandom(self, defaults: dict[str, str]) -> str:
+        """The work's first fandom the author keeps a default for (a crossover's second)."""
+        fandoms = self._ws.meta.fandoms if self._ws is not None else ()
+        return next((f for f in fandoms if defaults.get(f)), "")
 
     def _defaults(self) -> dict[str, str]:
         try:
@@ -177,9 +186,8 @@ class FrontMatterDocks(QObject):
         return value if isinstance(value, dict) else {}
 
     def _refresh_disclaimer_default(self) -> None:
-        fandom = self._fandom()
-        self.disclaimer.set_fandom(fandom)
-        self.disclaimer.set_default_available(bool(fandom) and fandom in self._defaults())
+        self.disclaimer.set_fandom(self._fandom())
+        self.disclaimer.set_default_available(self._default_fandom(self._defaults()))
 
     def _save_default_disclaimer(self, html: str) -> None:
         fandom = self._fandom()
@@ -191,6 +199,7 @@ class FrontMatterDocks(QObject):
         self._refresh_disclaimer_default()
 
     def _insert_default_disclaimer(self) -> None:
-        html = self._defaults().get(self._fandom())
+        defaults = self._defaults()
+        html = defaults.get(self._default_fandom(defaults))
         if html:
             self.disclaimer.insert_html(html)

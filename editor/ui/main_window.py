@@ -537,9 +537,13 @@ class MainWindow(QMainWindow):
         if not self.close_work():
             event.ignore()
             return
+        self.save_layout()
+        event.accept()
+
+    def save_layout(self) -> None:
+        """Remember the window's size and its docks (called on close and on quit)."""
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        event.accept()
 
     def restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

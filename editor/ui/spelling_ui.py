@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit
 from editor.background import run_in_background
 from editor.model import WorkMeta
 from editor.spelling.checker import Checker, language_code
+from editor.spelling.places import WORK_FIELDS, chapter_fields, work_fields
 from editor.spelling.tokenizer import tokens
 from editor.text.richtext import plain_text
 from editor.ui.panels.spelling import SCOPE_WORK, SpellingPanel
@@ -30,11 +31,13 @@ from editor.workspace import Workspace
 
 ENABLED_KEY = "spelling/enabled"
 REFRESH_DELAY_MS = 1000  # after the last keystroke, the list is counted again
+RICH_WORK_FIELDS = frozenset(name for name, _place in WORK_FIELDS)
 
 
 @dataclass(slots=True)
 class _Job:
-    """What a worker counts: the current chapter's text and the other chapters' bodies."""
+    """What a worker counts: the current chapter's text, the other chapters' bodies and
+    the front matter in scope (summary, notes...)."""
 
     checker: Checker
     version: int
@@ -44,6 +47,8 @@ class _Job:
     plain: dict[int, str] = field(default_factory=dict)
     html: dict[int, str] = field(default_factory=dict)
     counted: dict[int, Counter[str]] = field(default_factory=dict)  # from earlier runs
+    front: list[str] = field(default_factory=list)  # canonical HTML of the rich fields
+    front_counted: Counter[str] = field(default_factory=Counter)
 
 
 def _count(job: _Job) -> _Job:
@@ -53,6 +58,8 @@ def _count(job: _Job) -> _Job:
         job.counted[chapter_id] = Counter(t.word for t in checker.unknown(text))
     for chapter_id, body in job.html.items():
         job.counted[chapter_id] = Counter(t.word for t in checker.unknown(plain_text(body)))
+    for html in job.front:
+        job.front_counted.update(t.word for t in checker.unknown(plain_text(html)))
     return job
 
 
@@ -142,6 +149,7 @@ class SpellingUi(QObject):
                 (ws.currentChanged, self._chapter_changed),
                 (ws.metaChanged, self._meta_changed),
                 (ws.chaptersChanged, self._schedule),
+                (ws.chapterMetaChanged, self._chapter_meta_changed),
                 (service.ready, self._schedule),
                 (service.changed, self._schedule),
                 (service.unavailable, self._unavailable),
@@ -208,6 +216,12 @@ class SpellingUi(QObject):
     def _meta_changed(self, name: str) -> None:
         if name in ("language", "english_variant") and self._ws is not None:
             self.panel.show_meta(self._ws.meta)
+        elif name in RICH_WORK_FIELDS:
+            self._schedule(REFRESH_DELAY_MS)
+
+    def _chapter_meta_changed(self, _chapter_id: int, name: str) -> None:
+        if name != "warnings":
+            self._schedule(REFRESH_DELAY_MS)
 
     def _meta_edited(self, name: str, value: object) -> None:
         if self._ws is not None:
@@ -269,13 +283,19 @@ class SpellingUi(QObject):
         if doc is not None:
             job.plain[ws.current_id] = doc.toPlainText()
         if job.scope == SCOPE_WORK:
+            job.front.extend(html for _place, html in work_fields(ws.meta))
             for chapter in ws.chapters():
+                notes = ws.chapter_meta(chapter.id)
+                job.front.extend(html for _place, html in chapter_fields("", notes))
                 if chapter.id == ws.current_id:
                     continue
                 if chapter.id in self._counted:
                     job.counted[chapter.id] = self._counted[chapter.id]
                 else:
                     job.html[chapter.id] = ws.project.body(chapter.id)
+        elif ws.current_id >= 0:
+            notes = ws.chapter_meta(ws.current_id)
+            job.front.extend(html for _place, html in chapter_fields("", notes))
         self._running = job
         if self._listed != (job.scope, job.current):
             self.panel.show_checking()  # a new list; a recount of the same one stays quiet
@@ -306,10 +326,9 @@ class SpellingUi(QObject):
                     self._counted[chapter_id] = counts
             self._per_chapter = result.counted
             self._listed = (result.scope, result.current)
-            total: Counter[str] = Counter()
-            for counts in result.counted.values():
-                total.update(counts)
-            self.panel.show_words(total.items())
+            order = [ch.id for ch in ws.chapters()] if ws is not None else []
+            counted = [result.counted[i] for i in order if i in result.counted]
+            self.panel.show_words(_merged([*counted, result.front_counted]).items())
         if self._again or not fresh:
             self._again = False
             self._schedule(0)
@@ -336,7 +355,7 @@ class SpellingUi(QObject):
             ids = [ch.id for ch in ws.chapters()]
             here = ids.index(ws.current_id) if ws.current_id in ids else -1
             for chapter_id in ids[here + 1 :] + ids[: max(here, 0)]:
-                if self._per_chapter.get(chapter_id, {}).get(word):
+                if _has(self._per_chapter.get(chapter_id, {}), word):
                     ws.select(chapter_id)
                     if ws.document is None:
                         return
@@ -346,22 +365,62 @@ class SpellingUi(QObject):
                         break
         if found is None:
             found = _find(doc, word, 0, start + 1)  # wrap round this chapter
-        if found is None or pane.document() is not doc:
+        if found is None:
+            self._jump_to_field(word)
             return
-        cursor = QTextCursor(doc)
-        cursor.setPosition(found[0])
-        cursor.setPosition(found[1], QTextCursor.MoveMode.KeepAnchor)
-        pane.setTextCursor(cursor)
-        pane.ensureCursorVisible()
-        pane.setFocus()
+        if pane.document() is doc:
+            _select(pane, found)
+
+    def _jump_to_field(self, word: str) -> None:
+        """Select ``word`` in the first rich field on screen that has it (a summary, notes)."""
+        for highlighter in self._fields:
+            doc, edit = highlighter.document(), highlighter.view
+            found = _find(doc, word, 0, None) if doc is not None else None
+            if found is None or edit is None:
+                continue
+            dock = edit.parentWidget()
+            while dock is not None and not isinstance(dock, QDockWidget):
+                dock = dock.parentWidget()
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+            _select(edit, found)
+            return
+
+
+def _select(edit: QTextEdit, span: tuple[int, int]) -> None:
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(span[0])
+    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    edit.ensureCursorVisible()
+    edit.setFocus()
+
+
+def _merged(counts: list[Counter[str]]) -> Counter[str]:
+    """One count per word in any capitalisation ("Teh" and "teh"), under its first form,
+    as ``ficwright check`` counts."""
+    written: dict[str, str] = {}
+    total: Counter[str] = Counter()
+    for group in counts:
+        for word, n in group.items():
+            total[written.setdefault(word.lower(), word)] += n
+    return total
+
+
+def _has(counts: Counter[str], word: str) -> bool:
+    lower = word.lower()
+    return any(w.lower() == lower for w in counts)
 
 
 def _find(doc: QTextDocument, word: str, start: int, end: int | None) -> tuple[int, int] | None:
-    """The first use of ``word`` (as the tokenizer reads it) in [start, end) of ``doc``."""
+    """The first use of ``word`` (as the tokenizer reads it, in any capitalisation) in
+    [start, end) of ``doc``."""
+    lower = word.lower()
     block = doc.findBlock(start)
     while block.isValid() and (end is None or block.position() < end):
         text = block.text()
-        if word in text or not text.isascii():  # the word as looked up may differ in form
+        if lower in text.lower() or not text.isascii():  # the word may differ in form
             u16 = utf16_offsets(text)
             for t in tokens(text):
                 at = block.position() + u16(t.start)
@@ -369,7 +428,7 @@ def _find(doc: QTextDocument, word: str, start: int, end: int | None) -> tuple[i
                     continue
                 if end is not None and at >= end:
                     return None
-                if t.word == word:
+                if t.word.lower() == lower:
                     return at, block.position() + u16(t.end)
         block = block.next()
     return None

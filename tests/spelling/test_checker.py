@@ -131,7 +131,9 @@ def test_name_possessives_and_shouting_are_known(us):
 
 def test_british_english_accepts_british_spellings_and_flags_american_ones(gb):
     checker = Checker(gb)
-    for word in ("realise", "centre", "learnt", "colour", "Colour", "armour", "grey"):
+    for word in ("realise", "centre", "learnt", "leant", "programme", "programmes", "colour"):
+        assert checker.is_known(word), word
+    for word in ("Colour", "armour", "grey", "mum", "travelled", "theatre", "whilst", "cosy"):
         assert checker.is_known(word), word
     for word in ("color", "realize", "center"):
         assert not checker.is_known(word), word
@@ -139,9 +141,11 @@ def test_british_english_accepts_british_spellings_and_flags_american_ones(gb):
 
 def test_us_english_flags_british_spellings(us):
     checker = Checker(us)
-    for word in ("realise", "centre", "colour"):
+    for word in ("realise", "centre", "learnt", "colour", "leant", "programme", "grey", "mum"):
         assert not checker.is_known(word), word
-    for word in ("learnt", "color", "realize", "center", "gray"):
+    for word in ("travelled", "theatre", "whilst", "cosy"):
+        assert not checker.is_known(word), word
+    for word in ("learned", "color", "realize", "center", "gray", "dialogue", "burnt"):
         assert checker.is_known(word), word
 
 
@@ -178,9 +182,28 @@ def test_a_stretched_misspelling_is_still_flagged(us):
     assert unknown_words(Checker(us), "Noooope, thiiiis, blaaargh") == ["blaaargh"]
 
 
-def test_shouting_is_checked_but_short_acronyms_are_not(us):
+def test_shouting_is_checked_but_known_acronyms_are_not(us):
     checker = Checker(us)
     assert unknown_words(checker, "STOP! The FBI and the NPCs. TEHRIBLE!") == ["TEHRIBLE"]
+
+
+def test_short_shouted_typos_are_flagged(us):
+    checker = Checker(us, work_words=["SOLDIER", "Shinra"])
+    text = "“GET OUT, YUO IDOIT!” “WAHT?” “TEH END.” “STOPP!” OK, SOLDIER. SHINRA. NASA."
+    assert unknown_words(checker, text) == ["YUO", "IDOIT", "WAHT", "TEH", "STOPP"]
+
+
+def test_common_abbreviations_are_known(us):
+    text = (
+        "Guns, etc. E.g. this, i.e. that; Cloud vs. Zack. Mr. and Mrs. Strife, Ms. Lockhart, "
+        "Mx. Gainsbrough, Dr. Hojo, St. Mary's, Prof. Gast, approx. 6 ft. or 2 km, 10 lbs, "
+        "3 hrs 20 mins, 8 a.m., 5 p.m., cf. viz. Jr. Sr."
+    )
+    assert unknown_words(Checker(us, names=["Cloud", "Zack", "Strife", "Lockhart"]), text) == [
+        "Gainsbrough",
+        "Hojo",
+        "Gast",
+    ]
 
 
 def test_sentence_start_capitals_are_known_but_typos_are_flagged(us):

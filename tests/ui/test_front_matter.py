@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from editor.model import (
     ArchiveWarning,
@@ -16,7 +16,7 @@ from editor.model import (
     Status,
     WorkMeta,
 )
-from editor.store.project import Project
+from editor.store.project import Changes, Project
 from editor.ui.main_window import MainWindow
 from editor.ui.widgets.rich_field import RichField
 from editor.ui.widgets.tag_editor import TagEditor
@@ -244,14 +244,20 @@ def test_a_default_disclaimer_follows_the_fandom_across_works(
     add_tags(qtbot, find(first, TagEditor, "fandomsField"), ("Final Fantasy VII",))
     show_panel(first, "disclaimer")
     type_rich(qtbot, find(first, RichField, "disclaimerField"), ("", "Square Enix owns it all."))
-    panel = first.front_matter.disclaimer
-    panel.saveDefaultRequested.emit(find(first, RichField, "disclaimerField").html())
+    qtbot.mouseClick(find(first, QPushButton, "saveDefaultButton"), Qt.MouseButton.LeftButton)
     first.close()
 
+    # A crossover whose first fandom has no default: the second fandom's is inserted.
     second = open_window(make_work(tmp_path / "b.ficwright"))
     show_panel(second, "details")
-    add_tags(qtbot, find(second, TagEditor, "fandomsField"), ("Final Fantasy VII",))
-    second.front_matter.disclaimer.insertDefaultRequested.emit()
+    add_tags(
+        qtbot, find(second, TagEditor, "fandomsField"), ("Kingdom Hearts", "Final Fantasy VII")
+    )
+    show_panel(second, "disclaimer")
+    insert = find(second, QPushButton, "insertDefaultButton")
+    assert insert.isEnabled()
+    assert "Final Fantasy VII" in insert.toolTip()
+    qtbot.mouseClick(insert, Qt.MouseButton.LeftButton)
     assert find(second, RichField, "disclaimerField").html() == "<p>Square Enix owns it all.</p>"
     second.close()
     project = Project.open(tmp_path / "b.ficwright")
@@ -259,3 +265,34 @@ def test_a_default_disclaimer_follows_the_fandom_across_works(
         assert project.meta().disclaimer == "<p>Square Enix owns it all.</p>"
     finally:
         project.close()
+
+    third = open_window(make_work(tmp_path / "c.ficwright"))
+    show_panel(third, "details")
+    add_tags(qtbot, find(third, TagEditor, "fandomsField"), ("Kingdom Hearts",))
+    assert not find(third, QPushButton, "insertDefaultButton").isEnabled()
+
+
+def offered(editor: TagEditor) -> list[str]:
+    return editor.completer().model().stringList()
+
+
+def test_every_chapters_warnings_are_offered_and_follow_edits(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = make_work(tmp_path / "w.ficwright")
+    project = Project.open(path)
+    two = project.chapters()[1].id
+    project.save(Changes(chapters={two: {"warnings": ("Blood",)}}))
+    project.close()
+    window = open_window(path)
+    tree = window.chapter_tree
+    tree.setCurrentItem(tree.topLevelItem(0))
+    show_panel(window, "warnings")
+    chapter_warnings = find(window, TagEditor, "chapterWarningsField")
+    content_warnings = find(window, TagEditor, "contentWarningsField")
+    assert "Blood" in offered(chapter_warnings)  # chapter two's, never shown yet
+
+    add_tags(qtbot, chapter_warnings, ("Vomit",))
+    assert "Vomit" in offered(content_warnings)
+    tree.setCurrentItem(tree.topLevelItem(1))
+    assert "Vomit" in offered(chapter_warnings)

@@ -13,6 +13,7 @@ from editor.ui.main_window import MainWindow
 from editor.ui.spell_highlighter import SpellHighlighter
 from editor.ui.widgets.rich_field import RichField
 
+from ..spelling.front_matter import TYPOS, make_front_matter_work
 from .conftest import OpenWindow
 
 SPELL = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
@@ -319,14 +320,44 @@ def test_the_panel_lists_the_chapter_or_the_whole_work(
     )
     window = open_checked(qtbot, open_window, path)
     show_dock(window)
-    assert listed(qtbot, window) == {"teh": 1, "Teh": 1, "Wutai": 1}
+    # One row per word in any capitalisation, as `ficwright check` counts.
+    assert listed(qtbot, window) == {"Teh": 2, "Wutai": 1}
 
     scope = window.spelling_ui.panel.findChild(QComboBox, "spellingScope")
     scope.setCurrentIndex(scope.findData("work"))
     qtbot.waitUntil(lambda: "wrod" in listed(qtbot, window), timeout=5000)
-    assert listed(qtbot, window) == {"teh": 1, "Teh": 1, "Wutai": 2, "wrod": 1}
+    assert listed(qtbot, window) == {"Teh": 2, "Wutai": 2, "wrod": 1}
     tree = window.spelling_ui.panel.findChild(QTreeWidget, "spellingWords")
-    assert tree.topLevelItem(0).text(0) == "Wutai"
+    assert tree.topLevelItem(0).text(0) == "Teh"
+
+    window.spelling_ui.jump_to("Teh")
+    window.spelling_ui.jump_to("Teh")
+    cursor = window.text_pane.textCursor()
+    assert (cursor.selectionStart(), cursor.selectedText()) == (len("Teh Wutai sea, "), "teh")
+
+
+def test_the_panel_lists_the_front_matter_too_and_jumps_to_it(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = make_front_matter_work(tmp_path / "w.ficwright")
+    window = open_checked(qtbot, open_window, path)
+    show_dock(window)
+    assert listed(qtbot, window) == {"Smmary": 1, "Thnaks": 1}  # this chapter and its notes
+
+    scope = window.spelling_ui.panel.findChild(QComboBox, "spellingScope")
+    scope.setCurrentIndex(scope.findData("work"))
+    qtbot.waitUntil(lambda: "Readnig" in listed(qtbot, window), timeout=5000)
+    assert listed(qtbot, window) == dict.fromkeys(TYPOS, 1)
+
+    window.spelling_ui.jump_to("Jnae")
+    edit = window.findChild(RichField, "dedicationField").text_edit()
+    assert edit.textCursor().selectedText() == "Jnae"
+
+    summary = window.findChild(RichField, "summaryField").text_edit()
+    summary.setFocus()
+    summary.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(summary, " Wrold.")
+    qtbot.waitUntil(lambda: listed(qtbot, window).get("Wrold") == 1, timeout=5000)
 
 
 def test_the_list_follows_typing_and_added_words(
@@ -423,14 +454,14 @@ def test_add_all_puts_every_listed_word_in_the_work_dictionary(
     path = make_work(tmp_path / "w.ficwright", "<p>Teh Wutai sea, teh sky.</p>")
     window = open_checked(qtbot, open_window, path)
     show_dock(window)
-    assert listed(qtbot, window) == {"teh": 1, "Teh": 1, "Wutai": 1}
+    assert listed(qtbot, window) == {"Teh": 2, "Wutai": 1}
 
     window.spelling_ui.panel.findChild(QPushButton, "spellingAddAll").click()
 
     assert underlined(window.text_pane.document()) == []
     qtbot.waitUntil(lambda: listed(qtbot, window) == {}, timeout=5000)
     window.close()
-    assert sorted(Project.open(path).dictionary_words()[0]) == ["Teh", "Wutai", "teh"]
+    assert sorted(Project.open(path).dictionary_words()[0]) == ["Teh", "Wutai"]
 
 
 def test_a_right_click_pops_the_menu_up(qtbot, open_window: OpenWindow, tmp_path: Path) -> None:

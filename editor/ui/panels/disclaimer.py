@@ -14,8 +14,8 @@ class DisclaimerPanel(MetaPanel):
     """Edits WorkMeta.disclaimer.
 
     Defaults live in the author's settings, not in the work, so the panel only asks: the
-    main window keeps or looks up the default for the work's first fandom and answers with
-    ``insert_html``.
+    main window keeps the default for the work's first fandom, looks up the first fandom
+    that has one, and answers with ``insert_html``.
     """
 
     saveDefaultRequested = Signal(str)  # the current disclaimer, as canonical HTML
@@ -36,7 +36,7 @@ class DisclaimerPanel(MetaPanel):
         self._save.clicked.connect(lambda: self.saveDefaultRequested.emit(self._field.html()))
         self._insert.clicked.connect(self.insertDefaultRequested)
         self.set_fandom("")
-        self.set_default_available(False)
+        self.set_default_available("")
 
     def _button(self, name: str, text: str) -> QPushButton:
         button = QPushButton(text, self.body())
@@ -65,9 +65,13 @@ class DisclaimerPanel(MetaPanel):
             self._save.setToolTip(self.tr("The work has no fandom yet"))
             self._insert.setToolTip(self.tr("Insert your default disclaimer"))
 
-    def set_default_available(self, available: bool) -> None:
-        """Whether the author keeps a default for the fandom: enables "Insert My Default"."""
-        self._insert.setEnabled(available)
+    def set_default_available(self, fandom: str) -> None:
+        """The fandom of the work whose default "Insert My Default" inserts ("": none)."""
+        self._insert.setEnabled(bool(fandom))
+        if fandom:
+            self._insert.setToolTip(
+                self.tr("Insert your default disclaimer for {fandom}").format(fandom=fandom)
+            )
 
     def insert_html(self, html: str) -> None:
         """Insert canonical ``html`` at the cursor, or fill an empty field; one undo step."""

@@ -9,7 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from editor.formats.limits import Level
-from editor.model import EXCLUSIVE_WARNINGS, ArchiveWarning, ChapterMeta, WorkMeta
+from editor.model import ArchiveWarning, ChapterMeta, WorkMeta
 from editor.ui.panels.work_details import member_object_name, scroll_body, show_tags, tag_field
 from editor.ui.widgets.counter import level_color
 
@@ -130,13 +130,9 @@ class WarningsPanel(QWidget):
 
     # -- reacting ---------------------------------------------------------------------
 
-    def _on_warning_clicked(self, warning: ArchiveWarning, checked: bool) -> None:
-        if checked:
-            # As on AO3: an exclusive warning stands alone, any other one clears them.
-            exclusive = warning in EXCLUSIVE_WARNINGS
-            for other, box in self._boxes.items():
-                if other is not warning and (exclusive or other in EXCLUSIVE_WARNINGS):
-                    box.setChecked(False)
+    def _on_warning_clicked(self, _warning: ArchiveWarning, _checked: bool) -> None:
+        # Independent boxes, as on AO3's form: it requires one warning at least and takes
+        # any mix ("Creator Chose Not To Use" beside the warnings the author does give).
         self._update_required()
         self.metaEdited.emit("archive_warnings", self.archive_warnings())
 

@@ -76,11 +76,12 @@ def test_insert_default_asks_only_when_a_default_exists(qtbot, panel: Disclaimer
     with qtbot.assertNotEmitted(panel.insertDefaultRequested):
         qtbot.mouseClick(insert, Qt.MouseButton.LeftButton)  # disabled: nothing happens
 
-    panel.set_default_available(True)
+    panel.set_default_available("Kingdom Hearts")
+    assert "Kingdom Hearts" in insert.toolTip()
     with qtbot.waitSignal(panel.insertDefaultRequested):
         qtbot.mouseClick(insert, Qt.MouseButton.LeftButton)
 
-    panel.set_default_available(False)
+    panel.set_default_available("")
     assert not insert.isEnabled()
 
 
