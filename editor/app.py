@@ -67,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     target = Path(args[0]) if args else first_work(settings)
     # A session logout or app.quit() bypasses closeEvent: save there too.
     app.aboutToQuit.connect(window.close_work)
+    app.aboutToQuit.connect(window.save_layout)
     window.show()
     if target is not None:
         window.open_path(target)

@@ -534,9 +534,14 @@ class MainWindow(QMainWindow):
         if not self.close_work():
             event.ignore()
             return
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.save_layout()
         event.accept()
+
+    def save_layout(self) -> None:
+        """Docks, toolbars and geometry for the next start; never focus mode's empty window."""
+        state, geometry = self.focus_mode.normal_layout()
+        self.settings.setValue("window/geometry", geometry)
+        self.settings.setValue("window/state", state)
 
     def restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
