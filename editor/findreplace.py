@@ -93,11 +93,12 @@ def search_work(
     ``current`` maps chapter ids to the editor's unsaved bodies, searched instead of the
     stored ones. Raises FindError for a pattern that cannot run.
     """
-    compile_pattern(options)  # a bad pattern fails here, even in a work with no chapters
+    # A bad pattern fails here, even in a work with no chapters; one time limit for all texts.
+    pattern = compile_pattern(options)
     return [
         Hit(t.chapter_id, t.chapter_title, t.field, match)
         for t in _texts(project, include_notes, current)
-        for match in find_in_canonical(t.text, options)
+        for match in find_in_canonical(t.text, options, pattern)
     ]
 
 
@@ -114,15 +115,16 @@ def replace_work(
     Before writing: unsaved bodies in ``current`` that differ from the stored ones are saved
     (so the snapshots hold what the author saw), then every chapter is snapshotted. When
     nothing would change, nothing is written and no snapshot is taken. Raises FindError
-    (before writing anything) for a pattern or replacement that cannot run.
+    (before writing anything) for a pattern or replacement that cannot run, or FindTimeout
+    for one that runs too long.
     """
-    compile_pattern(options)
+    pattern = compile_pattern(options)
     count = 0
     changes = Changes()
     previous_work: dict[str, str] = {}
     previous_chapters: dict[int, dict[str, str]] = {}
     for t in _texts(project, include_notes, current):
-        new, n = _replace(t.text, options, replace)
+        new, n = _replace(t.text, options, replace, pattern)
         count += n
         if new == t.text:
             continue

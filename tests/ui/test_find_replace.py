@@ -339,3 +339,33 @@ def _panel_text(panel) -> str:  # type: ignore[no-untyped-def]
     from editor.ui.editing import CanonicalEdit
 
     return "\n".join(edit.toPlainText() for edit in panel.findChildren(CanonicalEdit))
+
+
+@pytest.mark.parametrize("scope", [SCOPE_CHAPTER, SCOPE_WORK])
+def test_a_pattern_that_runs_too_long_is_stopped_and_the_window_stays_usable(
+    qtbot, open_window: OpenWindow, tmp_path: Path, scope, confirm
+):
+    path = tmp_path / "long.ficwright"
+    project = Project.create(path, "Long")
+    body = "<p>" + "a" * 100_000 + "</p>"  # one endless paragraph: quadratic for this pattern
+    project.add_chapter("Endless", body, 1)
+    project.close()
+    window = open_window(path)
+    dialog = open_find(window, scope)
+    search(dialog, r"(?:\w+\s?)*\d", replace="x", regex=True)
+
+    assert dialog.replace_all() == 0
+    assert dialog.message.text() == "This pattern takes too long; simplify it."
+    assert not dialog.find_next()
+    assert dialog.message.text() == "This pattern takes too long; simplify it."
+
+    pane = window.text_pane
+    pane.setFocus()
+    pane.moveCursor(pane.textCursor().MoveOperation.End)
+    qtbot.keyClicks(pane, " ok")
+    assert pane.toPlainText().endswith("a ok")
+    window.close()
+    with stored(path) as stored_project:
+        (chapter,) = stored_project.chapters()
+        assert stored_project.body(chapter.id).endswith("a ok</p>")
+        assert "replace" not in {s.kind for s in history.snapshots(stored_project, chapter.id)}
