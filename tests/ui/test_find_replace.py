@@ -298,18 +298,33 @@ def test_replace_all_in_work_cancelled_changes_nothing(
         assert not history.snapshots(project, project.chapters()[0].id)
 
 
-def test_undo_replace_all_is_withdrawn_once_the_work_is_edited(
+def test_undo_replace_all_after_an_edit_and_a_save_restores_the_notes_and_keeps_the_edit(
     qtbot, open_window: OpenWindow, work_path, confirm
 ):
     window = open_window(work_path)
     dialog = open_find(window, SCOPE_WORK)
-    search(dialog, "Strife", replace="Lockhart")
-    assert dialog.replace_all() == 7
+    search(dialog, "Cloud Strife", replace="Vincent")
+    assert dialog.replace_all() == 5
     pane = window.text_pane
     pane.setFocus()
+    pane.moveCursor(pane.textCursor().MoveOperation.End)
     qtbot.keyClicks(pane, "x")
     assert window.workspace is not None and window.workspace.save()
-    assert not dialog.undo_button.isEnabled()
+
+    assert dialog.undo_button.isEnabled()
+    assert dialog.undo_replace_all()
+    assert "except where you edited since: The Letter" in dialog.message.text()
+    assert pane.toPlainText().endswith("x")  # the edit is kept
+    window.close()
+
+    with stored(work_path) as project:
+        one, two, _three = [ch.id for ch in project.chapters()]
+        assert project.meta().summary == "<p>Cloud Strife goes home.</p>"
+        assert (
+            project.chapter_meta(two).notes_end == "<p>Thanks for reading about Cloud Strife!</p>"
+        )
+        assert project.body(two) == TWO
+        assert "Vincent" in project.body(one) and project.body(one).endswith("x</p>")
 
 
 @pytest.mark.parametrize("scope", [SCOPE_CHAPTER, SCOPE_WORK])

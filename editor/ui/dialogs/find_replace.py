@@ -6,8 +6,9 @@ pattern the core uses, one block at a time: formatting is not text, so a match a
 
 In "Whole work" it searches the stored work (with the chapter being edited as it is on
 screen) and replaces through ``findreplace.replace_work``: snapshots first, one transaction,
-then the open documents and the panels are reloaded, and "Undo Replace All" is offered until
-the work is edited again.
+then the open documents and the panels are reloaded, and "Undo Replace All" is offered while
+the dialog is open: it puts back every chapter and note not edited since (the text from before
+the replace is kept in the work file either way).
 """
 
 from __future__ import annotations
@@ -199,7 +200,6 @@ class FindReplaceDialog(QDialog):
         for widget in (self.whole_word, self.match_case, self.regex, self.preserve_case):
             widget.toggled.connect(lambda _on: self.message.clear())
         self.find_edit.textChanged.connect(lambda _t: self.message.clear())
-        ws.saved.connect(self._work_saved)
         self._scope_changed()
 
     # -- state -----------------------------------------------------------------------
@@ -547,15 +547,34 @@ class FindReplaceDialog(QDialog):
         result = self._result
         if result is None:
             return False
+        if not ws.save():  # what was typed since counts as an edit, and is kept
+            self._say(self.tr("The work could not be saved: nothing was undone."), error=True)
+            return False
         try:
-            undo_replace(ws.project, result)
+            edited = undo_replace(ws.project, result)
         except SaveError as e:
             self._say(str(e), error=True)
             return False
         self._result = None
         self.undo_button.setEnabled(False)
         self._reload(result)
-        self._say(self.tr("The replace was undone."))
+        if edited:
+            titles = {ch.id: ch.title for ch in ws.chapters()}
+            names = sorted(
+                {
+                    titles.get(cid, "") if cid is not None else self.tr("the work")
+                    for cid, _field in edited
+                }
+                - {""}
+            )
+            self._say(
+                self.tr(
+                    "The replace was undone, except where you edited since: {names}. "
+                    "Chapter ▸ Revisions has each chapter as it was before the replace."
+                ).format(names=", ".join(names) or self.tr("a deleted chapter"))
+            )
+        else:
+            self._say(self.tr("The replace was undone."))
         return True
 
     def _reload(self, result: ReplaceResult) -> None:
@@ -563,13 +582,6 @@ class FindReplaceDialog(QDialog):
         for cid in result.changed_chapter_ids:
             ws.reload_chapter(cid)
         ws.reload_fields()
-
-    def _work_saved(self) -> None:
-        # An edit saved after the replace would be overwritten by undoing it: the
-        # snapshots (Chapter ▸ Revisions) are the way back from here on.
-        if self._result is not None:
-            self._result = None
-            self.undo_button.setEnabled(False)
 
 
 def _replace(doc: QTextDocument, cursor: QTextCursor, found: DocMatch, new: str) -> None:
