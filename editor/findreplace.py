@@ -6,9 +6,10 @@ What is searched, in this order (the order of ``search_work``'s hits):
 2. with ``include_notes``, the work's rich fields (``WORK_FIELDS``), then each chapter's
    rich fields (``CHAPTER_FIELDS``), chapters in order.
 
-Replacing across the work is undoable twice over: a "replace" snapshot of every chapter is
-taken before anything is written (listed with the chapter's revisions, so it survives a
-restart), and ``undo_replace`` puts back the bodies and notes from before in one transaction.
+Replacing across the work is undoable twice over: before anything is written, a "replace"
+snapshot of every chapter is taken (listed with the chapter's revisions) and the notes and work
+fields it changes are kept in the file (store/replaced.py), so both survive a save or a restart;
+``undo_replace`` puts back, in one transaction, every body and note not edited since.
 """
 
 from __future__ import annotations
@@ -16,8 +17,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from editor.store import history
+from editor.store import history, replaced
 from editor.store.project import Changes, Project
+from editor.store.replaced import ReplacedField
 from editor.text.find import FindOptions, Match, compile_pattern, find_in_canonical
 from editor.text.find import replace_in_canonical as _replace
 from editor.text.richtext import word_count
@@ -44,13 +46,12 @@ class ReplaceResult:
     count: int  # matches replaced, bodies and notes together
     changed_chapter_ids: tuple[int, ...]  # bodies rewritten, in chapter order: reload these
     snapshot_ids: tuple[int, ...]  # the "replace" snapshots, one per chapter (empty: no change)
-    # Notes as they were before, for undo (snapshots hold bodies only).
-    previous_work: Mapping[str, str] = field(default_factory=dict)
-    previous_chapters: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+    fields_id: int | None = None  # the notes and fields it changed, kept (store/replaced.py)
+    bodies: Mapping[int, str] = field(default_factory=dict)  # rewritten bodies, as written
 
     @property
     def changed(self) -> bool:
-        return bool(self.changed_chapter_ids or self.previous_work or self.previous_chapters)
+        return bool(self.changed_chapter_ids or self.fields_id is not None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,11 +94,12 @@ def search_work(
     ``current`` maps chapter ids to the editor's unsaved bodies, searched instead of the
     stored ones. Raises FindError for a pattern that cannot run.
     """
-    compile_pattern(options)  # a bad pattern fails here, even in a work with no chapters
+    # A bad pattern fails here, even in a work with no chapters; one time limit for all texts.
+    pattern = compile_pattern(options)
     return [
         Hit(t.chapter_id, t.chapter_title, t.field, match)
         for t in _texts(project, include_notes, current)
-        for match in find_in_canonical(t.text, options)
+        for match in find_in_canonical(t.text, options, pattern)
     ]
 
 
@@ -114,27 +116,27 @@ def replace_work(
     Before writing: unsaved bodies in ``current`` that differ from the stored ones are saved
     (so the snapshots hold what the author saw), then every chapter is snapshotted. When
     nothing would change, nothing is written and no snapshot is taken. Raises FindError
-    (before writing anything) for a pattern or replacement that cannot run.
+    (before writing anything) for a pattern or replacement that cannot run, or FindTimeout
+    for one that runs too long.
     """
-    compile_pattern(options)
+    pattern = compile_pattern(options)
     count = 0
     changes = Changes()
-    previous_work: dict[str, str] = {}
-    previous_chapters: dict[int, dict[str, str]] = {}
+    fields: list[ReplacedField] = []
     for t in _texts(project, include_notes, current):
-        new, n = _replace(t.text, options, replace)
+        new, n = _replace(t.text, options, replace, pattern)
         count += n
         if new == t.text:
             continue
         if t.field == BODY:
             assert t.chapter_id is not None
             changes.bodies[t.chapter_id] = (new, word_count(new))
-        elif t.chapter_id is None:
-            changes.work[t.field] = new
-            previous_work[t.field] = t.text
         else:
-            changes.chapters.setdefault(t.chapter_id, {})[t.field] = new
-            previous_chapters.setdefault(t.chapter_id, {})[t.field] = t.text
+            if t.chapter_id is None:
+                changes.work[t.field] = new
+            else:
+                changes.chapters.setdefault(t.chapter_id, {})[t.field] = new
+            fields.append(ReplacedField(t.chapter_id, t.field, t.text, new))
     if not changes:
         return ReplaceResult(count, (), ())
 
@@ -148,35 +150,55 @@ def replace_work(
     )
     if unsaved:
         project.save(unsaved)
-    snapshot_ids = history.take_all(project, "replace", f"Before replacing “{options.pattern}”")
+    name = f"Before replacing “{options.pattern}”"
+    snapshot_ids = history.take_all(project, "replace", name)
+    fields_id = replaced.keep(project, name, fields) if fields else None
     project.save(changes)
     return ReplaceResult(
         count=count,
         changed_chapter_ids=tuple(cid for cid in order if cid in changes.bodies),
         snapshot_ids=tuple(snapshot_ids),
-        previous_work=previous_work,
-        previous_chapters=previous_chapters,
+        fields_id=fields_id,
+        bodies={cid: body for cid, (body, _words) in changes.bodies.items()},
     )
 
 
-def undo_replace(project: Project, result: ReplaceResult) -> None:
-    """Put back every body and note a replace changed, as it was, in one transaction.
+def undo_replace(project: Project, result: ReplaceResult) -> list[tuple[int | None, str]]:
+    """Put back every body and note the replace changed, in one transaction, except those
+    edited since (an edit is never overwritten); returns those, as (chapter id, field).
 
-    Bodies come from the replace's snapshots. Edits made since the replace to those bodies
-    and notes are overwritten (the dialog offers undo right after the replace).
+    Bodies come from the replace's snapshots, notes and fields from store/replaced.py.
     """
     if not result.changed:
-        return
-    changed = set(result.changed_chapter_ids)
-    bodies: dict[int, tuple[str, int]] = {}
+        return []
+    live = {ch.id for ch in project.chapters()}
+    edited: list[tuple[int | None, str]] = []
+    undo = Changes()
     for snapshot_id in result.snapshot_ids:
         shot = history.snapshot(project, snapshot_id)
-        if shot.chapter_id in changed:
-            bodies[shot.chapter_id] = (shot.body, shot.words)
-    project.save(
-        Changes(
-            bodies=bodies,
-            work=dict(result.previous_work),
-            chapters={cid: dict(values) for cid, values in result.previous_chapters.items()},
-        )
-    )
+        if shot.chapter_id not in result.bodies:
+            continue
+        if (
+            shot.chapter_id in live
+            and project.body(shot.chapter_id) == result.bodies[shot.chapter_id]
+        ):
+            undo.bodies[shot.chapter_id] = (shot.body, shot.words)
+        else:
+            edited.append((shot.chapter_id, BODY))
+    kept = replaced.kept(project, result.fields_id) if result.fields_id is not None else []
+    for f in kept:
+        if f.chapter_id is None:
+            value = getattr(project.meta(), f.field)
+        elif f.chapter_id in live:
+            value = getattr(project.chapter_meta(f.chapter_id), f.field)
+        else:
+            value = None  # the chapter was deleted since
+        if value != f.after:
+            edited.append((f.chapter_id, f.field))
+        elif f.chapter_id is None:
+            undo.work[f.field] = f.before
+        else:
+            undo.chapters.setdefault(f.chapter_id, {})[f.field] = f.before
+    if undo:
+        project.save(undo)
+    return edited

@@ -19,7 +19,7 @@ from editor.findreplace import (
     search_work,
     undo_replace,
 )
-from editor.store import history
+from editor.store import history, replaced
 from editor.store.errors import SaveError
 from editor.store.project import Changes, Project
 from editor.text.find import FindError, FindOptions
@@ -255,6 +255,51 @@ def test_undo_restores_every_body_and_note_byte_for_byte(project: Project, path:
         assert words == [word_count(b) for b in BODIES]
     finally:
         reopened.close()
+
+
+def test_old_notes_are_kept_in_the_file_and_undo_works_after_a_restart(
+    project: Project, path: Path
+) -> None:
+    one, _two, three = ids_of(project)
+    result = replace_work(project, FindOptions("cloud"), "Tifa")
+    project.close()
+
+    reopened = Project.open(path)
+    try:
+        kept = {
+            (f.chapter_id, f.field): f.before for f in replaced.kept(reopened, result.fields_id)
+        }  # type: ignore[arg-type]
+        assert kept == {
+            (None, "summary"): "<p>Cloud and Tifa.</p>",
+            (None, "dedication"): "<p>For cloud fans</p>",
+            (one, "notes_begin"): "<p>Cloud is <strong>sad</strong>.</p>",
+            (three, "notes_end"): "<p>More cloud next time.</p>",
+        }
+        assert undo_replace(reopened, result) == []
+        assert reopened.meta().summary == "<p>Cloud and Tifa.</p>"
+        assert reopened.chapter_meta(three).notes_end == "<p>More cloud next time.</p>"
+        assert reopened.body(one) == BODIES[0]
+    finally:
+        reopened.close()
+
+
+def test_undo_keeps_what_was_edited_since_and_puts_back_the_rest(project: Project) -> None:
+    one, _two, three = ids_of(project)
+    result = replace_work(project, FindOptions("cloud"), "Tifa")
+    edited_body = project.body(one).replace("waited", "sat")
+    project.save(
+        Changes(
+            bodies={one: (edited_body, word_count(edited_body))},
+            work={"dedication": "<p>For everyone</p>"},
+        )
+    )
+
+    assert undo_replace(project, result) == [(one, BODY), (None, "dedication")]
+    assert project.body(one) == edited_body
+    assert project.meta().dedication == "<p>For everyone</p>"
+    assert project.body(three) == BODIES[2]
+    assert project.meta().summary == "<p>Cloud and Tifa.</p>"
+    assert project.chapter_meta(one).notes_begin == "<p>Cloud is <strong>sad</strong>.</p>"
 
 
 def test_undo_is_one_save(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -118,8 +118,31 @@ def _v5(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6(conn: sqlite3.Connection) -> None:
+    """Notes and work fields as they were before each replace across the work, and as it
+    left them (store/replaced.py); chapter bodies are kept as "replace" snapshots."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    db["replaced_fields"].create(
+        {
+            "id": int,
+            "replace_id": int,  # one replace across the work
+            "created": str,
+            "name": str,
+            "chapter_id": int,  # NULL: a field of the work itself
+            "field": str,
+            "before": str,
+            "after": str,
+        },
+        pk="id",
+        not_null={"replace_id", "created", "name", "field", "before", "after"},
+    )
+    db["replaced_fields"].create_index(["replace_id"])
+
+
 # MIGRATIONS[n] brings a file from version n to version n + 1.
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
 CURRENT_VERSION = len(MIGRATIONS)
 
 

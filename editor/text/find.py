@@ -14,22 +14,39 @@ Offsets (``Match.start``/``end``) are in the plain text of the body as
 A match of nothing (a regex such as ``^``, ``\\b`` or ``x*`` where no "x" is) is skipped, both
 when finding and when replacing: a replace never inserts text out of nowhere, and the number
 of matches found is always the number replaced.
+
+Patterns are checked (and their errors worded) by ``re``, then run by the ``regex`` module in
+its re-compatible mode: it can stop a match that runs too long, where ``re`` would freeze the
+window for minutes on a pattern like ``(\\w+\\s?)+!``. One compiled ``Pattern`` may spend
+``TIME_LIMIT`` seconds matching in all, however many bodies it searches.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import time
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+import regex
 
 from editor.text.richtext import Run, clean_text, parse, serialize
 
 CONTEXT = 40  # characters of context either side of a match, before trimming to a word
+TIME_LIMIT = 2.0  # seconds of matching one search or replace may take, all bodies together
 
 
 class FindError(ValueError):
     """A search or replacement the author typed cannot run; the message says why."""
+
+
+class FindTimeout(FindError):
+    """The pattern took longer than TIME_LIMIT: the search or replace was stopped."""
+
+    def __init__(self) -> None:
+        super().__init__("This pattern takes too long; simplify it.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +77,58 @@ _WORD_START = r"(?:(?<!\w)|(?=\W))"
 _WORD_END = r"(?:(?!\w)|(?<=\W))"
 
 
-def compile_pattern(options: FindOptions) -> re.Pattern[str]:
-    """The regular expression a search runs, or FindError with a message for the author.
+class Pattern:
+    """A compiled search that raises FindTimeout once its matching has taken TIME_LIMIT."""
+
+    def __init__(self, compiled: regex.Pattern[str], limit: float) -> None:
+        self._compiled = compiled
+        self._left = limit  # seconds of matching still allowed
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        found = self._compiled.finditer(text, timeout=self._timeout())
+        while True:
+            started = time.monotonic()
+            try:
+                m = next(found)
+            except StopIteration:
+                return
+            except TimeoutError as e:
+                raise FindTimeout() from e
+            finally:
+                self._left -= time.monotonic() - started
+            yield m
+
+    def search(self, text: str) -> regex.Match[str] | None:
+        started = time.monotonic()
+        try:
+            return self._compiled.search(text, timeout=self._timeout())
+        except TimeoutError as e:
+            raise FindTimeout() from e
+        finally:
+            self._left -= time.monotonic() - started
+
+    def _timeout(self) -> float:
+        if self._left <= 0:
+            raise FindTimeout()
+        return self._left
+
+
+def compile_pattern(options: FindOptions) -> Pattern:
+    """The search to run, or FindError with a message for the author.
 
     ``^`` and ``$`` match at the start and end of each line (paragraph or line break).
     """
+    checked = _re_pattern(options)
+    flags = regex.VERSION0 | regex.MULTILINE | (0 if options.match_case else regex.IGNORECASE)
+    try:
+        compiled = regex.compile(checked.pattern, flags)
+    except (regex.error, OverflowError, RecursionError) as e:  # valid for re, not for regex
+        raise FindError(f"“{options.pattern}” cannot be searched for: {e}.") from e
+    return Pattern(compiled, TIME_LIMIT)
+
+
+def _re_pattern(options: FindOptions) -> re.Pattern[str]:
+    """The pattern as ``re`` compiles it: what is valid, and the author's error messages."""
     if not options.pattern:
         raise FindError("Type the text to find.")
     source = options.pattern if options.regex else re.escape(options.pattern)
@@ -95,15 +159,15 @@ def check_replacement(options: FindOptions, replace: str) -> None:
     For a dialog to call before anything is replaced; literal replacements always pass.
     """
     if options.regex:
-        pattern = compile_pattern(options)
+        pattern = _re_pattern(options)
         try:
-            pattern.sub(replace, "")  # the template is parsed even when nothing matches
+            pattern.sub(replace, "")  # re parses the template even when nothing matches
         except (re.error, IndexError) as e:
             raise FindError(_replacement_message(replace, e)) from e
 
 
 def _replacement_message(replace: str, error: Exception) -> str:
-    detail = error.msg if isinstance(error, re.error) else str(error)
+    detail = error.msg if isinstance(error, (re.error, regex.error)) else str(error)
     return f"The replacement “{replace}” cannot be used: {detail}."
 
 
@@ -115,7 +179,7 @@ def find_in_text(text: str, options: FindOptions) -> list[Match]:
     return _find(compile_pattern(options), text, 0)
 
 
-def _find(pattern: re.Pattern[str], text: str, offset: int) -> list[Match]:
+def _find(pattern: Pattern, text: str, offset: int) -> list[Match]:
     found: list[Match] = []
     for m in pattern.finditer(text):
         start, end = m.span()
@@ -148,13 +212,13 @@ def _context(text: str, start: int, end: int) -> tuple[str, str]:
 # -- replacement text ------------------------------------------------------------------------
 
 
-def replacement_text(match: re.Match[str], replace: str, options: FindOptions) -> str:
+def replacement_text(match: regex.Match[str], replace: str, options: FindOptions) -> str:
     """What replaces one match: ``\\1`` and ``\\g<name>`` expanded in regex mode, then the
     matched text's case applied when preserving case."""
     if options.regex:
         try:
             text = match.expand(replace)
-        except (re.error, IndexError) as e:
+        except (re.error, regex.error, IndexError) as e:
             raise FindError(_replacement_message(replace, e)) from e
     else:
         text = replace
@@ -205,7 +269,7 @@ def _rough_text(canonical: str) -> str:
     return html.unescape(_ANY_TAG.sub("\n", _INLINE_TAG.sub("", canonical)))
 
 
-def _may_match(pattern: re.Pattern[str], canonical: str, options: FindOptions) -> bool:
+def _may_match(pattern: Pattern, canonical: str, options: FindOptions) -> bool:
     # Only literal patterns are pre-checked: a regex may anchor on \A or look behind for a
     # newline, and would then match a block alone but not the rough text.
     if not canonical:
@@ -213,9 +277,14 @@ def _may_match(pattern: re.Pattern[str], canonical: str, options: FindOptions) -
     return options.regex or pattern.search(_rough_text(canonical)) is not None
 
 
-def find_in_canonical(canonical: str, options: FindOptions) -> list[Match]:
-    """Every match in a canonical body, with offsets in its plain text (see module doc)."""
-    pattern = compile_pattern(options)
+def find_in_canonical(
+    canonical: str, options: FindOptions, pattern: Pattern | None = None
+) -> list[Match]:
+    """Every match in a canonical body, with offsets in its plain text (see module doc).
+
+    ``pattern``: ``options`` compiled once for many bodies, so they share one time limit.
+    """
+    pattern = compile_pattern(options) if pattern is None else pattern
     if not _may_match(pattern, canonical, options):
         return []
     lines = ["" if b.kind == "hr" else clean_text(b.text()) for b in parse(canonical)]
@@ -229,14 +298,16 @@ def find_in_canonical(canonical: str, options: FindOptions) -> list[Match]:
     return found
 
 
-def replace_in_canonical(canonical: str, options: FindOptions, replace: str) -> tuple[str, int]:
+def replace_in_canonical(
+    canonical: str, options: FindOptions, replace: str, pattern: Pattern | None = None
+) -> tuple[str, int]:
     """Replace every match in a canonical body; returns (new canonical body, matches replaced).
 
     A replacement takes the formatting (marks and link) of the first character of its match.
     A body with no match, or where every replacement equals what it replaces, is returned
-    as it was, byte for byte.
+    as it was, byte for byte. ``pattern`` as for ``find_in_canonical``.
     """
-    pattern = compile_pattern(options)
+    pattern = compile_pattern(options) if pattern is None else pattern
     if not _may_match(pattern, canonical, options):
         return canonical, 0
     blocks = parse(canonical)

@@ -86,15 +86,19 @@ def apply_theme(theme: str) -> None:
             hints.unsetColorScheme()
         else:
             hints.setColorScheme(scheme)
-    dark = theme == "dark" or (theme == "system" and hints.colorScheme() == Qt.ColorScheme.Dark)
+    system = theme == "system"
+    reported = hints.colorScheme()
+    dark = theme == "dark" or (system and reported == Qt.ColorScheme.Dark)
     if dark:
         # A dark palette on a native style (Windows, macOS) leaves light pieces: Fusion
         # draws everything from the palette.
         if app.style().name().lower() != "fusion":
             app.setStyle("Fusion")
         app.setPalette(dark_palette())
-    elif theme == "system" and not is_dark(_original_palette):
-        app.setPalette(_original_palette)  # the desktop's own light palette, untouched
+    elif system and (reported == Qt.ColorScheme.Unknown or not is_dark(_original_palette)):
+        # The desktop's own palette, untouched; a dark one that reports no colour scheme
+        # (qt6ct, Kvantum, some KDE setups) is the author's choice too.
+        app.setPalette(_original_palette)
     else:
         app.setPalette(app.style().standardPalette())
 

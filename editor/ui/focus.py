@@ -3,7 +3,8 @@
 Focus mode shows nothing but the chapter: full screen, every dock, toolbar, the menu bar
 and the status bar hidden, the text a centred column about ``COLUMN_CHARACTERS`` wide.
 Leaving (F11 again, or Esc) puts back exactly what was there: the same docks and toolbars
-(closed ones stay closed), geometry, and maximised or full-screen state.
+(closed ones stay closed), geometry, and maximised or full-screen state. Every menu shortcut
+keeps working meanwhile, and the layout the window saves on close is the one from before.
 
 Typewriter scrolling keeps the line being written in the middle of the pane.
 """
@@ -12,8 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSettings, Qt, QTimer
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtCore import QByteArray, QEvent, QMargins, QObject, QRect, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QFontMetricsF, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -39,6 +40,25 @@ class _Saved:
     menu_bar: bool
     status_bar: bool
     margins: QMargins  # the pane's viewport margins
+    layout: tuple[QByteArray, QByteArray]  # saveState(), saveGeometry()
+    lent: list[QAction]  # menu actions the window holds while the menu bar is hidden
+
+
+def focus_shortcut() -> QKeySequence:
+    """The platform's full-screen key (F11; Ctrl+Meta+F on macOS), F11 where it has none."""
+    bindings = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
+    return bindings[0] if bindings else QKeySequence("F11")
+
+
+def menu_actions(menu: QWidget) -> list[QAction]:
+    """Every action of ``menu`` (a menu or the menu bar) and its submenus."""
+    found: list[QAction] = []
+    for action in menu.actions():
+        if isinstance(sub := action.menu(), QMenu):
+            found += menu_actions(sub)
+        elif not action.isSeparator():
+            found.append(action)
+    return found
 
 
 class FocusMode(QObject):
@@ -58,7 +78,7 @@ class FocusMode(QObject):
             window,
             self.tr("&Focus Mode"),
             self._toggled,
-            "F11",
+            focus_shortcut(),
             checkable=True,
             name="actFocusMode",
             tip=self.tr("Only the chapter, full screen (Esc leaves)"),
@@ -87,6 +107,12 @@ class FocusMode(QObject):
     def active(self) -> bool:
         return self._saved is not None
 
+    def normal_layout(self) -> tuple[QByteArray, QByteArray]:
+        """The window's saveState() and saveGeometry() as they are outside focus mode."""
+        if self._saved is not None:
+            return self._saved.layout
+        return self._window.saveState(), self._window.saveGeometry()
+
     def _toggled(self, on: bool) -> None:
         if on:
             self.enter()
@@ -113,7 +139,11 @@ class FocusMode(QObject):
             menu_bar=window.menuBar().isVisible(),
             status_bar=window.statusBar().isVisible(),
             margins=self._pane.viewportMargins(),
+            layout=(window.saveState(), window.saveGeometry()),
+            # A hidden menu bar's actions lose their shortcuts: the window holds them meanwhile.
+            lent=[a for a in menu_actions(window.menuBar()) if a not in window.actions()],
         )
+        window.addActions(self._saved.lent)
         for w in self._saved.shown:
             w.hide()
         window.menuBar().hide()
@@ -132,6 +162,8 @@ class FocusMode(QObject):
         self._saved = None
         window = self._window
         self._pane.setViewportMargins(saved.margins)
+        for action in saved.lent:
+            window.removeAction(action)
         window.menuBar().setVisible(saved.menu_bar)
         window.statusBar().setVisible(saved.status_bar)
         for w in saved.shown:
@@ -160,7 +192,9 @@ class FocusMode(QObject):
         pane.setViewportMargins(side, 0, side, 0)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._pane and event.type() == QEvent.Type.Resize and self.active:
+        # A resize, or a new font from zoom or Preferences, changes the column's margins.
+        changed = event.type() in (QEvent.Type.Resize, QEvent.Type.FontChange)
+        if watched is self._pane and changed and self.active:
             self._center_column()
         return False
 

@@ -541,9 +541,10 @@ class MainWindow(QMainWindow):
         event.accept()
 
     def save_layout(self) -> None:
-        """Remember the window's size and its docks (called on close and on quit)."""
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        """Docks, toolbars and geometry for the next start; never focus mode's empty window."""
+        state, geometry = self.focus_mode.normal_layout()
+        self.settings.setValue("window/geometry", geometry)
+        self.settings.setValue("window/state", state)
 
     def restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")

@@ -4,14 +4,17 @@ only text ever changes."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from editor.text.find import (
+    TIME_LIMIT,
     FindError,
     FindOptions,
+    FindTimeout,
     check_replacement,
     compile_pattern,
     find_in_canonical,
@@ -90,6 +93,40 @@ def test_a_bad_regex_says_what_is_wrong_and_where() -> None:
 def test_a_bad_regex_is_reported_at_its_own_position_even_as_a_whole_word() -> None:
     with pytest.raises(FindError, match="character 3"):
         compile_pattern(FindOptions("ab[", regex=True, whole_word=True))
+
+
+def test_a_pattern_that_backtracks_without_end_under_re_runs_at_once() -> None:
+    # re took over two minutes here: (\w+\s?)+ can split 13 words in 2**13 ways.
+    body = "<p>It was a dark and stormy night and the rain fell in torrents.</p>"
+    started = time.monotonic()
+    assert find_in_canonical(body, FindOptions(r"(\w+\s?)+!", regex=True)) == []
+    assert replace_in_canonical(body, FindOptions(r"(\w+\s?)+!", regex=True), "x") == (body, 0)
+    assert time.monotonic() - started < 1
+
+
+def test_a_search_that_runs_too_long_is_stopped_with_a_message() -> None:
+    # Every start in a 100,000-letter paragraph scans to its end: quadratic, for minutes.
+    body = "<p>" + "a" * 100_000 + "</p>"
+    options = FindOptions(r"(?:\w+\s?)*\d", regex=True)
+    for run in (
+        lambda: find_in_canonical(body, options),
+        lambda: replace_in_canonical(body, options, "x"),
+    ):
+        started = time.monotonic()
+        with pytest.raises(FindTimeout, match="This pattern takes too long; simplify it"):
+            run()
+        assert time.monotonic() - started < TIME_LIMIT + 1
+
+
+def test_one_compiled_pattern_has_one_time_limit_for_every_body() -> None:
+    options = FindOptions(r"(?:\w+\s?)*\d", regex=True)
+    pattern = compile_pattern(options)
+    with pytest.raises(FindTimeout):
+        find_in_canonical("<p>" + "a" * 100_000 + "</p>", options, pattern)
+    started = time.monotonic()
+    with pytest.raises(FindTimeout):  # the time is spent: the next body stops at once
+        find_in_canonical("<p>a1</p>", options, pattern)
+    assert time.monotonic() - started < 0.1
 
 
 def test_an_empty_pattern_is_refused() -> None:

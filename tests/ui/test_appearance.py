@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QPalette, QWheelEvent
+from PySide6.QtGui import QGuiApplication, QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QDialogButtonBox
 
 from editor import preferences
 from editor.store.project import Project
 from editor.text import qtdoc
+from editor.ui import appearance
 from editor.ui.main_window import MainWindow
 
 from .conftest import OpenWindow
@@ -64,6 +65,23 @@ def test_dark_theme_darkens_the_window_and_light_brings_it_back(open_window: Ope
     assert window_colour(window) < 80
     apply(window, theme="light")
     assert window_colour(window) > 180
+
+
+@pytest.mark.parametrize("desktop_dark", [True, False])
+def test_follow_the_system_keeps_the_desktop_palette_when_it_reports_no_scheme(
+    open_window: OpenWindow, monkeypatch: pytest.MonkeyPatch, desktop_dark: bool
+) -> None:
+    # The palette the desktop gave the app before any theme (qt6ct dark, or a light one).
+    desktop = appearance.dark_palette() if desktop_dark else QApplication.style().standardPalette()
+    monkeypatch.setattr(appearance, "_original_palette", desktop)
+    window = open_window()
+    apply(window, theme="light" if desktop_dark else "dark")
+    apply(window, theme="system")
+    assert QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Unknown
+    if desktop_dark:
+        assert window_colour(window) < 80
+    else:
+        assert window_colour(window) > 180
 
 
 def test_font_size_preference_sets_the_chapter_font(open_window: OpenWindow, work: Path) -> None:

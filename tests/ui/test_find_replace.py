@@ -298,18 +298,33 @@ def test_replace_all_in_work_cancelled_changes_nothing(
         assert not history.snapshots(project, project.chapters()[0].id)
 
 
-def test_undo_replace_all_is_withdrawn_once_the_work_is_edited(
+def test_undo_replace_all_after_an_edit_and_a_save_restores_the_notes_and_keeps_the_edit(
     qtbot, open_window: OpenWindow, work_path, confirm
 ):
     window = open_window(work_path)
     dialog = open_find(window, SCOPE_WORK)
-    search(dialog, "Strife", replace="Lockhart")
-    assert dialog.replace_all() == 7
+    search(dialog, "Cloud Strife", replace="Vincent")
+    assert dialog.replace_all() == 5
     pane = window.text_pane
     pane.setFocus()
+    pane.moveCursor(pane.textCursor().MoveOperation.End)
     qtbot.keyClicks(pane, "x")
     assert window.workspace is not None and window.workspace.save()
-    assert not dialog.undo_button.isEnabled()
+
+    assert dialog.undo_button.isEnabled()
+    assert dialog.undo_replace_all()
+    assert "except where you edited since: The Letter" in dialog.message.text()
+    assert pane.toPlainText().endswith("x")  # the edit is kept
+    window.close()
+
+    with stored(work_path) as project:
+        one, two, _three = [ch.id for ch in project.chapters()]
+        assert project.meta().summary == "<p>Cloud Strife goes home.</p>"
+        assert (
+            project.chapter_meta(two).notes_end == "<p>Thanks for reading about Cloud Strife!</p>"
+        )
+        assert project.body(two) == TWO
+        assert "Vincent" in project.body(one) and project.body(one).endswith("x</p>")
 
 
 @pytest.mark.parametrize("scope", [SCOPE_CHAPTER, SCOPE_WORK])
@@ -375,3 +390,33 @@ def test_replace_all_in_work_and_its_undo_update_posted_marks_and_word_counts(
     assert [tree.posted_text(cid) for cid in ids] == [f"AO3 {POSTED_MARK}"] * 3
     assert words(ids[1]) == "6"
     window.close()
+
+
+@pytest.mark.parametrize("scope", [SCOPE_CHAPTER, SCOPE_WORK])
+def test_a_pattern_that_runs_too_long_is_stopped_and_the_window_stays_usable(
+    qtbot, open_window: OpenWindow, tmp_path: Path, scope, confirm
+):
+    path = tmp_path / "long.ficwright"
+    project = Project.create(path, "Long")
+    body = "<p>" + "a" * 100_000 + "</p>"  # one endless paragraph: quadratic for this pattern
+    project.add_chapter("Endless", body, 1)
+    project.close()
+    window = open_window(path)
+    dialog = open_find(window, scope)
+    search(dialog, r"(?:\w+\s?)*\d", replace="x", regex=True)
+
+    assert dialog.replace_all() == 0
+    assert dialog.message.text() == "This pattern takes too long; simplify it."
+    assert not dialog.find_next()
+    assert dialog.message.text() == "This pattern takes too long; simplify it."
+
+    pane = window.text_pane
+    pane.setFocus()
+    pane.moveCursor(pane.textCursor().MoveOperation.End)
+    qtbot.keyClicks(pane, " ok")
+    assert pane.toPlainText().endswith("a ok")
+    window.close()
+    with stored(path) as stored_project:
+        (chapter,) = stored_project.chapters()
+        assert stored_project.body(chapter.id).endswith("a ok</p>")
+        assert "replace" not in {s.kind for s in history.snapshots(stored_project, chapter.id)}

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar
+from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
 from editor.store.project import Project
-from editor.ui.focus import TYPEWRITER_KEY
+from editor.ui.dialogs.find_replace import FindReplaceDialog
+from editor.ui.focus import TYPEWRITER_KEY, menu_actions
 from editor.ui.main_window import MainWindow
 
 from .conftest import OpenWindow
@@ -51,7 +52,8 @@ def test_focus_mode_shows_only_the_pane_and_esc_restores_the_window(
     assert {"chaptersDock", "formatToolbar", "notesDock"} <= before
     assert "promptDock" not in before
     geometry = window.geometry()
-    assert window.focus_mode.act_focus.shortcut() == QKeySequence("F11")
+    full_screen = QKeySequence(QKeySequence.StandardKey.FullScreen)  # F11 on Linux
+    assert window.focus_mode.act_focus.shortcut() == (full_screen or QKeySequence("F11"))
     assert window.focus_mode.act_focus in window.view_menu.actions()
 
     window.text_pane.setFocus()
@@ -91,6 +93,64 @@ def test_focus_mode_from_maximised_returns_to_maximised(qtbot, open_window: Open
     window.focus_mode.act_focus.trigger()  # F11 again leaves too
     qtbot.waitUntil(window.isMaximized)
     assert not window.isFullScreen()
+
+
+def test_closing_in_focus_mode_saves_the_normal_layout(
+    qtbot, open_window: OpenWindow, work_path, settings: QSettings
+):
+    window = open_window(work_path)
+    before = visible_bars(window)
+    window.focus_mode.enter()
+    window.close()
+
+    again = MainWindow(settings)
+    qtbot.addWidget(again)
+    again.restore_layout()
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.open_path(work_path)
+    assert visible_bars(again) == before
+    assert not again.isFullScreen()
+    assert again.menuBar().isVisible()
+    again.close()
+
+
+def test_menu_shortcuts_work_in_focus_mode(qtbot, open_window: OpenWindow, work_path):
+    window = open_window(work_path)
+    held = window.actions()
+    window.focus_mode.enter()
+    # A shortcut fires only while a widget that holds its action is visible.
+    for action in menu_actions(window.menuBar()):
+        if not action.shortcut().isEmpty():
+            holders = [o for o in action.associatedObjects() if isinstance(o, QWidget)]
+            assert any(w.isVisible() for w in holders), action.text()
+
+    pane = window.text_pane
+    pane.setFocus()
+    zoom = window.preferences_ui.appearance.zoom
+    qtbot.keyClick(pane, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.preferences_ui.appearance.zoom > zoom
+    qtbot.keyClick(pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(FindReplaceDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+
+    window.focus_mode.leave()
+    assert window.actions() == held
+
+
+def test_zoom_in_focus_mode_keeps_the_column_about_70_characters(
+    qtbot, open_window: OpenWindow, work_path
+):
+    window = open_window(work_path)
+    pane = window.text_pane
+    window.focus_mode.enter()
+    before = pane.viewportMargins().left()
+    for _ in range(3):
+        window.preferences_ui.appearance.zoom_in()
+    assert pane.viewportMargins().left() < before
+    char = pane.fontMetrics().averageCharWidth()
+    assert 60 * char < pane.viewport().width() < 90 * char
 
 
 def test_esc_outside_focus_mode_does_nothing(qtbot, open_window: OpenWindow, work_path):

@@ -6,15 +6,16 @@ pattern the core uses, one block at a time: formatting is not text, so a match a
 
 In "Whole work" it searches the stored work (with the chapter being edited as it is on
 screen) and replaces through ``findreplace.replace_work``: snapshots first, one transaction,
-then the open documents and the panels are reloaded, and "Undo Replace All" is offered until
-the work is edited again.
+then the open documents and the panels are reloaded, and "Undo Replace All" is offered while
+the dialog is open: it puts back every chapter and note not edited since (the text from before
+the replace is kept in the work file either way).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QTextBlock, QTextCursor, QTextDocument
@@ -42,12 +43,17 @@ from editor.text import qtdoc
 from editor.text.find import (
     FindError,
     FindOptions,
+    FindTimeout,
+    Pattern,
     check_replacement,
     compile_pattern,
     replacement_text,
 )
 from editor.ui.find_actions import SCOPE_CHAPTER, SCOPE_WORK
 from editor.workspace import Workspace
+
+if TYPE_CHECKING:
+    import regex
 
 _LINE_SEPARATOR = "\u2028"  # Qt's line break inside a block (Shift+Enter)
 _HIT = Qt.ItemDataRole.UserRole
@@ -59,10 +65,10 @@ class DocMatch:
 
     start: int
     end: int
-    match: re.Match[str]
+    match: regex.Match[str]
 
 
-def document_matches(doc: QTextDocument, pattern: re.Pattern[str]) -> Iterator[DocMatch]:
+def document_matches(doc: QTextDocument, pattern: Pattern) -> Iterator[DocMatch]:
     """Every non-empty match in ``doc``, block by block, as ``find_in_canonical`` finds them."""
     block = doc.begin()
     while block.isValid():
@@ -70,7 +76,7 @@ def document_matches(doc: QTextDocument, pattern: re.Pattern[str]) -> Iterator[D
         block = block.next()
 
 
-def block_matches(block: QTextBlock, pattern: re.Pattern[str]) -> Iterator[DocMatch]:
+def block_matches(block: QTextBlock, pattern: Pattern) -> Iterator[DocMatch]:
     # A line break is "\n" in the canonical plain text: same length, same ^ and $.
     text = block.text().replace(_LINE_SEPARATOR, "\n")
     wide = any(ord(c) > 0xFFFF for c in text)  # Python counts code points, Qt UTF-16 units
@@ -194,7 +200,6 @@ class FindReplaceDialog(QDialog):
         for widget in (self.whole_word, self.match_case, self.regex, self.preserve_case):
             widget.toggled.connect(lambda _on: self.message.clear())
         self.find_edit.textChanged.connect(lambda _t: self.message.clear())
-        ws.saved.connect(self._work_saved)
         self._scope_changed()
 
     # -- state -----------------------------------------------------------------------
@@ -240,7 +245,21 @@ class FindReplaceDialog(QDialog):
         self.message.setStyleSheet("color: #b00020;" if error else "")
         self.message.setText(text)
 
-    def _pattern(self, replace: str | None = None) -> re.Pattern[str] | None:
+    def _fail(self, error: FindError) -> None:
+        if isinstance(error, FindTimeout):
+            self._say(self.tr("This pattern takes too long; simplify it."), error=True)
+        else:
+            self._say(str(error), error=True)
+
+    def _matches(self, doc: QTextDocument, pattern: Pattern) -> list[DocMatch] | None:
+        """Every match in the chapter, or None with the reason shown (a pattern too slow)."""
+        try:
+            return list(document_matches(doc, pattern))
+        except FindError as e:
+            self._fail(e)
+            return None
+
+    def _pattern(self, replace: str | None = None) -> Pattern | None:
         """The compiled pattern, or None with the reason shown under the fields."""
         try:
             options = self.options()
@@ -274,7 +293,9 @@ class FindReplaceDialog(QDialog):
         pattern = self._pattern()
         if doc is None or pattern is None:
             return False
-        matches = list(document_matches(doc, pattern))
+        matches = self._matches(doc, pattern)
+        if matches is None:
+            return False
         if not matches:
             self._say(self.tr("Not found in this chapter."))
             return False
@@ -305,7 +326,7 @@ class FindReplaceDialog(QDialog):
         self._pane.setTextCursor(cursor)
         self._pane.ensureCursorVisible()
 
-    def _selected_match(self, doc: QTextDocument, pattern: re.Pattern[str]) -> DocMatch | None:
+    def _selected_match(self, doc: QTextDocument, pattern: Pattern) -> DocMatch | None:
         """The match the pane's selection is exactly, if it is one."""
         cursor = self._pane.textCursor()
         lo, hi = cursor.selectionStart(), cursor.selectionEnd()
@@ -326,7 +347,11 @@ class FindReplaceDialog(QDialog):
         pattern = self._pattern(replace)
         if doc is None or pattern is None or self.workspace.project.read_only:
             return False
-        found = self._selected_match(doc, pattern)
+        try:
+            found = self._selected_match(doc, pattern)
+        except FindError as e:
+            self._fail(e)
+            return False
         if found is None:
             return self.find_next()  # first show the author what would be replaced
         new = replacement_text(found.match, replace, self.options())
@@ -352,7 +377,9 @@ class FindReplaceDialog(QDialog):
         if doc is None or pattern is None or self.workspace.project.read_only:
             return 0
         options = self.options()
-        matches = list(document_matches(doc, pattern))
+        matches = self._matches(doc, pattern)
+        if matches is None:
+            return 0
         if not matches:
             self._say(self.tr("Not found in this chapter."))
             return 0
@@ -388,7 +415,7 @@ class FindReplaceDialog(QDialog):
         try:
             hits = search_work(ws.project, self.options(), current=self._current())
         except FindError as e:
-            self._say(str(e), error=True)
+            self._fail(e)
             return []
         self._fill(hits)
         return hits
@@ -456,7 +483,9 @@ class FindReplaceDialog(QDialog):
         pattern = self._pattern()
         if doc is None or pattern is None:
             return
-        matches = list(document_matches(doc, pattern))
+        matches = self._matches(doc, pattern)
+        if matches is None:
+            return
         if 0 <= index < len(matches):
             self._select(matches[index])
             self._pane.setFocus()
@@ -473,7 +502,11 @@ class FindReplaceDialog(QDialog):
             self._say(self.tr("The work could not be saved: nothing was replaced."), error=True)
             return 0
         options = self.options()
-        hits = search_work(ws.project, options, current=self._current())
+        try:
+            hits = search_work(ws.project, options, current=self._current())
+        except FindError as e:
+            self._fail(e)
+            return 0
         if not hits:
             self._say(self.tr("No matches in the work."))
             return 0
@@ -491,7 +524,10 @@ class FindReplaceDialog(QDialog):
             return 0
         try:
             result = replace_work(ws.project, options, replace, current=self._current())
-        except (FindError, SaveError) as e:
+        except FindError as e:
+            self._fail(e)
+            return 0
+        except SaveError as e:
             self._say(str(e), error=True)
             return 0
         self._reload(result)
@@ -511,15 +547,34 @@ class FindReplaceDialog(QDialog):
         result = self._result
         if result is None:
             return False
+        if not ws.save():  # what was typed since counts as an edit, and is kept
+            self._say(self.tr("The work could not be saved: nothing was undone."), error=True)
+            return False
         try:
-            undo_replace(ws.project, result)
+            edited = undo_replace(ws.project, result)
         except SaveError as e:
             self._say(str(e), error=True)
             return False
         self._result = None
         self.undo_button.setEnabled(False)
         self._reload(result)
-        self._say(self.tr("The replace was undone."))
+        if edited:
+            titles = {ch.id: ch.title for ch in ws.chapters()}
+            names = sorted(
+                {
+                    titles.get(cid, "") if cid is not None else self.tr("the work")
+                    for cid, _field in edited
+                }
+                - {""}
+            )
+            self._say(
+                self.tr(
+                    "The replace was undone, except where you edited since: {names}. "
+                    "Chapter ▸ Revisions has each chapter as it was before the replace."
+                ).format(names=", ".join(names) or self.tr("a deleted chapter"))
+            )
+        else:
+            self._say(self.tr("The replace was undone."))
         return True
 
     def _reload(self, result: ReplaceResult) -> None:
@@ -527,13 +582,6 @@ class FindReplaceDialog(QDialog):
         for cid in result.changed_chapter_ids:
             ws.reload_chapter(cid)
         ws.reload_fields()
-
-    def _work_saved(self) -> None:
-        # An edit saved after the replace would be overwritten by undoing it: the
-        # snapshots (Chapter ▸ Revisions) are the way back from here on.
-        if self._result is not None:
-            self._result = None
-            self.undo_button.setEnabled(False)
 
 
 def _replace(doc: QTextDocument, cursor: QTextCursor, found: DocMatch, new: str) -> None:
