@@ -588,7 +588,7 @@ def body_words(body: str, key: str, strip: str = "") -> list[str]:
         if b.kind != "hr" and not is_symbol_line(b)
     )
     text = clean_text(text)
-    if key in ("epub", "docx"):
+    if key in ("epub", "docx", "ffn-docx"):
         text = xml_safe(text)
     return words(text.translate({ord(c): None for c in strip}))
 
@@ -622,7 +622,7 @@ def exported_words(key: str, out: str | bytes, tmp: Path) -> tuple[list[str], st
     if key == "md":
         assert isinstance(out, str)
         # Read back as a Markdown reader would; delimiters CommonMark cannot pair stay.
-        text = plain_text(markdown_to_canonical(out))
+        text = plain_text(markdown_to_canonical(out, raw_html=True))
         return words(text.translate({ord(c): None for c in _TXT_MARKUP})), _TXT_MARKUP
     if key == "txt":
         assert isinstance(out, str)
@@ -632,7 +632,7 @@ def exported_words(key: str, out: str | bytes, tmp: Path) -> tuple[list[str], st
         return words(_BBCODE_TAG.sub("", out)), ""
     if key == "epub":
         return words(_epub_text(out, tmp)), ""
-    assert key == "docx"
+    assert key in ("docx", "ffn-docx")
     return words(_docx_text(out)), ""
 
 
