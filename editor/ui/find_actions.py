@@ -1,22 +1,37 @@
-"""Edit ▸ Find…, Replace…, Find in Work…: built at start-up without loading the dialog."""
+"""Edit ▸ Find…, Replace…, Find in Work…, Find Next, Find Previous: built at start-up without
+loading the dialog."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from editor.text.find import FindOptions
 from editor.ui.actions import make_action
 
 SCOPE_CHAPTER = "chapter"
 SCOPE_WORK = "work"
 
 
+@dataclass(slots=True)
+class LastSearch:
+    """What the Find dialog searched last: Find Next and Find Previous run it again after the
+    dialog is closed (the dialog is deleted on close), and a new dialog starts from it."""
+
+    options: FindOptions | None = None
+
+
 def add_find_actions(
-    window: QWidget, menu: QMenu, open_find: Callable[..., object]
+    window: QWidget,
+    menu: QMenu,
+    open_find: Callable[..., object],
+    find_again: Callable[[bool], object],
 ) -> list[QAction]:
-    """Edit ▸ Find…, Replace…, Find in Work…, added to ``menu``; ``open_find(scope, replace)``."""
+    """Edit ▸ Find…, Replace…, Find in Work…, Find Next, Find Previous, added to ``menu``;
+    ``open_find(scope, replace)``, ``find_again(backwards)``."""
     menu.addSeparator()
     actions = [
         make_action(
@@ -25,6 +40,22 @@ def add_find_actions(
             lambda: open_find(SCOPE_CHAPTER),
             QKeySequence.StandardKey.Find,
             name="actFind",
+        ),
+        make_action(
+            window,
+            window.tr("Find &Next"),
+            lambda: find_again(False),
+            QKeySequence.StandardKey.FindNext,
+            name="actFindNext",
+            tip=window.tr("The last search again, forward in this chapter"),
+        ),
+        make_action(
+            window,
+            window.tr("Find Pre&vious"),
+            lambda: find_again(True),
+            QKeySequence.StandardKey.FindPrevious,
+            name="actFindPrevious",
+            tip=window.tr("The last search again, backward in this chapter"),
         ),
         make_action(
             window,
