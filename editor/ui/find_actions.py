@@ -41,21 +41,31 @@ def add_find_actions(
             QKeySequence.StandardKey.Find,
             name="actFind",
         ),
-        make_action(
-            window,
-            window.tr("Find &Next"),
-            lambda: find_again(False),
-            QKeySequence.StandardKey.FindNext,
-            name="actFindNext",
-            tip=window.tr("The last search again, forward in this chapter"),
-        ),
-        make_action(
-            window,
-            window.tr("Find Pre&vious"),
-            lambda: find_again(True),
-            QKeySequence.StandardKey.FindPrevious,
-            name="actFindPrevious",
-            tip=window.tr("The last search again, backward in this chapter"),
+        *(
+            make_action(
+                window,
+                text,
+                lambda _checked=False, back=backwards: find_again(back),
+                key,
+                name=name,
+                tip=tip,
+            )
+            for text, backwards, key, name, tip in (
+                (
+                    window.tr("Find &Next"),
+                    False,
+                    QKeySequence.StandardKey.FindNext,
+                    "actFindNext",
+                    window.tr("The last search again, forward in this chapter"),
+                ),
+                (
+                    window.tr("Find Pre&vious"),
+                    True,
+                    QKeySequence.StandardKey.FindPrevious,
+                    "actFindPrevious",
+                    window.tr("The last search again, backward in this chapter"),
+                ),
+            )
         ),
         make_action(
             window,
