@@ -73,10 +73,6 @@ class ArchiveWarning(StrEnum):
     UNDERAGE = "Underage Sex"
 
 
-# On AO3 these two stand alone: choosing one clears every other warning.
-EXCLUSIVE_WARNINGS = frozenset({ArchiveWarning.CHOSE_NOT_TO_USE, ArchiveWarning.NONE_APPLY})
-
-
 class Category(StrEnum):
     FF = "F/F"
     FM = "F/M"

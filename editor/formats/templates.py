@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from editor.formats.work import ExportChapter, ExportWork
-from editor.model import EXCLUSIVE_WARNINGS
 from editor.text.richtext import escape_text, is_blank, normalize
 
 DEFAULT_AO3_NOTES = """\
@@ -99,7 +98,8 @@ def _joined(items: tuple[str, ...] | list[str]) -> str:
 def values(work: ExportWork, chapter: ExportChapter | None) -> dict[str, str]:
     """Every placeholder's value as canonical HTML: inline for plain values, blocks for rich."""
     meta = work.meta
-    archive = [w.value for w in meta.archive_warnings if w not in EXCLUSIVE_WARNINGS]
+    # AO3 lets archive warnings combine (otwarchive has no rule against it): print each one.
+    archive = [w.value for w in meta.archive_warnings]
     chapter_warnings = list(chapter.meta.warnings) if chapter else []
     out = {
         "title": _plain(meta.title),
@@ -107,7 +107,7 @@ def values(work: ExportWork, chapter: ExportChapter | None) -> dict[str, str]:
         "fandoms": _joined(meta.fandoms),
         "rating": _plain(meta.rating.value),
         "ffn_rating": _plain(meta.effective_ffn_rating.value),
-        "archive_warnings": _joined([w.value for w in meta.archive_warnings]),
+        "archive_warnings": _joined(archive),
         "content_warnings": _joined(meta.content_warnings),
         "chapter_warnings": _joined(chapter_warnings),
         "warnings": _joined([*archive, *meta.content_warnings, *chapter_warnings]),

@@ -28,7 +28,7 @@ from editor.text import qtdoc
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
 from editor.ui.editing import CanonicalEdit
-from editor.ui.find_actions import SCOPE_CHAPTER, add_find_actions
+from editor.ui.find_actions import SCOPE_CHAPTER, LastSearch, add_find_actions
 from editor.ui.focus import FocusMode
 from editor.ui.front_matter import FrontMatterDocks
 from editor.ui.goals import GoalsUi
@@ -314,7 +314,8 @@ class MainWindow(QMainWindow):
         )
         self.act_smart.setChecked(self.settings.value("editing/smartTypography", False, bool))
         edit.addAction(self.act_smart)
-        self.find_actions = add_find_actions(self, edit, self.open_find)
+        self.last_search = LastSearch()
+        self.find_actions = add_find_actions(self, edit, self.open_find, self.find_again)
         self._work_actions += self.find_actions
 
         fmt = bar.addMenu(self.tr("F&ormat"))
@@ -607,7 +608,18 @@ class MainWindow(QMainWindow):
 
         if self.workspace is None:
             return None
-        return show_find_dialog(self, self.workspace, self.text_pane, scope, replace=replace)
+        return show_find_dialog(
+            self, self.workspace, self.text_pane, scope, self.last_search, replace=replace
+        )
+
+    def find_again(self, backwards: bool = False) -> bool:
+        from editor.ui.dialogs.find_replace import find_again
+
+        if self.workspace is None:
+            return False
+        return find_again(
+            self, self.workspace, self.text_pane, self.last_search, backwards=backwards
+        )
 
     # -- revisions and the posting log -------------------------------------------------
 

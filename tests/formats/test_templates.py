@@ -7,9 +7,9 @@ from dataclasses import replace
 import pytest
 
 from editor.formats import ao3, ffn, layout
-from editor.formats.templates import compose
+from editor.formats.templates import DEFAULT_FFN_HEADER, compose
 from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
-from editor.model import ChapterMeta, WorkMeta
+from editor.model import ArchiveWarning, ChapterMeta, WorkMeta
 from editor.text.richtext import is_blank
 
 ALL = frozenset(FRONT_MATTER_PARTS)
@@ -83,3 +83,22 @@ def test_a_field_with_text_is_not_blank() -> None:
     assert not is_blank("<p> x </p>")
     assert not is_blank("<ul>\n<li>one</li>\n</ul>")
     assert not is_blank("Tom &amp; Jerry")
+
+
+def test_every_archive_warning_chosen_is_printed_beside_the_content_warnings() -> None:
+    # AO3's warnings combine freely: "Creator Chose Not To Use" beside the ones given.
+    w, ch = work(
+        archive_warnings=(ArchiveWarning.CHOSE_NOT_TO_USE, ArchiveWarning.MAJOR_CHARACTER_DEATH),
+        content_warnings=("OOC",),
+    )
+    line = (
+        "<p><strong>Warnings:</strong> Creator Chose Not To Use Archive Warnings, "
+        "Major Character Death, OOC</p>"
+    )
+    assert compose("<strong>Warnings:</strong> {warnings}", w, ch, ALL) == line
+    assert line in compose(DEFAULT_FFN_HEADER, w, ch, ALL).splitlines()
+
+    w, ch = work(archive_warnings=(ArchiveWarning.NONE_APPLY,))
+    assert compose("Warnings: {warnings}", w, ch, ALL) == (
+        "<p>Warnings: No Archive Warnings Apply</p>"
+    )

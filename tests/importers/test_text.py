@@ -63,6 +63,34 @@ def test_full_header_goes_to_fields_and_the_story_stays_whole() -> None:
     assert result.encodings == {"full-header.txt": "utf-8"}
 
 
+def test_every_archive_warning_a_header_lists_is_kept(tmp_path: Path) -> None:
+    # AO3's warnings combine freely: "chose not to warn" beside the ones the author gives.
+    header = (
+        "Title: Ash\n"
+        "Fandom: Final Fantasy VII\n"
+        "Warnings: Creator Chose Not To Use Archive Warnings, Major Character Death\n"
+        "Archive Warning: Graphic Depictions Of Violence\n"
+        "\n"
+        "Cloud walked into the fire and did not look back.\n"
+    )
+    result = read_files([write(tmp_path, "ash.txt", header)])
+    assert result.fields["archive_warnings"] == (
+        ArchiveWarning.CHOSE_NOT_TO_USE,
+        ArchiveWarning.MAJOR_CHARACTER_DEATH,
+        ArchiveWarning.VIOLENCE,
+    )
+
+    header = header.replace(
+        "Creator Chose Not To Use Archive Warnings", "No Archive Warnings Apply"
+    )
+    result = read_files([write(tmp_path, "ash.txt", header)])
+    assert result.fields["archive_warnings"] == (
+        ArchiveWarning.NONE_APPLY,
+        ArchiveWarning.MAJOR_CHARACTER_DEATH,
+        ArchiveWarning.VIOLENCE,
+    )
+
+
 def test_findings_say_what_went_where() -> None:
     result = read_files([FIXTURES / "full-header.txt"])
     by_field = {f.field: f for f in result.findings}

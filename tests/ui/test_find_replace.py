@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from editor.store import history
 from editor.store.project import Changes, Project
@@ -85,6 +85,8 @@ def test_edit_menu_and_shortcuts_open_find(qtbot, open_window: OpenWindow, work_
     window = open_window(work_path)
     assert [a.shortcut() for a in window.find_actions] == [
         QKeySequence(QKeySequence.StandardKey.Find),
+        QKeySequence(QKeySequence.StandardKey.FindNext),
+        QKeySequence(QKeySequence.StandardKey.FindPrevious),
         QKeySequence("Ctrl+H"),
         QKeySequence("Ctrl+Shift+F"),
     ]
@@ -138,6 +140,67 @@ def test_find_in_chapter_selects_matches_whole_word_case_and_across_formatting(
     search(dialog, r"\bS\w+e\b", regex=True, match_case=True)
     assert dialog.find_next()
     assert selected(window) == "Strife"
+
+
+def selection(window: MainWindow) -> tuple[int, int]:
+    cursor = window.text_pane.textCursor()
+    return cursor.selectionStart(), cursor.selectionEnd()
+
+
+def test_f3_and_shift_f3_repeat_the_last_search_after_the_dialog_is_closed(
+    qtbot, open_window: OpenWindow, work_path
+):
+    window = open_window(work_path)
+    dialog = open_find(window)
+    search(dialog, "cloud", whole_word=True)
+    assert dialog.find_next()
+    assert selection(window) == (0, 5)
+    dialog.close()
+    qtbot.waitUntil(lambda: window.findChild(FindReplaceDialog) is None)
+    window.activateWindow()
+    window.text_pane.setFocus()
+    qtbot.waitUntil(lambda: window.text_pane.hasFocus())
+
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_F3)
+    assert selection(window) == (34, 39)  # "<em>Clo</em>ud"
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_F3)
+    assert selected(window) == "CLOUD"
+    assert "3 of 3" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert selection(window) == (34, 39)
+    assert "2 of 3" in window.statusBar().currentMessage()
+    assert window.findChild(FindReplaceDialog) is None  # no dialog was needed
+
+    # Find opens again on the same search.
+    window.text_pane.moveCursor(window.text_pane.textCursor().MoveOperation.End)
+    dialog = open_find(window)
+    assert dialog.find_edit.text() == "cloud" and dialog.whole_word.isChecked()
+
+
+def test_find_next_with_the_dialog_open_but_not_focused_uses_its_search(
+    qtbot, open_window: OpenWindow, work_path
+):
+    window = open_window(work_path)
+    dialog = open_find(window)
+    search(dialog, "strife", match_case=False)
+    window.activateWindow()
+    window.text_pane.setFocus()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_F3)
+    assert selection(window) == (6, 12)
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_F3)
+    assert window.text_pane.textCursor().selectionStart() > 12
+    assert "2 of" in dialog.message.text()
+
+
+def test_find_next_before_any_search_opens_find(qtbot, open_window: OpenWindow, work_path):
+    window = open_window(work_path)
+    window.text_pane.setFocus()
+    qtbot.keyClick(window.text_pane, Qt.Key.Key_F3)
+    dialog = window.findChild(FindReplaceDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.current_scope() == SCOPE_CHAPTER
+    assert not window.text_pane.textCursor().hasSelection()
 
 
 def test_regex_groups_replace_all_in_chapter_is_one_undo_step(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -18,6 +19,7 @@ from editor.model import (
 )
 from editor.store.project import Changes, Project
 from editor.ui.main_window import MainWindow
+from editor.ui.panels.work_details import member_object_name
 from editor.ui.widgets.rich_field import RichField
 from editor.ui.widgets.tag_editor import TagEditor
 
@@ -35,7 +37,7 @@ EXPECTED = WorkMeta(
     relationships=("Cloud/Tifa",),
     characters=("Cloud Strife", "Zack Fair"),
     additional_tags=("Angst", "Time Travel"),
-    language="English",
+    language="Deutsch",
     summary="<p>A <em>storm</em> comes.</p>",
     series_name="Kell Reach",
     series_part=2,
@@ -55,6 +57,7 @@ NOTES_ONE = ChapterMeta(
     warnings=("Blood",),
 )
 NOTES_TWO = ChapterMeta(notes_end="<p>The end of two.</p>")
+TITLES = ("The Letter", "The Storm")
 
 
 def find(window: MainWindow, cls: type, name: str):  # type: ignore[no-untyped-def]
@@ -135,9 +138,9 @@ def fill_every_panel(qtbot, window: MainWindow) -> None:  # type: ignore[no-unty
     add_tags(qtbot, find(window, TagEditor, "relationshipsField"), EXPECTED.relationships)
     add_tags(qtbot, find(window, TagEditor, "charactersField"), EXPECTED.characters)
     add_tags(qtbot, find(window, TagEditor, "additionalTagsField"), EXPECTED.additional_tags)
-    type_rich(
-        qtbot, find(window, RichField, "summaryField"), ("", "A "), ("em", "storm"), ("", " comes.")
-    )
+    choose(qtbot, find(window, QComboBox, "languageField"), EXPECTED.language)
+    # Markdown typed in a rich field becomes formatting as the closing * is typed.
+    type_rich(qtbot, find(window, RichField, "summaryField"), ("", "A *storm* comes."))
     type_line(qtbot, find(window, QLineEdit, "seriesNameField"), EXPECTED.series_name)
     set_spin(qtbot, find(window, QSpinBox, "seriesPartField"), 2)
     set_spin(qtbot, find(window, QSpinBox, "expectedChaptersField"), 3)
@@ -167,7 +170,10 @@ def fill_every_panel(qtbot, window: MainWindow) -> None:  # type: ignore[no-unty
     type_line(qtbot, find(window, QLineEdit, "promptCollectionField"), EXPECTED.prompt_collection)
 
 
-def fill_chapter_notes(qtbot, window: MainWindow, notes: ChapterMeta, summary: str) -> None:  # type: ignore[no-untyped-def]
+def fill_chapter_notes(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, title: str, notes: ChapterMeta, summary: str
+) -> None:
+    type_line(qtbot, find(window, QLineEdit, "chapterTitleField"), title)
     if summary:
         type_rich(qtbot, find(window, RichField, "chapterSummaryField"), ("", summary))
     if notes.notes_begin:
@@ -181,6 +187,65 @@ def fill_chapter_notes(qtbot, window: MainWindow, notes: ChapterMeta, summary: s
         type_rich(qtbot, find(window, RichField, "chapterNotesEndField"), ("", text))
     if notes.warnings:
         add_tags(qtbot, find(window, TagEditor, "chapterWarningsField"), notes.warnings)
+
+
+def tags(window: MainWindow, name: str) -> tuple[str, ...]:
+    return tuple(find(window, TagEditor, name).tags())
+
+
+def rich(window: MainWindow, name: str) -> str:
+    return find(window, RichField, name).html()
+
+
+def text(window: MainWindow, name: str) -> str:
+    return find(window, QLineEdit, name).text()
+
+
+def checked(window: MainWindow, prefix: str, members: type[Enum]) -> tuple:  # type: ignore[type-arg]
+    return tuple(
+        m for m in members if find(window, QCheckBox, member_object_name(prefix, m)).isChecked()
+    )
+
+
+def read_every_panel(window: MainWindow) -> WorkMeta:
+    """The work's front matter as the panels' widgets show it."""
+    ffn = find(window, QComboBox, "ffnRatingField")
+    return WorkMeta(
+        title=text(window, "titleField"),
+        author=text(window, "authorField"),
+        fandoms=tags(window, "fandomsField"),
+        rating=Rating(find(window, QComboBox, "ratingField").currentText()),
+        # Item 0 is "Derived: ...": no override.
+        ffn_rating=FfnRating(ffn.currentText()) if ffn.currentIndex() else None,
+        archive_warnings=checked(window, "warning", ArchiveWarning),
+        content_warnings=tags(window, "contentWarningsField"),
+        categories=checked(window, "category", Category),
+        relationships=tags(window, "relationshipsField"),
+        characters=tags(window, "charactersField"),
+        additional_tags=tags(window, "additionalTagsField"),
+        language=find(window, QComboBox, "languageField").currentText(),
+        summary=rich(window, "summaryField"),
+        series_name=text(window, "seriesNameField"),
+        series_part=find(window, QSpinBox, "seriesPartField").value() or None,
+        expected_chapters=find(window, QSpinBox, "expectedChaptersField").value() or None,
+        status=list(Status)[find(window, QComboBox, "statusField").currentIndex()],
+        disclaimer=rich(window, "disclaimerField"),
+        dedication=rich(window, "dedicationField"),
+        gift_recipients=tags(window, "giftRecipientsField"),
+        prompt=rich(window, "promptField"),
+        prompt_by=text(window, "promptByField"),
+        prompt_collection=text(window, "promptCollectionField"),
+    )
+
+
+def read_chapter_panels(window: MainWindow) -> tuple[str, ChapterMeta]:
+    """The selected chapter's title and front matter as the panels show them."""
+    return text(window, "chapterTitleField"), ChapterMeta(
+        summary=rich(window, "chapterSummaryField"),
+        notes_begin=rich(window, "chapterNotesBeginField"),
+        notes_end=rich(window, "chapterNotesEndField"),
+        warnings=tags(window, "chapterWarningsField"),
+    )
 
 
 def make_work(path: Path) -> Path:
@@ -202,38 +267,32 @@ def test_every_panel_field_survives_a_restart(
     tree = window.chapter_tree
     tree.setCurrentItem(tree.topLevelItem(0))
     show_panel(window, "warnings")
-    fill_chapter_notes(qtbot, window, NOTES_ONE, "Wren finds a letter.")
+    show_panel(window, "notes")
+    fill_chapter_notes(qtbot, window, TITLES[0], NOTES_ONE, "Wren finds a letter.")
     # Complete with 2 chapters written: the 3 expected is not what gets posted.
-    assert find(window, QWidget, "chapterLabel").text() == "Chapter 1 of 2"
+    assert find(window, QWidget, "chapterLabel").text() == "Chapter 1 of 2: The Letter"
     tree.setCurrentItem(tree.topLevelItem(1))
-    fill_chapter_notes(qtbot, window, NOTES_TWO, "")
+    fill_chapter_notes(qtbot, window, TITLES[1], NOTES_TWO, "")
+    assert read_every_panel(window) == EXPECTED  # what was typed is what is shown
     window.close()
 
     project = Project.open(path)
     try:
         assert project.meta() == EXPECTED
-        one, two = (ch.id for ch in project.chapters())
-        assert project.chapter_meta(one) == NOTES_ONE
-        assert project.chapter_meta(two) == NOTES_TWO
+        one, two = project.chapters()
+        assert (one.title, two.title) == TITLES
+        assert project.chapter_meta(one.id) == NOTES_ONE
+        assert project.chapter_meta(two.id) == NOTES_TWO
     finally:
         project.close()
 
     again = open_window(path)
     assert again.windowTitle().startswith("Storm Front")
-    assert find(again, QLineEdit, "titleField").text() == "Storm Front"
-    assert find(again, TagEditor, "charactersField").tags() == ["Cloud Strife", "Zack Fair"]
-    assert find(again, QComboBox, "ratingField").currentText() == Rating.TEEN.value
-    assert find(again, QCheckBox, "categoryGen").isChecked()
-    assert find(again, QCheckBox, "warningViolence").isChecked()
-    assert find(again, RichField, "summaryField").html() == EXPECTED.summary
-    assert find(again, RichField, "disclaimerField").html() == EXPECTED.disclaimer
-    assert find(again, QLineEdit, "promptByField").text() == "anon"
+    assert read_every_panel(again) == EXPECTED
     # The window reopens on the chapter it was closed on: Two, with its own notes only.
-    assert find(again, RichField, "chapterNotesEndField").html() == NOTES_TWO.notes_end
-    assert find(again, RichField, "chapterNotesBeginField").html() == ""
+    assert read_chapter_panels(again) == (TITLES[1], NOTES_TWO)
     again.chapter_tree.setCurrentItem(again.chapter_tree.topLevelItem(0))
-    assert find(again, RichField, "chapterNotesBeginField").html() == NOTES_ONE.notes_begin
-    assert find(again, TagEditor, "chapterWarningsField").tags() == ["Blood"]
+    assert read_chapter_panels(again) == (TITLES[0], NOTES_ONE)
 
 
 def test_a_default_disclaimer_follows_the_fandom_across_works(

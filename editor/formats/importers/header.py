@@ -32,7 +32,7 @@ from editor.formats.importers.split import (
     text_of,
     unmarked,
 )
-from editor.model import EXCLUSIVE_WARNINGS, ArchiveWarning, Category, FfnRating, Rating, Status
+from editor.model import ArchiveWarning, Category, FfnRating, Rating, Status
 from editor.text.richtext import Block, Run, plain_text
 
 # -- the keys -----------------------------------------------------------------------------
@@ -181,6 +181,8 @@ _RATINGS: dict[str, tuple[Rating, FfnRating | None]] = {
     # FFN's MA is not allowed on FFN itself: its stories there are rated M.
     "ma": (Rating.EXPLICIT, FfnRating.M),
 }
+# A chapter's "None" or "Chose not to warn" names no warning to add to the chapter's own.
+_NO_WARNING = frozenset({ArchiveWarning.CHOSE_NOT_TO_USE, ArchiveWarning.NONE_APPLY})
 _ARCHIVE_WARNINGS: dict[str, ArchiveWarning] = {
     **dict.fromkeys(
         (
@@ -685,14 +687,13 @@ class _HeaderReader:
             if warning is None:
                 other.append(item)
             elif chapter:  # "Chapter warnings: None" says nothing about the work
-                if warning not in EXCLUSIVE_WARNINGS:
+                if warning not in _NO_WARNING:
                     other.append(item)
             else:
                 archive.append(warning)
         if archive:
+            # Warnings combine on AO3 (otwarchive has no exclusivity rule): keep each one.
             merged = (*self.work.values.get("archive_warnings", ()), *archive)
-            if len(set(merged)) > 1:  # on AO3 "No Archive Warnings Apply" stands alone
-                merged = tuple(w for w in merged if w not in EXCLUSIVE_WARNINGS) or merged
             self.work.values.pop("archive_warnings", None)
             self.work.offer("archive_warnings", tuple(dict.fromkeys(merged)), source)
         if other:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTextEdit,
@@ -49,7 +50,7 @@ from editor.text.find import (
     compile_pattern,
     replacement_text,
 )
-from editor.ui.find_actions import SCOPE_CHAPTER, SCOPE_WORK
+from editor.ui.find_actions import SCOPE_CHAPTER, SCOPE_WORK, LastSearch
 from editor.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -94,32 +95,114 @@ def _utf16(text: str, index: int) -> int:
     return len(text[:index].encode("utf-16-le", "surrogatepass")) // 2
 
 
-def show_find_dialog(
-    window: QWidget, ws: Workspace, pane: QTextEdit, scope: str, *, replace: bool = False
-) -> FindReplaceDialog:
-    """The window's find dialog for ``ws`` (one at a time), shown in ``scope``."""
+@dataclass(frozen=True, slots=True)
+class Found:
+    """The match Find Next/Previous moves to: ``index`` of ``total``, from 1."""
+
+    match: DocMatch
+    index: int
+    total: int
+    wrapped: bool  # went past the end (or the start) and continued from the other side
+
+
+def find_from(matches: list[DocMatch], lo: int, hi: int, *, backwards: bool) -> Found:
+    """The match after the selection ``lo``..``hi`` (before it, backwards), wrapping around."""
+    if backwards:
+        before = [m for m in matches if m.start < lo]
+        found, wrapped = (before[-1], False) if before else (matches[-1], True)
+    else:
+        after = [m for m in matches if m.start >= hi or (m.start >= lo and m.end > hi)]
+        found, wrapped = (after[0], False) if after else (matches[0], True)
+    return Found(found, matches.index(found) + 1, len(matches), wrapped)
+
+
+def found_message(widget: QWidget, found: Found, *, backwards: bool) -> str:
+    text = widget.tr("Match {i} of {n}.").format(i=found.index, n=found.total)
+    if found.wrapped:
+        text += " " + (
+            widget.tr("Continued from the end.")
+            if backwards
+            else widget.tr("Continued from the start.")
+        )
+    return text
+
+
+def select_match(pane: QTextEdit, found: DocMatch) -> None:
+    cursor = pane.textCursor()
+    cursor.setPosition(found.start)
+    cursor.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+    pane.ensureCursorVisible()
+
+
+def _open_dialog(window: QWidget, ws: Workspace) -> FindReplaceDialog | None:
     dialog = window.findChild(FindReplaceDialog, "findReplaceDialog")
     if dialog is not None and dialog.workspace is not ws:
         dialog.close()
         dialog = None
+    return dialog
+
+
+def show_find_dialog(
+    window: QWidget,
+    ws: Workspace,
+    pane: QTextEdit,
+    scope: str,
+    last: LastSearch,
+    *,
+    replace: bool = False,
+) -> FindReplaceDialog:
+    """The window's find dialog for ``ws`` (one at a time), shown in ``scope``."""
+    dialog = _open_dialog(window, ws)
     if dialog is None:
-        dialog = FindReplaceDialog(ws, pane, window)
+        dialog = FindReplaceDialog(ws, pane, last, window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         ws.destroyed.connect(dialog.close)  # the work was closed
     dialog.start(scope, replace=replace)
     return dialog
 
 
+def find_again(
+    window: QMainWindow, ws: Workspace, pane: QTextEdit, last: LastSearch, *, backwards: bool
+) -> bool:
+    """Edit ▸ Find Next / Find Previous: the dialog's search if it is open, else the last
+    search, in the chapter; with no search yet, open Find. True if a match was selected."""
+    dialog = _open_dialog(window, ws)
+    if dialog is not None and dialog.find_edit.text():
+        return dialog.find_previous() if backwards else dialog.find_next()
+    doc = ws.document
+    if last.options is None or dialog is not None or doc is None:
+        show_find_dialog(window, ws, pane, SCOPE_CHAPTER, last)
+        return False
+    say = window.statusBar().showMessage
+    try:
+        matches = list(document_matches(doc, compile_pattern(last.options)))
+    except FindError as e:
+        say(str(e), 10000)
+        return False
+    if not matches:
+        say(window.tr("“{text}” is not in this chapter.").format(text=last.options.pattern), 10000)
+        return False
+    cursor = pane.textCursor()
+    found = find_from(matches, cursor.selectionStart(), cursor.selectionEnd(), backwards=backwards)
+    select_match(pane, found.match)
+    say(found_message(window, found, backwards=backwards), 10000)
+    return True
+
+
 class FindReplaceDialog(QDialog):
     replaced = Signal(object)  # ReplaceResult, after a replace across the work
 
-    def __init__(self, ws: Workspace, pane: QTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ws: Workspace, pane: QTextEdit, last: LastSearch, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("findReplaceDialog")
         self.setWindowTitle(self.tr("Find and Replace"))
         self.setModal(False)
         self.workspace = ws
         self._pane = pane
+        self._last = last  # kept by the window: it outlives this dialog
         self._result: ReplaceResult | None = None  # the replace Undo Replace All takes back
 
         self.find_edit = QLineEdit(self)
@@ -201,6 +284,8 @@ class FindReplaceDialog(QDialog):
             widget.toggled.connect(lambda _on: self.message.clear())
         self.find_edit.textChanged.connect(lambda _t: self.message.clear())
         self._scope_changed()
+        if last.options is not None:
+            self._restore(last.options)
 
     # -- state -----------------------------------------------------------------------
 
@@ -216,6 +301,13 @@ class FindReplaceDialog(QDialog):
         target = self.replace_edit if replace and self.find_edit.text() else self.find_edit
         target.setFocus()
         target.selectAll()
+
+    def _restore(self, options: FindOptions) -> None:
+        self.find_edit.setText(options.pattern)
+        self.regex.setChecked(options.regex)
+        self.whole_word.setChecked(options.whole_word)
+        self.match_case.setChecked(options.match_case)
+        self.preserve_case.setChecked(options.preserve_case)
 
     def current_scope(self) -> str:
         return str(self.scope.currentData())
@@ -269,6 +361,7 @@ class FindReplaceDialog(QDialog):
         except FindError as e:
             self._say(str(e), error=True)
             return None
+        self._last.options = options
         return pattern
 
     def _enter(self) -> None:
@@ -300,31 +393,12 @@ class FindReplaceDialog(QDialog):
             self._say(self.tr("Not found in this chapter."))
             return False
         cursor = self._pane.textCursor()
-        lo, hi = cursor.selectionStart(), cursor.selectionEnd()
-        if backwards:
-            before = [m for m in matches if m.start < lo]
-            found, wrapped = (before[-1], False) if before else (matches[-1], True)
-        else:
-            after = [m for m in matches if m.start >= hi or (m.start >= lo and m.end > hi)]
-            found, wrapped = (after[0], False) if after else (matches[0], True)
-        self._select(found)
-        index = matches.index(found) + 1
-        text = self.tr("Match {i} of {n}.").format(i=index, n=len(matches))
-        if wrapped:
-            text += " " + (
-                self.tr("Continued from the end.")
-                if backwards
-                else self.tr("Continued from the start.")
-            )
-        self._say(text)
+        found = find_from(
+            matches, cursor.selectionStart(), cursor.selectionEnd(), backwards=backwards
+        )
+        select_match(self._pane, found.match)
+        self._say(found_message(self, found, backwards=backwards))
         return True
-
-    def _select(self, found: DocMatch) -> None:
-        cursor = self._pane.textCursor()
-        cursor.setPosition(found.start)
-        cursor.setPosition(found.end, QTextCursor.MoveMode.KeepAnchor)
-        self._pane.setTextCursor(cursor)
-        self._pane.ensureCursorVisible()
 
     def _selected_match(self, doc: QTextDocument, pattern: Pattern) -> DocMatch | None:
         """The match the pane's selection is exactly, if it is one."""
@@ -487,7 +561,7 @@ class FindReplaceDialog(QDialog):
         if matches is None:
             return
         if 0 <= index < len(matches):
-            self._select(matches[index])
+            select_match(self._pane, matches[index])
             self._pane.setFocus()
         else:
             self._say(self.tr("The chapter has changed since the search: search again."))

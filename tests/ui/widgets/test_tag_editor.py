@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QInputMethodEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from editor.formats.limits import Level
@@ -305,6 +305,51 @@ def test_tags_ao3_would_refuse_are_marked(qtbot, editor: TagEditor) -> None:  # 
         assert hint in item.toolTip()
         assert item.foreground().color() == error
     assert "AO3" not in (chips.item(0).toolTip() or "")
+
+
+# Spelled out from shared/reference/archives.md, not imported: the test checks limits.py.
+AO3_FORBIDDEN = ("^", "*", "<", ">", "{", "}", "=", "`", "\uff0c", "\u3001", "\\", "%")
+
+
+def assert_refused(editor: TagEditor, row: int, hint: str) -> None:
+    item = editor.chip_list().item(row)
+    assert item.data(PROBLEMS_ROLE), item.text()
+    assert hint in item.toolTip() and "AO3" in item.toolTip()
+    assert item.foreground().color() == level_color(Level.ERROR, editor.palette())
+
+
+@pytest.mark.parametrize("char", AO3_FORBIDDEN)
+def test_each_character_ao3_forbids_in_a_tag_is_refused_with_a_message(  # type: ignore[no-untyped-def]
+    qtbot, editor: TagEditor, char: str
+) -> None:
+    type_in(qtbot, editor, "Bad")
+    if char.isascii():
+        type_in(qtbot, editor, char)
+    else:  # QTest types Latin-1 only; "，" and "、" come from an input method
+        event = QInputMethodEvent()
+        event.setCommitString(char)
+        QApplication.sendEvent(editor.line_edit(), event)
+    type_in(qtbot, editor, "Tag")
+    qtbot.keyClick(editor.line_edit(), Qt.Key.Key_Return)
+    assert editor.tags() == [f"Bad{char}Tag"]
+    assert_refused(editor, 0, char)
+
+
+def test_a_comma_never_ends_up_inside_a_tag(qtbot, editor: TagEditor) -> None:  # type: ignore[no-untyped-def]
+    type_in(qtbot, editor, "Bad,Tag")
+    qtbot.keyClick(editor.line_edit(), Qt.Key.Key_Return)
+    editor.add_tags(["Pasted, List"])
+    assert editor.tags() == ["Bad", "Tag", "Pasted", "List"]
+
+
+def test_a_tag_of_150_characters_is_accepted_and_151_refused(qtbot, editor: TagEditor) -> None:  # type: ignore[no-untyped-def]
+    type_in(qtbot, editor, "a" * 150)
+    qtbot.keyClick(editor.line_edit(), Qt.Key.Key_Return)
+    type_in(qtbot, editor, "b" * 151)
+    qtbot.keyClick(editor.line_edit(), Qt.Key.Key_Return)
+    assert [len(t) for t in editor.tags()] == [150, 151]
+    assert editor.chip_list().item(0).data(PROBLEMS_ROLE) is None
+    assert_refused(editor, 1, "151 characters")
 
 
 def test_tags_show_as_chips_in_the_order_given(editor: TagEditor) -> None:
