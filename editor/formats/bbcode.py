@@ -1,7 +1,8 @@
 """BBCode for forums (XenForo: SpaceBattles, SufficientVelocity); tag set UNCONFIRMED.
 
-Each selected chapter is a post (header block, rule, text, rule, end A/N; see ``layout``),
-chapters separated by an extra ``[HR][/HR]``. ``[B] [I] [U] [S]``, ``[URL=…]``,
+Each selected chapter is a post (header block, rule, text, rule, end A/N; see ``layout``).
+Several chapters each open on their heading, centred in bold, and are separated by a double
+rule, so that a chapter's end never reads as a scene break. ``[B] [I] [U] [S]``, ``[URL=…]``,
 ``[CENTER]`` / ``[RIGHT]`` paragraphs (justified is left as is), ``[QUOTE]``, ``[HR][/HR]``
 scene breaks, headings as ``[SIZE=n][B]…[/B][/SIZE]``, lists as ``[LIST]`` / ``[LIST=1]``
 with ``[*]`` items. Superscript and subscript keep only their text. Paragraphs are separated
@@ -13,12 +14,20 @@ from __future__ import annotations
 
 import re
 
-from editor.formats.layout import Group, Markup, inline, posts, tree
+from editor.formats.layout import (
+    Group,
+    Markup,
+    chapter_heading,
+    inline,
+    post_blocks,
+    posts,
+    tree,
+)
 from editor.formats.work import ExportOptions, ExportWork
 from editor.text.richtext import Block
 
 RULE = "[HR][/HR]"
-CHAPTER_SEPARATOR = f"\n\n{RULE}\n\n"
+CHAPTER_SEPARATOR = f"\n\n{RULE}\n{RULE}\n\n"
 HEADING_SIZE = {"h2": 6, "h3": 5, "h4": 4}
 _ALIGN_TAG = {"center": "CENTER", "right": "RIGHT"}
 _TAG_LIKE = re.compile(r"\[(?=/?[A-Za-z*])")
@@ -67,5 +76,13 @@ def render(blocks: list[Block]) -> str:
 
 
 def export(work: ExportWork, options: ExportOptions) -> str:
-    text = posts(work, options, render, CHAPTER_SEPARATOR)
+    chapters = options.selected(work)
+    if len(chapters) < 2:  # one forum post: its header block already names the chapter
+        text = posts(work, options, render, CHAPTER_SEPARATOR)
+    else:
+        text = CHAPTER_SEPARATOR.join(
+            f"[CENTER][SIZE=6][B]{_escape(chapter_heading(work, ch, options))}[/B][/SIZE]"
+            f"[/CENTER]\n\n{render(post_blocks(work, ch, options))}"
+            for ch in chapters
+        )
     return text + "\n" if text else ""

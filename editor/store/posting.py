@@ -39,16 +39,27 @@ def mark_posted(
     project: Project, chapter_id: int, site: str, url: str, exported: str, posted: str = ""
 ) -> int:
     """Record that ``exported`` (the exact text) went to ``site`` at ``url``."""
+    return mark_all_posted(project, {chapter_id: exported}, site, url, posted)[0]
+
+
+def mark_all_posted(
+    project: Project, exported: dict[int, str], site: str, url: str, posted: str = ""
+) -> list[int]:
+    """Record each chapter's exact text (chapter id -> text) as posted, all or none."""
+    ids: list[int] = []
+    when = posted or now()  # one moment for the whole batch
     with project.transaction() as c:
-        row = c.execute("SELECT body FROM chapters WHERE id = ?", (chapter_id,)).fetchone()
-        if row is None:
-            raise KeyError(chapter_id)
-        cur = c.execute(
-            "INSERT INTO posts(chapter_id, site, url, posted, exported, body) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (chapter_id, site, url, posted or now(), exported, row[0]),
-        )
-        return int(cur.lastrowid)
+        for chapter_id, text in exported.items():
+            row = c.execute("SELECT body FROM chapters WHERE id = ?", (chapter_id,)).fetchone()
+            if row is None:
+                raise KeyError(chapter_id)
+            cur = c.execute(
+                "INSERT INTO posts(chapter_id, site, url, posted, exported, body) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (chapter_id, site, url, when, text, row[0]),
+            )
+            ids.append(int(cur.lastrowid))
+    return ids
 
 
 def last_post(project: Project, chapter_id: int, site: str) -> Post | None:

@@ -911,7 +911,9 @@ class MainWindow(QMainWindow):
             self._save_label.clear()
         else:
             mode = self.tr(" (read-only)") if ws.project.read_only else ""
-            self.setWindowTitle(f"{ws.title}{mode}[*] — Ficwright")
+            # Qt reads "[*]" as where the modified mark goes; "[*][*]" shows it as written.
+            title = ws.title.replace("[*]", "[*][*]")
+            self.setWindowTitle(f"{title}{mode}[*] — Ficwright")
             self.setWindowModified(ws.dirty)
             self._stack.setCurrentWidget(self.text_pane)
         self._update_action_state()

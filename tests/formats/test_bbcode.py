@@ -62,3 +62,19 @@ def test_header_block_on_top(everything_work: ExportWork) -> None:
     assert out.endswith(
         "[HR][/HR]\n\n[B]A/N:[/B] Thank you for reading. [I]Comments are love.[/I]\n"
     )
+
+
+def test_chapters_are_set_apart_from_scene_breaks(everything_work: ExportWork) -> None:
+    out = bbcode.export(everything_work, ExportOptions())
+    # Each chapter opens on its heading in bold; a chapter ends on a double rule, where a
+    # scene break is a single one.
+    heading = "[CENTER][SIZE=6][B]Chapter 2: What the Tide Brought[/B][/SIZE][/CENTER]"
+    assert out.startswith("[CENTER][SIZE=6][B]Chapter 1: The Keeper’s Lamp[/B][/SIZE][/CENTER]")
+    assert "[B]A/N:[/B] More soon & thanks.\n\n[HR][/HR]\n[HR][/HR]\n\n[CENTER]" in out
+    assert f"\n\n[HR][/HR]\n[HR][/HR]\n\n{heading}\n\n[B]Title:[/B]" in out
+    assert out.count("[HR][/HR]\n[HR][/HR]") == len(everything_work.chapters) - 1
+
+
+def test_one_chapter_is_one_post_without_a_heading_on_top(everything_work: ExportWork) -> None:
+    out = bbcode.export(everything_work, ExportOptions(chapters=[2]))
+    assert out.startswith("[B]Title:[/B]") and "[HR][/HR]\n[HR][/HR]" not in out

@@ -327,3 +327,52 @@ def test_text_import_never_loses_a_word(tmp_path: Path, lines: list[tuple[str, s
     )
     assert sorted(words(imported + " " + field_text)) == sorted(words(text))
     assert words(" ".join(plain_text(c.body) for c in result.chapters)) == words(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Warning: the bridge is out, the sign said.",
+        "Summary: it was the last summer before the war, and nobody knew it.",
+        "Description: tall, with a scar across his cheek. Armed.",
+    ],
+)
+def test_a_lone_story_line_that_starts_like_a_key_stays_the_story(
+    tmp_path: Path, line: str
+) -> None:
+    text = f"{line}\n\nCloud drove on anyway.\n"
+    result = read_files([write(tmp_path, "bridge.txt", text)])
+    assert result.fields == {}
+    [chapter] = result.chapters
+    assert plain_text(chapter.body) == f"{line}\nCloud drove on anyway."
+    assert not chapter.warnings and not chapter.notes_begin and not chapter.summary
+
+
+@pytest.mark.parametrize(
+    ("text", "field", "value"),
+    [
+        ("Warnings: character death, violence\n\nDust rose.\n", "content_warnings",
+         ("character death", "violence")),
+        ("Summary: Cloud finds a letter.\n\nDust rose.\n", "summary",
+         "<p>Cloud finds a letter.</p>"),
+        ("Warning: the bridge is out, the sign said.\nRating: T\n\nDust rose.\n",
+         "content_warnings", ("the bridge is out", "the sign said.")),
+        ("Summary: it was the last summer, and nobody knew it.\n\n***\n\nDust rose.\n",
+         "summary", "<p>it was the last summer, and nobody knew it.</p>"),
+        ("Disclaimer: I don't own them, sadly. Square does.\n\nDust rose.\n", "disclaimer",
+         "<p>I don't own them, sadly. Square does.</p>"),
+    ],
+)  # fmt: skip
+def test_a_line_that_is_clearly_a_header_is_read(
+    tmp_path: Path, text: str, field: str, value: object
+) -> None:
+    result = read_files([write(tmp_path, "dust.txt", text)])
+    assert result.fields[field] == value
+    assert plain_text(result.chapters[0].body) == "Dust rose."
+
+
+def test_a_lone_author_note_at_the_start_is_read(tmp_path: Path) -> None:
+    text = "A/N: Thanks for waiting, everyone. Enjoy!\n\nDust rose.\n"
+    [chapter] = read_files([write(tmp_path, "dust.txt", text)]).chapters
+    assert chapter.notes_begin == "<p>Thanks for waiting, everyone. Enjoy!</p>"
+    assert plain_text(chapter.body) == "Dust rose."

@@ -120,3 +120,23 @@ def test_a_work_written_in_the_window_survives_a_restart(
     for ch in again.workspace.chapters():
         again._select_chapter(ch.id)
         assert qtdoc.to_canonical(again.workspace.document) == expected[ch.title]
+
+
+def test_a_work_title_with_the_modified_mark_shows_as_written(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "fic.ficwright"
+    project = Project.create(path, "Fic [*] One")
+    project.add_chapter("One", "<p>Start.</p>", 1)
+    project.close()
+    window = open_window(path)
+
+    def shown() -> str:  # what the title bar shows, the "[*]" mark resolved
+        return window.windowHandle().title()
+
+    assert shown() == "Fic [*] One — Ficwright"
+    type_into(qtbot, window, "More ")
+    assert window.workspace.dirty
+    assert shown() == "Fic [*] One* — Ficwright"
+    qtbot.waitUntil(lambda: not window.workspace.dirty)  # autosaved
+    assert shown() == "Fic [*] One — Ficwright"

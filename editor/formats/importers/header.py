@@ -472,6 +472,8 @@ class _HeaderReader:
         self.found_any = False
 
     def scan(self, tokens: list[_Token], *, everywhere: bool) -> None:
+        if not everywhere and _lone_story_line(tokens):
+            return
         pending: _Pending | None = None
         skipped: list[_Token] = []  # unrecognised lines before the first key
         dedications: list[_Token] = []  # "For X" lines: kept only if the header goes on
@@ -712,6 +714,48 @@ def _looks_keyed(text: str) -> bool:
     """A header line of a kind not read here ("Beta: Lou", "Song: ...")."""
     m = _SOME_KEY.match(text)
     return m is not None and len(m.group(1).split()) <= 3
+
+
+# Keys no story sentence starts with: a line led by one is a header even when it is alone.
+_UNMISTAKABLE = {"a/n", "an", "a.n", "a/ns", "disclaimer", "disclaimers",
+                 "cw", "cws", "tw", "tws", "cw/tw", "tw/cw"}  # fmt: skip
+_UNMISTAKABLE |= {k for k in _KEYS if "author" in k}
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
+_INNER_PUNCTUATION = re.compile(r"[,;:.!?…—]\s")
+
+
+def _lone_story_line(tokens: list[_Token]) -> bool:
+    """True when the text opens on a line like "Warning: the bridge is out, the sign said."
+    that nothing else of a header follows: the story's first sentence, not a header."""
+    if not tokens or tokens[0].line is None:
+        return False
+    first = tokens[0]
+    key = match_key(first.text)
+    if key is None or key.spelled in _UNMISTAKABLE:
+        return False
+    entry = [first]
+    if key.key in _MULTILINE:  # its value goes on over the rest of its paragraph
+        entry += [t for t in tokens[1:] if t.block == first.block]
+    value = " ".join([first.text[key.value_start :], *(t.text for t in entry[1:])])
+    if not _reads_like_narration(value):
+        return False
+    after = tokens[len(entry)] if len(entry) < len(tokens) else None
+    goes_on = after is not None and (
+        after.line is None
+        or parse_heading(after.text) is not None
+        or match_key(after.text, loose=True) is not None
+        or _looks_keyed(after.text)
+    )
+    return not goes_on
+
+
+def _reads_like_narration(value: str) -> bool:
+    """A sentence with a clause in it ("the bridge is out, the sign said."), not a list
+    ("character death, violence.") nor a one-line summary ("Cloud finds a letter.")."""
+    value = unmarked(value).strip()
+    if not _SENTENCE_END.search(value) or not _INNER_PUNCTUATION.search(value):
+        return False
+    return any(len(piece.split()) >= 4 for piece in re.split(r"[,;]", value))
 
 
 def _for_line(text: str) -> bool:

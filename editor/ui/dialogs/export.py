@@ -54,7 +54,7 @@ from editor.formats.targets import (  # safe_file_name: the main window names fi
     export_to,
     safe_file_name,
 )
-from editor.formats.work import FRONT_MATTER_PARTS, ExportOptions, ExportWork
+from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
 
 PREVIEW_DELAY_MS = 200  # after the last option change
 PROGRESS_DELAY_MS = 300  # a quicker export never flashes a progress bar
@@ -84,6 +84,11 @@ class _Preview:
     serial: int
     text: str
     warnings: tuple[str, ...]
+
+
+def one_chapter(options: ExportOptions, chapter: ExportChapter) -> ExportOptions:
+    """``options`` for ``chapter`` alone: one file of a per-chapter target."""
+    return ExportOptions(chapters=[chapter.number], parts=options.parts)
 
 
 def _save_files(files: list[tuple[Path, Callable[[], str | bytes]]]) -> list[Path]:
@@ -362,22 +367,33 @@ class ExportDialog(QDialog):
         serial = self._serial
         target = self.target()
         options = self.options()
-        ffn = target.key == "ffn"
+        ffn = target.key in ("ffn", "ffn-docx")
         self._warnings_label.setVisible(ffn)
         self._warnings.setVisible(ffn)
         if not self._work.chapters:
             self._show_preview(_Preview(serial, self.tr("The work has no chapters."), ()))
             return
-        if target.binary:
-            # Bytes mean nothing on screen: say what Save… will write instead.
-            self._show_preview(_Preview(serial, self._describe(target, options), ()))
-            return
         work = self._work
+        chapters = options.selected(work)
+        # Bytes mean nothing on screen: say what Save… will write instead.
+        described = self._describe(target, options) if target.binary else ""
+        file_heading = self.tr("— {name} —")
 
         def job() -> _Preview:
+            found = tuple(ffn_warnings(work, options)) if ffn else ()
+            if described:
+                return _Preview(serial, described, found)
+            if target.per_chapter and len(chapters) > 1:
+                # Save… writes one file per chapter: show each under its name.
+                text = "\n\n".join(
+                    file_heading.format(name=chapter_file_name(work, ch, target))
+                    + "\n\n"
+                    + str(export_to(target.key, work, one_chapter(options, ch))).rstrip("\n")
+                    for ch in chapters
+                )
+                return _Preview(serial, text, found)
             text = export_to(target.key, work, options)
             assert isinstance(text, str)
-            found = tuple(ffn_warnings(work, options)) if ffn else ()
             return _Preview(serial, text, found)
 
         self._start(job, self._show_preview, self._preview_failed)
@@ -471,7 +487,7 @@ class ExportDialog(QDialog):
                 return
             folder = Path(chosen)
             for chapter in chapters:
-                one = ExportOptions(chapters=[chapter.number], parts=options.parts)
+                one = one_chapter(options, chapter)
                 files.append(
                     (
                         folder / chapter_file_name(work, chapter, target),

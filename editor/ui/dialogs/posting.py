@@ -64,13 +64,12 @@ def exported_text(site: str, work: ExportWork, chapter: ExportChapter) -> str:
 def mark_posted(
     project: Project, chapter_ids: list[int], site: str, url: str, posted: str = ""
 ) -> None:
-    """Record each chapter's stored text as posted to ``site`` (save the editor first)."""
+    """Record each chapter's stored text as posted to ``site`` (save the editor first):
+    every chapter or, if a write fails, none."""
     work = load_work(project)
     by_id = {ch.id: ch for ch in work.chapters}
-    for chapter_id in chapter_ids:
-        chapter = by_id[chapter_id]
-        exported = exported_text(site, work, chapter)
-        posting.mark_posted(project, chapter_id, site, url, exported, posted)
+    exported = {i: exported_text(site, work, by_id[i]) for i in chapter_ids}
+    posting.mark_all_posted(project, exported, site, url, posted)
 
 
 def current_body(ws: Workspace, chapter_id: int) -> str:

@@ -157,6 +157,32 @@ def test_ffn_preview_has_the_header_block_and_lists_what_ffn_strips(
     assert not dialog.findChild(QListWidget, "ffnWarnings").isVisible()
 
 
+def test_ffn_docx_lists_what_ffn_strips_too(qtbot, open_window: OpenWindow, work_path):
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    choose_target(qtbot, dialog, "ffn-docx")
+    assert dialog.findChild(QListWidget, "ffnWarnings").isVisible()
+    assert any("J.Jenks" in w and "web address" in w for w in dialog.warnings())
+    assert "FanFiction.Net (DOCX) is a binary file" in preview(dialog)
+
+
+def test_ffn_preview_of_several_chapters_shows_each_file_apart(
+    qtbot, open_window: OpenWindow, work_path
+):
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    choose_target(qtbot, dialog, "ffn")
+    all_chapters(qtbot, dialog)
+    work = stored_work(window)
+    one, two = (export_to("ffn", work, ExportOptions(chapters=[n])).rstrip("\n") for n in (1, 2))
+    # The files Save… writes, each under its name.
+    assert preview(dialog) == (
+        f"— 01 - The Letter.html —\n\n{one}\n\n— 02 - Nibelheim.html —\n\n{two}"
+    )
+    assert "next chapter" not in preview(dialog)
+    assert any("J.Jenks" in w for w in dialog.warnings())
+
+
 def test_chapter_range_and_parts_change_the_preview(qtbot, open_window: OpenWindow, work_path):
     window = open_window(work_path)
     dialog = open_export(qtbot, window)

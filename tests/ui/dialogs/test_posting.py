@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from editor.formats import ao3, ffn
 from editor.formats.work import ExportOptions, load_work
@@ -247,3 +247,29 @@ def test_every_mnemonic_label_of_the_dialog_moves_the_focus(
     site_label = next(label for label in labels if label.text() == "&Site:")
     assert site_label.buddy() is dialog.site
     dialog.reject()
+
+
+def test_a_full_disk_part_way_through_every_chapter_marks_none(
+    qtbot, open_window: OpenWindow, work_path, monkeypatch: pytest.MonkeyPatch
+):
+    window = open_window(work_path)
+    one, two = chapter_ids(window)
+    warned: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, _title, text, *_a, **_k: warned.append(text)
+    )
+    # The second chapter's record is refused, as a full disk would refuse it.
+    window.workspace.project.connection.execute(
+        f"CREATE TEMP TRIGGER full BEFORE INSERT ON posts WHEN NEW.chapter_id = {two} "
+        "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
+    )
+    dialog = window.open_mark_posted()
+    dialog.all_chapters.setChecked(True)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "postMark"), Qt.MouseButton.LeftButton)
+
+    assert len(warned) == 1 and "full" in warned[0]
+    assert dialog.isVisible()  # the author can try again
+    assert posted(window, one) == posted(window, two) == ""
+    dialog.reject()
+    window.close()
+    assert posting.states(Project.open(work_path)) == {}
