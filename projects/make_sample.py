@@ -66,6 +66,7 @@ WORK = {
     "prompt": "<p>“a letter from the future, delivered by the tide”</p>",
     "prompt_by": "a friend",
     "prompt_collection": "Ficwright Sample Exchange",
+    "english_variant": "GB",  # Wren "had learnt": the sample is written in British English
 }
 CHAPTER_NOTES = [
     {

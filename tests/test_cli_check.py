@@ -208,3 +208,12 @@ def test_python_m_editor_check(work, tmp_path):
     assert missing.returncode == 2
     assert missing.stdout == ""
     assert "does not exist" in missing.stderr
+
+
+def test_the_shipped_sample_has_no_unknown_word(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first thing an author sees must not be underlined (it is written in British English)."""
+    copy = tmp_path / "sample.ficwright"
+    copy.write_bytes((REPO / "projects" / "sample.ficwright").read_bytes())
+    assert cli.main(["check", str(copy)]) == 0, capsys.readouterr().out
