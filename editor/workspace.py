@@ -491,6 +491,14 @@ class Workspace(QObject):
     def known_tags(self) -> list[str]:
         """Every tag used in this work, for completion in the tag fields."""
         meta = self._meta
+        # One query for every chapter's warnings; a chapter read already may hold newer ones.
+        stored = self.project.chapter_warnings()
+        chapter_warnings = [
+            self._chapter_meta[ch.id].warnings
+            if ch.id in self._chapter_meta
+            else stored.get(ch.id, ())
+            for ch in self._chapters
+        ]
         seen: dict[str, None] = {}
         for group in (
             meta.fandoms,
@@ -498,7 +506,7 @@ class Workspace(QObject):
             meta.characters,
             meta.additional_tags,
             meta.content_warnings,
-            *(self.chapter_meta(ch.id).warnings for ch in self._chapters),
+            *chapter_warnings,
         ):
             for tag in group:
                 seen.setdefault(tag, None)

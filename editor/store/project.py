@@ -506,6 +506,11 @@ class Project:
             raise KeyError(chapter_id)
         return fields.chapter_meta(*row)
 
+    def chapter_warnings(self) -> dict[int, tuple[str, ...]]:
+        """Every live chapter's own warnings, in one query (tag completion reads them all)."""
+        rows = self._conn.execute("SELECT id, warnings FROM chapters WHERE deleted IS NULL")
+        return {cid: fields.decode("warnings", value, ()) for cid, value in rows}
+
     def rename_chapter(self, chapter_id: int, title: str) -> None:
         stamp = now()
         with self._transaction() as c:
