@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.ui.actions import make_action
+from editor.ui.keyboard import menu_actions
 
 TYPEWRITER_KEY = "focus/typewriter"
 COLUMN_CHARACTERS = 70
@@ -48,17 +49,6 @@ def focus_shortcut() -> QKeySequence:
     """The platform's full-screen key (F11; Ctrl+Meta+F on macOS), F11 where it has none."""
     bindings = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
     return bindings[0] if bindings else QKeySequence("F11")
-
-
-def menu_actions(menu: QWidget) -> list[QAction]:
-    """Every action of ``menu`` (a menu or the menu bar) and its submenus."""
-    found: list[QAction] = []
-    for action in menu.actions():
-        if isinstance(sub := action.menu(), QMenu):
-            found += menu_actions(sub)
-        elif not action.isSeparator():
-            found.append(action)
-    return found
 
 
 class FocusMode(QObject):
@@ -141,7 +131,7 @@ class FocusMode(QObject):
             margins=self._pane.viewportMargins(),
             layout=(window.saveState(), window.saveGeometry()),
             # A hidden menu bar's actions lose their shortcuts: the window holds them meanwhile.
-            lent=[a for a in menu_actions(window.menuBar()) if a not in window.actions()],
+            lent=[a for a in menu_actions(window) if a not in window.actions()],
         )
         window.addActions(self._saved.lent)
         for w in self._saved.shown:

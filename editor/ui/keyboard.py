@@ -50,7 +50,7 @@ def install_mnemonics(window: QMainWindow, skip: tuple[QMenu, ...] = ()) -> None
     ``skip``: menus of names (recent files), where a letter marked in a name would read
     as part of it.
     """
-    for menu in _menus(window):
+    for menu in menus(window):
         if menu in skip:
             continue
         add_mnemonics(menu)
@@ -58,7 +58,8 @@ def install_mnemonics(window: QMainWindow, skip: tuple[QMenu, ...] = ()) -> None
         menu.aboutToShow.connect(lambda m=menu: add_mnemonics(m))
 
 
-def _menus(window: QMainWindow) -> list[QMenu]:
+def menus(window: QMainWindow) -> list[QMenu]:
+    """Every menu of the menu bar and their submenus."""
     found: list[QMenu] = []
     pending = [a.menu() for a in window.menuBar().actions()]
     while pending:
@@ -67,6 +68,13 @@ def _menus(window: QMainWindow) -> list[QMenu]:
             found.append(menu)
             pending += [a.menu() for a in menu.actions() if a.menu() is not None]
     return found
+
+
+def menu_actions(window: QMainWindow) -> list[QAction]:
+    """Every command in the window's menus (no separators, no submenu entries)."""
+    return [
+        a for m in menus(window) for a in m.actions() if not a.isSeparator() and a.menu() is None
+    ]
 
 
 def shortcut_text(action: QAction) -> str:

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QToolBar, QWidget
 
 from editor.store.project import Project
 from editor.ui.dialogs.find_replace import FindReplaceDialog
-from editor.ui.focus import TYPEWRITER_KEY, menu_actions
+from editor.ui.focus import TYPEWRITER_KEY
+from editor.ui.keyboard import menu_actions
 from editor.ui.main_window import MainWindow
 
 from .conftest import OpenWindow
@@ -120,7 +121,7 @@ def test_menu_shortcuts_work_in_focus_mode(qtbot, open_window: OpenWindow, work_
     held = window.actions()
     window.focus_mode.enter()
     # A shortcut fires only while a widget that holds its action is visible.
-    for action in menu_actions(window.menuBar()):
+    for action in menu_actions(window):
         if not action.shortcut().isEmpty():
             holders = [o for o in action.associatedObjects() if isinstance(o, QWidget)]
             assert any(w.isVisible() for w in holders), action.text()
