@@ -7,6 +7,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# The suite's properties run the same examples on every run, so CI cannot fail on a draw that
+# no one saw; `pytest --hypothesis-profile=explore` draws new ones, to hunt for bugs.
+settings.register_profile("default", derandomize=True, print_blob=True)
+settings.register_profile("explore", derandomize=False, print_blob=True)
+settings.load_profile("default")
 
 # Set before any Qt import: the tests run with no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -132,11 +132,18 @@ def _needs_html(block: Block) -> bool:
     )
 
 
+_HREF = re.compile(r'href="([^"]*)"')
+
+
 def _html(blocks: list[Block]) -> str:
     """Blocks as an HTML block, which CommonMark passes through as it is (to a blank line;
     the canonical serializer writes no blank line)."""
     flat = [replace(b, quote=False) for b in blocks]
-    return serialize(flat) or "<p></p>"
+    html = serialize(flat) or "<p></p>"
+    # A line ending inside an address would end the block's line (and a quote's "> ").
+    return _HREF.sub(
+        lambda m: 'href="{}"'.format(m[1].replace("\r", "&#13;").replace("\n", "&#10;")), html
+    )
 
 
 def _block(block: Block) -> str:

@@ -42,6 +42,12 @@ def test_everything_round_trips_exactly(everything_work: ExportWork) -> None:
             "<blockquote>\n<ul>\n<li>a</li>\n<li>b<br /></li>\n</ul>\n</blockquote>",
             "> <ul>\n> <li>a</li>\n> <li>b<br /></li>\n> </ul>",
         ),
+        # A line ending in an address would cut the HTML block (found by test_bad_input).
+        (
+            '<blockquote>\n<p><a href="\r">0<br /></a></p>\n</blockquote>',
+            '> <p><a href="&#13;">0<br /></a></p>',
+        ),
+        ('<p><a href="a\nb">x<br /></a></p>', '<p><a href="a&#10;b">x<br /></a></p>'),
     ],
 )
 def test_what_markdown_cannot_say_is_written_as_html(canonical: str, markdown_text: str) -> None:
