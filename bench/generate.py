@@ -212,6 +212,47 @@ class Prose:
         return "\n".join(lines)
 
 
+# -- pastes ------------------------------------------------------------------------
+
+# Words of several scripts, a contraction, a compound, a number and an emoji.
+PASTE_WORDS = ["the", "quick", "brown", "fox", "jumped", "over", "naïve", "Zoë's", "well-known",
+               "dog", "3.5", "café", "she", "said", "мир", "שלום", "😀", "कि", "don’t"]  # fmt: skip
+
+
+def pasted_text(size: int, seed: int = 11) -> str:
+    """About ``size`` characters of plain text, paragraphs of 1 to 120 words."""
+    rnd = random.Random(seed)
+    paragraphs: list[str] = []
+    total = 0
+    while total < size:
+        paragraph = " ".join(rnd.choice(PASTE_WORDS) for _ in range(rnd.randint(1, 120)))
+        paragraphs.append(paragraph)
+        total += len(paragraph) + 1
+    return "\n".join(paragraphs)
+
+
+def google_docs_html(size: int, seed: int = 7) -> str:
+    """About ``size`` characters of what Google Docs puts on the clipboard: a span with
+    inline styles for each run, a <br> between paragraphs."""
+    rnd = random.Random(seed)
+    base = "font-size:11pt;font-family:Arial;color:#000000;white-space:pre-wrap;"
+    styles = [base + "font-weight:400;font-style:normal;", base + "font-style:italic;",
+              base + "font-weight:700;"]  # fmt: skip
+    parts = ['<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1">']
+    total = 0
+    while total < size:
+        spans = "".join(
+            f'<span style="{rnd.choice(styles)}">'
+            + escape_text(" ".join(rnd.choice(PASTE_WORDS) for _ in range(rnd.randint(1, 12))))
+            + " </span>"
+            for _ in range(rnd.randint(1, 8))
+        )
+        p = f'<p dir="ltr" style="line-height:1.38;margin-top:0pt;">{spans}</p><br>'
+        parts.append(p)
+        total += len(p)
+    return "".join(parts) + "</b>"
+
+
 def build(path: Path, title: str, chapters: list[tuple[str, str]]) -> None:
     path.unlink(missing_ok=True)
     for suffix in ("-wal", "-shm"):

@@ -27,7 +27,7 @@ from editor.store.errors import FileReplacedError, SaveError
 from editor.store.fields import check_chapter_field, check_work_field
 from editor.store.project import IGNORED_WORD, WORK_WORD, Changes, Project
 from editor.text import qtdoc
-from editor.text.richtext import word_count_text
+from editor.text.blockcache import BlockCache
 
 if TYPE_CHECKING:
     from editor.formats.importers import ImportResult
@@ -36,6 +36,9 @@ AUTOSAVE_DELAY_MS = 1000  # after the last keystroke; the promise is "within 2 s
 AUTOSAVE_MAX_DELAY_MS = 10_000  # while typing without a pause
 RETRY_DELAY_MS = 5_000  # after a failed save
 COUNT_DELAY_MS = 250
+# An autosave waits this long at most for a big edit (a 10 MB paste) to be read in the
+# background, rather than reading what is left on the UI thread in one go.
+READ_WAIT_MS = 3000
 OPEN_DOCUMENTS = 8  # chapters kept in memory with their undo history
 # Work fields whose every word is a name the spellchecker must accept.
 NAME_FIELDS = frozenset({"characters", "relationships", "fandoms", "additional_tags"})
@@ -67,6 +70,8 @@ class Workspace(QObject):
         self._chapters: list[ChapterInfo] = project.chapters()
         self._words = {ch.id: ch.words for ch in self._chapters}
         self._docs: OrderedDict[int, QTextDocument] = OrderedDict()
+        # Each open document's text, read paragraph by paragraph as it is edited.
+        self._caches: dict[int, BlockCache] = {}
         self._current = -1
         self._dirty = False
         self._closed = False
@@ -74,7 +79,6 @@ class Workspace(QObject):
         self._chapter_meta: dict[int, ChapterMeta] = {}
         self._pending = Changes()  # front matter edited since the last save
         self._revisions: dict[int, int] = {}  # id(document) -> revision last seen edited
-        self._counted: tuple[int, int] = (-1, -1)  # (chapter id, document revision) counted
         self.snapshots = AutoSnapshots(project)
 
         self.spelling = SpellService(self)
@@ -87,7 +91,8 @@ class Workspace(QObject):
         )
         self.spelling.configure(self._meta.language, self._meta.english_variant)
 
-        self._autosave = _single_shot(self, AUTOSAVE_DELAY_MS, self.save)
+        self._autosave = _single_shot(self, AUTOSAVE_DELAY_MS, self._autosave_due)
+        self._read_wait = 0
         self._max_delay = _single_shot(self, AUTOSAVE_MAX_DELAY_MS, self.save)
         self._counter = _single_shot(self, COUNT_DELAY_MS, self._recount)
 
@@ -108,6 +113,17 @@ class Workspace(QObject):
     @property
     def document(self) -> QTextDocument | None:
         return self._docs.get(self._current)
+
+    def body(self, chapter_id: int) -> str:
+        """The chapter's canonical text as the editor has it, unsaved edits included."""
+        cache = self._caches.get(chapter_id)
+        return cache.canonical() if cache is not None else self.project.body(chapter_id)
+
+    def editor_bodies(self) -> dict[int, str]:
+        """The text of the chapter shown and of every chapter with edits not saved yet (after
+        a failed save), for what reads the whole work (export, find): the store lags."""
+        ids = [cid for cid, doc in self._docs.items() if doc.isModified() or cid == self._current]
+        return {cid: self._caches[cid].canonical() for cid in ids}
 
     @property
     def dirty(self) -> bool:
@@ -142,6 +158,7 @@ class Workspace(QObject):
             qtdoc.load(doc, self.project.body(chapter_id))
             doc.contentsChanged.connect(self._edited)
             self._docs[chapter_id] = doc
+            self._caches[chapter_id] = BlockCache(doc)
         if doc is not None:
             self._docs.move_to_end(chapter_id)
         self._current = chapter_id
@@ -156,7 +173,8 @@ class Workspace(QObject):
             cid for cid, doc in self._docs.items() if cid != self._current and not doc.isModified()
         ]
         for chapter_id in spare[: max(0, len(self._docs) - OPEN_DOCUMENTS)]:
-            self._docs.pop(chapter_id).deleteLater()
+            self._docs.pop(chapter_id).deleteLater()  # its cache goes with it
+            del self._caches[chapter_id]
 
     def _edited(self) -> None:
         doc = self.sender()
@@ -186,16 +204,29 @@ class Workspace(QObject):
             self.dirtyChanged.emit(dirty)
 
     def _recount(self) -> None:
-        doc = self.document
-        if doc is not None:
-            self._words[self._current] = word_count_text(doc.toPlainText())
-            self._counted = (self._current, doc.revision())
+        cache = self._caches.get(self._current)
+        if cache is not None:
+            if cache.pending():  # a big edit is still being read: count when it is
+                self._counter.start()
+                return
+            self._words[self._current] = cache.words()
         self._emit_counts()
 
     def _emit_counts(self) -> None:
         self.countsChanged.emit(self.chapter_words(self._current), self.work_words())
 
     # -- saving ----------------------------------------------------------------
+
+    def _autosave_due(self) -> None:
+        reading = any(
+            self._caches[cid].pending() for cid, doc in self._docs.items() if doc.isModified()
+        )
+        if reading and self._read_wait < READ_WAIT_MS:
+            self._read_wait += COUNT_DELAY_MS
+            self._autosave.start(COUNT_DELAY_MS)
+            return
+        self._read_wait = 0
+        self.save()
 
     def save(self) -> bool:
         """Write what changed, text and front matter in one transaction.
@@ -211,14 +242,9 @@ class Workspace(QObject):
             chapters={cid: dict(values) for cid, values in self._pending.chapters.items()},
         )
         edited = [(cid, doc) for cid, doc in self._docs.items() if doc.isModified()]
-        for cid, doc in edited:
-            if self._counted == (cid, doc.revision()):
-                # The recount after the last keystroke is still current: do not count
-                # 20,000 words again on the UI thread.
-                words = self._words[cid]
-            else:
-                words = word_count_text(doc.toPlainText())
-            changes.bodies[cid] = (qtdoc.to_canonical(doc), words)
+        for cid, _doc in edited:
+            cache = self._caches[cid]
+            changes.bodies[cid] = (cache.canonical(), cache.words())
         if not changes:
             self._set_dirty(False)
             return True

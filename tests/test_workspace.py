@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from editor import workspace as workspace_module
+from editor.formats.work import load_work
 from editor.model import Rating, Status
 from editor.store.project import Project
 from editor.workspace import Workspace
+
+# A workspace's documents are laid out (their caches follow Qt's contentsChange): Qt needs an
+# application for that, as in the app.
+pytestmark = pytest.mark.usefixtures("qapp")
 
 
 def open_workspace(tmp_path: Path, chapters: int = 2) -> Workspace:
@@ -149,6 +156,24 @@ def test_edits_of_a_chapter_left_after_a_failed_save_are_saved_by_the_retry(
         assert project.body(two) == "<p>Second.</p>"
     finally:
         project.close()
+
+
+def test_what_reads_the_whole_work_sees_a_chapter_left_unsaved(tmp_path: Path) -> None:
+    ws = open_workspace(tmp_path)
+    one, two = (ch.id for ch in ws.chapters())
+    fill_the_disk(ws)
+    typed = "Typed before the disk filled." + " more" * 20000
+    ws.document.setPlainText(typed)
+    assert not ws.save()
+    ws.select(two)
+
+    assert ws.editor_bodies() == {one: f"<p>{typed}</p>", two: "<p>Chapter 2.</p>"}
+    work = load_work(ws.project, ws.editor_bodies())  # what Export and Find read
+    assert work.chapters[0].body == f"<p>{typed}</p>"
+    assert ws.body(one) == f"<p>{typed}</p>"
+    assert ws.project.body(one) == "<p>Chapter 1.</p>"  # the store lags behind
+    free_the_disk(ws)
+    ws.close()
 
 
 def test_close_fails_while_a_chapter_not_shown_is_unsaved(tmp_path: Path) -> None:

@@ -127,7 +127,11 @@ def quote_level(fmt: QTextBlockFormat) -> int:
 
 def load(doc: QTextDocument, canonical: str) -> None:
     """Replace the document's content with ``canonical``; the load is not undoable."""
-    blocks = parse(canonical)
+    load_blocks(doc, parse(canonical))
+
+
+def load_blocks(doc: QTextDocument, blocks: list[Block]) -> None:
+    """``load`` from blocks already parsed."""
     undo = doc.isUndoRedoEnabled()
     doc.setUndoRedoEnabled(False)
     doc.clear()
@@ -255,14 +259,20 @@ def _fragments(block: QTextBlock) -> list[tuple[str, QTextCharFormat]]:
     ]
 
 
+def block_models(block: QTextBlock) -> list[Block]:
+    """What one Qt block holds: one canonical block, or two for text typed onto a rule's
+    line (the rule and the text, never dropping either)."""
+    model = block_to_model(block)
+    if model.kind != "hr" and is_scene_break(block):
+        return [Block(kind="hr", quote=model.quote), model]
+    return [model]
+
+
 def blocks(doc: QTextDocument) -> list[Block]:
     out: list[Block] = []
     block = doc.begin()
     while block.isValid():
-        if block.length() > 1 and is_scene_break(block):
-            # Text typed onto a rule's line: keep the rule and the text, never drop either.
-            out.append(Block(kind="hr", quote=quote_level(block.blockFormat()) > 0))
-        out.append(block_to_model(block))
+        out.extend(block_models(block))
         block = block.next()
     return out
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -129,7 +130,8 @@ def _merged(runs: list[Run]) -> list[Run]:
     return merged
 
 
-def _block_line(block: Block) -> str:
+def block_line(block: Block) -> str:
+    """One block's line of canonical HTML (without the quote or list around it)."""
     if block.kind == "hr":
         return "<hr />"
     tag = block.kind
@@ -141,10 +143,16 @@ def _block_line(block: Block) -> str:
 
 
 def serialize(blocks: list[Block]) -> str:
+    return serialize_lines(blocks, [block_line(b) for b in blocks])
+
+
+def serialize_lines(blocks: Sequence[Block], block_lines: Sequence[str]) -> str:
+    """Canonical HTML of ``blocks`` whose lines (``block_line``) are already written: only the
+    quotes and lists around them are added."""
     lines: list[str] = []
     in_quote = False
     list_type: str | None = None
-    for block in blocks:
+    for block, line in zip(blocks, block_lines, strict=True):
         block_list = block.list_type if block.kind == "li" else None
         if list_type and (block_list != list_type or block.quote != in_quote):
             lines.append(f"</{list_type}>")
@@ -155,7 +163,7 @@ def serialize(blocks: list[Block]) -> str:
         if block_list and list_type is None:
             lines.append(f"<{block_list}>")
             list_type = block_list
-        lines.append(_block_line(block))
+        lines.append(line)
     if list_type:
         lines.append(f"</{list_type}>")
     if in_quote:

@@ -1,7 +1,7 @@
 """Editing behaviour every rich-text widget shares: the chapter pane and the rich fields.
 
-Formatting toggles, alignment, paste cleanup and copy all go through these, so a summary
-field and the chapter pane format, paste and copy the same way.
+Formatting toggles, alignment, smart typing, and paste and copy (``pasting``) all go through
+these, so a summary field and the chapter pane format, paste and copy the same way.
 """
 
 from __future__ import annotations
@@ -9,20 +9,14 @@ from __future__ import annotations
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import (
     QFont,
-    QGuiApplication,
     QKeyEvent,
-    QTextBlock,
     QTextCharFormat,
     QTextCursor,
-    QTextDocument,
-    QTextDocumentFragment,
 )
 from PySide6.QtWidgets import QTextEdit
 
-from editor.text import qtdoc
-from editor.text.paste import clean_html
-from editor.text.richtext import Block, normalize
-from editor.text.typography import convert_typed, smarten, smarten_html
+from editor.text.typography import convert_typed
+from editor.ui import pasting
 
 ALIGNMENTS = {
     "left": Qt.AlignmentFlag.AlignLeft,
@@ -30,11 +24,7 @@ ALIGNMENTS = {
     "right": Qt.AlignmentFlag.AlignRight,
     "justify": Qt.AlignmentFlag.AlignJustify,
 }
-# Ficwright's own copies carry their canonical HTML under this type, pasted as it is:
-# the author's text, with its blank paragraphs and straight quotes, is not "cleaned".
-CANONICAL_MIME = "application/x-ficwright-canonical"
 SMART_KEYS = frozenset("\"'-.")
-_BUSY_PASTE = 1_000_000  # characters of HTML from which a paste shows a busy cursor
 _LOOK_BACK = 200  # characters of the paragraph read to convert a typed character
 
 
@@ -104,67 +94,7 @@ def set_alignment_name(edit: QTextEdit, name: str) -> None:
     edit.setAlignment(ALIGNMENTS[name])
 
 
-# -- paste and copy --------------------------------------------------------------
-
-
-def insert_canonical(edit: QTextEdit, canonical: str) -> None:
-    """Insert canonical HTML at the cursor, through a document loaded by qtdoc."""
-    clean = QTextDocument()
-    qtdoc.load(clean, canonical)
-    cursor = edit.textCursor()
-    first = clean.begin()
-    if clean.blockCount() == 1 and first.blockFormat() == qtdoc.block_format(Block()):
-        # A plain paragraph goes in as text: a fragment would also replace the format of
-        # an empty paragraph it lands in (its alignment, its list).
-        cursor.beginEditBlock()
-        insert_runs(cursor, first)
-        cursor.endEditBlock()
-    else:
-        cursor.insertFragment(QTextDocumentFragment(clean))
-    edit.ensureCursorVisible()
-
-
-def insert_runs(cursor: QTextCursor, block: QTextBlock) -> QTextCharFormat | None:
-    """Insert the text of ``block`` with its character formats, keeping the cursor's
-    paragraph as it is; returns the last format inserted (None if nothing was)."""
-    heading = cursor.blockFormat().headingLevel()
-    fmt: QTextCharFormat | None = None
-    it = block.begin()
-    while not it.atEnd():
-        fmt = it.fragment().charFormat()
-        if heading:  # what lands in a heading looks like the heading
-            fmt.merge(qtdoc.heading_char_format(heading))
-        cursor.insertText(qtdoc.qt_str(it.fragment().text()), fmt)
-        it += 1
-    return fmt
-
-
-def paste(edit: QTextEdit, source: QMimeData, *, smart: bool = False) -> bool:
-    """Paste keeps what the canonical subset holds: no fonts, sizes or colours.
-
-    ``smart``: straight quotes, ``--`` and ``...`` in the pasted text become typographic.
-    False when ``source`` holds neither HTML nor text (the caller decides what then).
-    """
-    if source.hasFormat(CANONICAL_MIME):
-        insert_canonical(edit, normalize(bytes(source.data(CANONICAL_MIME)).decode("utf-8")))
-    elif source.hasHtml():
-        html = source.html()
-        busy = len(html) >= _BUSY_PASTE
-        if busy:  # ~1.5 s for 10 MB (clean 0.7 s, Qt's insert 0.7 s): say it is working
-            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            canonical = clean_html(html)
-            insert_canonical(edit, smarten_html(canonical) if smart else canonical)
-        finally:
-            if busy:
-                QGuiApplication.restoreOverrideCursor()
-    elif source.hasText():
-        text = source.text()
-        edit.textCursor().insertText(qtdoc.qt_str(smarten(text) if smart else text))
-        edit.ensureCursorVisible()
-    else:
-        return False
-    return True
+# -- smart typography while typing -------------------------------------------
 
 
 def smarten_typed(edit: QTextEdit, typed: str) -> bool:
@@ -197,19 +127,6 @@ def smarten_typed(edit: QTextEdit, typed: str) -> bool:
     return True
 
 
-def mime_from_selection(cursor: QTextCursor) -> QMimeData:
-    """Copy as canonical HTML (what another Ficwright field pastes back) and plain text."""
-    data = QMimeData()
-    fragment = cursor.selection()
-    doc = QTextDocument()
-    QTextCursor(doc).insertFragment(fragment)
-    canonical = qtdoc.to_canonical(doc)
-    data.setHtml(qtdoc.qt_str(canonical))
-    data.setData(CANONICAL_MIME, canonical.encode("utf-8"))
-    data.setText(qtdoc.qt_str(fragment.toPlainText().replace("\u2028", "\n")))
-    return data
-
-
 class CanonicalEdit(QTextEdit):
     """A QTextEdit whose clipboard speaks the canonical subset: paste is cleaned, copy is canonical.
 
@@ -229,11 +146,11 @@ class CanonicalEdit(QTextEdit):
             smarten_typed(self, text)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        if not paste(self, source, smart=self.smart_typography):
+        if not pasting.paste(self, source, smart=self.smart_typography):
             super().insertFromMimeData(source)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasHtml() or source.hasText() or super().canInsertFromMimeData(source)
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        return mime_from_selection(self.textCursor())
+        return pasting.mime_from_selection(self.textCursor())

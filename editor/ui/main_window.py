@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from editor.store.errors import ProjectError, SaveError
 from editor.store.lock import LockedError
 from editor.store.project import EXTENSION, Project
-from editor.text import qtdoc
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
 from editor.ui.editing import CanonicalEdit
@@ -565,9 +564,7 @@ class MainWindow(QMainWindow):
         ws = self.workspace
         assert ws is not None
         ws.save()  # a failed save retries on its own; the unsaved state is passed below
-        doc = ws.document
-        current = {ws.current_id: qtdoc.to_canonical(doc)} if doc is not None else None
-        work = load_work(ws.project, current)
+        work = load_work(ws.project, ws.editor_bodies())
         chapters = tuple(replace(ch, meta=ws.chapter_meta(ch.id)) for ch in work.chapters)
         number = ws.position_of(ws.current_id) + 1 if ws.current_id != -1 else 1
         return replace(work, meta=ws.meta, chapters=chapters), number

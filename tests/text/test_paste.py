@@ -5,7 +5,6 @@ shared/reference/clipboard.md for each rule."""
 from __future__ import annotations
 
 import html
-import random
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.generate import google_docs_html
 from editor.text.paste import clean_html, is_scene_break_line
 from editor.text.richtext import normalize, parse, plain_text, word_count
 
@@ -497,30 +497,9 @@ def test_cleaning_never_loses_letters_or_digits(case: tuple[str, str]) -> None:
 # -- size ----------------------------------------------------------------------------
 
 
-def _google_docs_like(size: int) -> str:
-    rnd = random.Random(7)
-    words = ["the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "she", "said"]
-    base = "font-size:11pt;font-family:Arial;color:#000000;white-space:pre-wrap;"
-    styles = [base + "font-weight:400;font-style:normal;", base + "font-style:italic;",
-              base + "font-weight:700;"]  # fmt: skip
-    parts = ['<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-1">']
-    total = 0
-    while total < size:
-        spans = "".join(
-            f'<span style="{rnd.choice(styles)}">'
-            + " ".join(rnd.choice(words) for _ in range(rnd.randint(1, 12)))
-            + " </span>"
-            for _ in range(rnd.randint(1, 8))
-        )
-        p = f'<p dir="ltr" style="line-height:1.38;margin-top:0pt;">{spans}</p><br>'
-        parts.append(p)
-        total += len(p)
-    return "".join(parts) + "</b>"
-
-
 def test_a_ten_megabyte_paste_keeps_every_paragraph_and_word() -> None:
     # Its speed is measured by bench/ (workload "paste"), not timed here.
-    source = _google_docs_like(10_000_000)
+    source = google_docs_html(10_000_000)
     out = clean_html(source)
     assert out.count("<p>") == source.count("<p ")
     assert word_count(out) == word_count(source)

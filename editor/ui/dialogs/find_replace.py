@@ -475,9 +475,7 @@ class FindReplaceDialog(QDialog):
     # -- the whole work ------------------------------------------------------------------
 
     def _current(self) -> dict[int, str] | None:
-        ws = self.workspace
-        doc = ws.document
-        return {ws.current_id: qtdoc.to_canonical(doc)} if doc is not None else None
+        return self.workspace.editor_bodies() or None
 
     def find_all(self) -> list[Hit]:
         """List every match in the work, grouped by chapter."""

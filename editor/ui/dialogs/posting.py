@@ -39,7 +39,6 @@ from editor.store import posting
 from editor.store.errors import ProjectError
 from editor.store.posting import SITES, PostState
 from editor.store.project import Project
-from editor.text import qtdoc
 from editor.text.diff import diff_canonical, summary, to_html
 from editor.ui.posted_marks import (
     chapter_marks,
@@ -74,10 +73,7 @@ def mark_posted(
 
 def current_body(ws: Workspace, chapter_id: int) -> str:
     """The chapter as the editor has it, unsaved typing included."""
-    doc = ws.document
-    if chapter_id == ws.current_id and doc is not None:
-        return qtdoc.to_canonical(doc)
-    return ws.project.body(chapter_id)
+    return ws.body(chapter_id)
 
 
 # -- Mark as Posted… ----------------------------------------------------------------------

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPushButton, QSizePolicy, QWidget
 
-from editor.ui import editing
+from editor.ui import pasting
 from editor.ui.panels.common import MetaPanel
 
 
@@ -84,5 +84,5 @@ class DisclaimerPanel(MetaPanel):
             # Replace an empty field whole, so no empty paragraph is left before the text.
             cursor.select(QTextCursor.SelectionType.Document)
             edit.setTextCursor(cursor)
-        editing.insert_canonical(edit, html)
+        pasting.insert_canonical(edit, html)
         cursor.endEditBlock()

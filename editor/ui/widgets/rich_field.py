@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from editor.formats.limits import Limit
 from editor.text import markdown, qtdoc
 from editor.text.richtext import Block, Run, parse, serialize
-from editor.ui import editing
+from editor.ui import editing, pasting
 from editor.ui.widgets.counter import CounterLabel
 
 AskUrl = Callable[[QWidget, str], "str | None"]  # (parent, current href) -> URL, None = cancel
@@ -100,7 +100,7 @@ class _Edit(editing.CanonicalEdit):
         if not source.hasHtml() and source.hasText():
             text = source.text()
             if markdown.looks_like_markdown(text):
-                editing.insert_canonical(self, markdown.to_canonical(text))
+                pasting.insert_canonical(self, markdown.to_canonical(text))
                 return
         super().insertFromMimeData(source)
 
@@ -319,7 +319,7 @@ class RichField(QWidget):
         span.removeSelectedText()
         heading = span.blockFormat().headingLevel()
         # As text, not a fragment: the paragraph keeps its alignment and list.
-        fmt = editing.insert_runs(span, scratch.begin())
+        fmt = pasting.insert_runs(span, scratch.begin())
         # Typing on must not merge into this step, or one Ctrl+Z would undo both.
         # Re-setting the last character's format records a step that typing cannot join.
         if fmt is not None:
