@@ -36,9 +36,9 @@ AUTOSAVE_DELAY_MS = 1000  # after the last keystroke; the promise is "within 2 s
 AUTOSAVE_MAX_DELAY_MS = 10_000  # while typing without a pause
 RETRY_DELAY_MS = 5_000  # after a failed save
 COUNT_DELAY_MS = 250
-# An autosave waits this long at most for a big edit (a 10 MB paste) to be read in the
-# background, rather than reading what is left on the UI thread in one go.
-READ_WAIT_MS = 3000
+# An autosave waits this long at most for a big edit (a 10 MB paste: 30,000 paragraphs) to be
+# read in the background, rather than reading what is left on the UI thread in one go.
+READ_WAIT_MS = 10_000
 OPEN_DOCUMENTS = 8  # chapters kept in memory with their undo history
 # Work fields whose every word is a name the spellchecker must accept.
 NAME_FIELDS = frozenset({"characters", "relationships", "fandoms", "additional_tags"})
@@ -54,7 +54,10 @@ class Workspace(QObject):
     dirtyChanged = Signal(bool)
     countsChanged = Signal(int, int)  # words in the chapter, words in the work
     saved = Signal()
-    saveFailed = Signal(str)
+    saveFailed = Signal(str)  # the text or the fields were not saved: retried
+    # A one-off change the file refused (add, rename, move, delete, import, a dictionary
+    # word): not made, and not retried.
+    changeRefused = Signal(str)
     fileReplaced = Signal(str)  # another program replaced the file: the author must choose
     titleChanged = Signal(str)
     metaChanged = Signal(str)  # name of the work field that changed
@@ -93,7 +96,7 @@ class Workspace(QObject):
 
         self._autosave = _single_shot(self, AUTOSAVE_DELAY_MS, self._autosave_due)
         self._read_wait = 0
-        self._max_delay = _single_shot(self, AUTOSAVE_MAX_DELAY_MS, self.save)
+        self._max_delay = _single_shot(self, AUTOSAVE_MAX_DELAY_MS, self._autosave_due)
         self._counter = _single_shot(self, COUNT_DELAY_MS, self._recount)
 
     # -- reading -------------------------------------------------------------
@@ -225,7 +228,6 @@ class Workspace(QObject):
             self._read_wait += COUNT_DELAY_MS
             self._autosave.start(COUNT_DELAY_MS)
             return
-        self._read_wait = 0
         self.save()
 
     def save(self) -> bool:
@@ -237,6 +239,7 @@ class Workspace(QObject):
         """
         self._autosave.stop()
         self._max_delay.stop()
+        self._read_wait = 0
         changes = Changes(
             work=dict(self._pending.work),
             chapters={cid: dict(values) for cid, values in self._pending.chapters.items()},
@@ -347,7 +350,7 @@ class Workspace(QObject):
 
     # -- structure (undoable) ---------------------------------------------------
 
-    # Add, rename, move and delete: a change the file refuses is reported (saveFailed or
+    # Add, rename, move and delete: a change the file refuses is reported (changeRefused or
     # fileReplaced) and leaves no step on the undo stack.
 
     def add_chapter(self, title: str | None = None, position: int | None = None) -> int:
@@ -434,7 +437,8 @@ class Workspace(QObject):
     def import_result(self, result: ImportResult, *, overwrite_fields: bool = False) -> list[int]:
         """Append an import's chapters and set its work fields, all in one transaction.
 
-        The ids of the new chapters; [] (and ``saveFailed``) if nothing could be written.
+        The ids of the new chapters; [] (and ``saveFailed`` or ``changeRefused``) if nothing
+        could be written.
         The import is not undoable, and it clears the structural undo stack: the older
         commands' inverses (a saved chapter order) do not know the new chapters.
         """
@@ -448,7 +452,7 @@ class Workspace(QObject):
         try:
             ids = importers.apply(self.project, result, overwrite_fields=overwrite_fields)
         except SaveError as e:
-            self.saveFailed.emit(str(e))
+            self.changeRefused.emit(str(e))
             return []
         self._meta = self.project.meta()
         changed = [
@@ -473,7 +477,7 @@ class Workspace(QObject):
     def add_words(self, words: list[str], scope: str) -> bool:
         """Accept ``words`` from now on: scope "work", "user" (every work) or "ignore" (this work).
 
-        Saved at once, all in one write; False (and ``saveFailed``) if it could not be.
+        Saved at once, all in one write; False (and ``changeRefused``) if it could not be.
         """
         try:
             if scope == "user":
@@ -482,7 +486,7 @@ class Workspace(QObject):
             kind = {"work": WORK_WORD, "ignore": IGNORED_WORD}[scope]
             self.project.add_words(kind, words)
         except (SaveError, OSError) as e:
-            self.saveFailed.emit(str(e))
+            self.changeRefused.emit(str(e))
             return False
         work_words, ignored = self.project.dictionary_words()
         self.spelling.set_words(work=work_words, ignored=ignored)
@@ -540,14 +544,14 @@ class Workspace(QObject):
 
     def _store(self, change: Callable[[], object]) -> bool:
         """Apply one structural change to the file. False if it failed: said through
-        ``saveFailed`` or ``fileReplaced``, like a failed text save, and the chapter list
-        is sent again (the tree may already show an in-place rename that did not happen)."""
+        ``changeRefused`` or ``fileReplaced``, and the chapter list is sent again (the tree
+        may already show an in-place rename that did not happen)."""
         try:
             change()
         except FileReplacedError as e:
             self.fileReplaced.emit(str(e))
         except SaveError as e:
-            self.saveFailed.emit(str(e))
+            self.changeRefused.emit(str(e))
         else:
             return True
         self.chaptersChanged.emit()

@@ -54,6 +54,15 @@ class Block:
     def text(self) -> str:
         return "".join(r.text for r in self.runs)
 
+    def place(self) -> Place:
+        """Where the block stands: in which list (None: none), and whether in a quote."""
+        return (self.list_type if self.kind == "li" else None, self.quote)
+
+
+# A block's list ("ul", "ol" or None) and whether it is quoted: all serialize needs besides
+# its line (a plain tuple, which the garbage collector stops tracking).
+Place = tuple[str | None, bool]
+
 
 # -- serializing ---------------------------------------------------------------
 
@@ -143,23 +152,22 @@ def block_line(block: Block) -> str:
 
 
 def serialize(blocks: list[Block]) -> str:
-    return serialize_lines(blocks, [block_line(b) for b in blocks])
+    return serialize_lines([b.place() for b in blocks], [block_line(b) for b in blocks])
 
 
-def serialize_lines(blocks: Sequence[Block], block_lines: Sequence[str]) -> str:
-    """Canonical HTML of ``blocks`` whose lines (``block_line``) are already written: only the
-    quotes and lists around them are added."""
+def serialize_lines(places: Sequence[Place], block_lines: Sequence[str]) -> str:
+    """Canonical HTML of blocks whose lines (``block_line``) are already written, given where
+    each one stands (``Block.place``): only the quotes and lists around them are added."""
     lines: list[str] = []
     in_quote = False
     list_type: str | None = None
-    for block, line in zip(blocks, block_lines, strict=True):
-        block_list = block.list_type if block.kind == "li" else None
-        if list_type and (block_list != list_type or block.quote != in_quote):
+    for (block_list, quote), line in zip(places, block_lines, strict=True):
+        if list_type and (block_list != list_type or quote != in_quote):
             lines.append(f"</{list_type}>")
             list_type = None
-        if block.quote != in_quote:
-            lines.append("<blockquote>" if block.quote else "</blockquote>")
-            in_quote = block.quote
+        if quote != in_quote:
+            lines.append("<blockquote>" if quote else "</blockquote>")
+            in_quote = quote
         if block_list and list_type is None:
             lines.append(f"<{block_list}>")
             list_type = block_list

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from editor.store.errors import ProjectError, SaveError
 from editor.store.lock import LockedError
 from editor.store.project import EXTENSION, Project
+from editor.ui import titles
 from editor.ui.actions import make_action
 from editor.ui.chapter_tree import ChapterTree
 from editor.ui.editing import CanonicalEdit
@@ -908,8 +909,7 @@ class MainWindow(QMainWindow):
             self._save_label.clear()
         else:
             mode = self.tr(" (read-only)") if ws.project.read_only else ""
-            # Qt reads "[*]" as where the modified mark goes; "[*][*]" shows it as written.
-            title = ws.title.replace("[*]", "[*][*]")
+            title = titles.literal(ws.title)
             self.setWindowTitle(f"{title}{mode}[*] — Ficwright")
             self.setWindowModified(ws.dirty)
             self._stack.setCurrentWidget(self.text_pane)

@@ -225,6 +225,7 @@ class SafetyUi(QObject):
             ws.saved.connect(self._saved)
             ws.dirtyChanged.connect(self._dirty_changed)
             ws.saveFailed.connect(self._save_failed)
+            ws.changeRefused.connect(self._change_refused)
             ws.fileReplaced.connect(self._file_replaced)
         self._start()
 
@@ -390,6 +391,18 @@ class SafetyUi(QObject):
             self.tr("Not saved: {reason} Retrying every {n} seconds.").format(
                 reason=message, n=RETRY_DELAY_MS // 1000
             )
+        )
+
+    def _change_refused(self, message: str) -> None:
+        ws = self._ws
+        if ws is None or ws.project.read_only:
+            return
+        if ws.project.replaced():
+            self._file_replaced(message)
+            return
+        # A change is not retried: the author does it again once the cause is gone.
+        self.fault_banner.show_text(
+            self.tr("Not done: {reason} Nothing was changed.").format(reason=message)
         )
 
     # -- the file changed behind our back ---------------------------------------------------

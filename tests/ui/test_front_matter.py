@@ -270,7 +270,7 @@ def test_every_panel_field_survives_a_restart(
     show_panel(window, "notes")
     fill_chapter_notes(qtbot, window, TITLES[0], NOTES_ONE, "Wren finds a letter.")
     # Complete with 2 chapters written: the 3 expected is not what gets posted.
-    assert find(window, QWidget, "chapterLabel").text() == "Chapter 1 of 2: The Letter"
+    assert find(window, QWidget, "chapterWarningsLabel").text() == "Chapter 1 of 2: The Letter"
     tree.setCurrentItem(tree.topLevelItem(1))
     fill_chapter_notes(qtbot, window, TITLES[1], NOTES_TWO, "")
     assert read_every_panel(window) == EXPECTED  # what was typed is what is shown

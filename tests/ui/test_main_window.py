@@ -127,7 +127,7 @@ def test_a_work_title_with_the_modified_mark_shows_as_written(
 ) -> None:
     path = tmp_path / "fic.ficwright"
     project = Project.create(path, "Fic [*] One")
-    project.add_chapter("One", "<p>Start.</p>", 1)
+    project.add_chapter("Ch [*] 1", "<p>Start.</p>", 1)
     project.close()
     window = open_window(path)
 
@@ -140,3 +140,9 @@ def test_a_work_title_with_the_modified_mark_shows_as_written(
     assert shown() == "Fic [*] One* — Ficwright"
     qtbot.waitUntil(lambda: not window.workspace.dirty)  # autosaved
     assert shown() == "Fic [*] One — Ficwright"
+    # The dialogs that name the work or the chapter too.
+    for dialog in (window.open_post_helper(), window.open_revisions()):
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        assert "[*]" in dialog.windowHandle().title()
+        dialog.close()

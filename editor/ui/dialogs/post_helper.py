@@ -36,6 +36,7 @@ from editor.formats.ao3 import PostField, post_fields
 from editor.formats.limits import Level
 from editor.formats.templates import DEFAULT_AO3_NOTES, PLACEHOLDERS
 from editor.formats.work import ExportOptions, ExportWork
+from editor.ui import titles
 from editor.ui.widgets.counter import CounterLabel, level_color
 
 RECOMPOSE_DELAY_MS = 150  # after the last keystroke in the template
@@ -132,7 +133,9 @@ class PostHelperDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("postHelperDialog")
-        self.setWindowTitle(self.tr("Post Helper: {title}").format(title=work.meta.title))
+        self.setWindowTitle(
+            titles.literal(self.tr("Post Helper: {title}").format(title=work.meta.title))
+        )
         self.resize(1000, 760)
         self._work = work
         self._on_template_saved = on_template_saved

@@ -32,6 +32,7 @@ from editor.store import history
 from editor.store.errors import ProjectError
 from editor.store.history import Snapshot
 from editor.text.diff import diff_canonical, summary, to_html
+from editor.ui import titles
 from editor.ui.dialogs.posting import current_body
 from editor.workspace import Workspace
 
@@ -60,7 +61,9 @@ class RevisionsDialog(QDialog):
         self._current = ""  # the chapter's text now, compared with each snapshot
         self._shots: dict[int, Snapshot] = {}
         self._filling = False
-        self.setWindowTitle(self.tr("Revisions of “{title}”").format(title=self._title))
+        self.setWindowTitle(
+            titles.literal(self.tr("Revisions of “{title}”").format(title=self._title))
+        )
 
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("revisionList")

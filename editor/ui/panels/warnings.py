@@ -69,7 +69,7 @@ class WarningsPanel(QWidget):
         chapter_layout = QVBoxLayout(chapter)
         chapter_layout.setContentsMargins(_MARGIN, _MARGIN, _MARGIN, _MARGIN)
         self._chapter_heading = QLabel(chapter)
-        self._chapter_heading.setObjectName("chapterLabel")
+        self._chapter_heading.setObjectName("chapterWarningsLabel")
         self._chapter_heading.setWordWrap(True)
         self._chapter_warnings = tag_field(
             chapter,

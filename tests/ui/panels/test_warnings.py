@@ -146,10 +146,10 @@ def test_set_completions_reaches_both_tag_fields(panel) -> None:  # type: ignore
 def test_no_chapter_disables_the_chapter_group_with_a_hint(panel) -> None:  # type: ignore[no-untyped-def]
     group = child(panel, QWidget, "thisChapterGroup")
     assert not group.isEnabled()
-    assert "Select a chapter" in child(panel, QLabel, "chapterLabel").text()
+    assert "Select a chapter" in child(panel, QLabel, "chapterWarningsLabel").text()
     panel.show_chapter(4, "Storm", "Chapter 2 of 5", ChapterMeta())
     assert group.isEnabled()
-    assert child(panel, QLabel, "chapterLabel").text() == "Chapter 2 of 5: Storm"
+    assert child(panel, QLabel, "chapterWarningsLabel").text() == "Chapter 2 of 5: Storm"
     panel.show_chapter(-1, "", "", None)
     assert not group.isEnabled()
     assert child(panel, TagEditor, "chapterWarningsField").tags() == []
