@@ -5,14 +5,17 @@ how long the window ever waits meanwhile, and what an autosave costs afterwards.
 
 The window's waits are measured by a 1 ms timer: the longest gap between two of its ticks is
 the longest the event loop was busy (a keystroke or a repaint would have waited that long).
-Not part of ``run.py``'s table: one run takes tens of seconds on a slow machine.
+Each run is a fresh process. Not part of ``run.py``'s table: one run takes tens of seconds
+on a slow machine.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -23,7 +26,7 @@ os.environ.setdefault("QT_LOGGING_RULES", "qt.text.font.db=false")  # fallback f
 os.environ.setdefault("FICWRIGHT_HOME", tempfile.mkdtemp(prefix="ficbench-"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from PySide6.QtCore import QElapsedTimer, QMimeData, QSettings, Qt, QTimer
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -63,7 +66,7 @@ class Stalls:
 def one_run(kind: str) -> dict[str, float]:
     app = QApplication.instance()
     from editor.ui.main_window import MainWindow
-    from editor.ui.pasting import pasting
+    from editor.ui.pasting import clipboard_data, pasting
 
     folder = Path(tempfile.mkdtemp(prefix="ficbench-"))
     settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
@@ -72,7 +75,7 @@ def one_run(kind: str) -> dict[str, float]:
     window.create_work(folder / "paste.ficwright", "Paste")
     ws = window.workspace
     assert ws is not None
-    data = QMimeData()
+    data = clipboard_data()  # one made from Python would crash this process's exit
     if kind == "text":
         data.setText(pasted_text(SIZE))
     else:
@@ -125,10 +128,23 @@ def one_run(kind: str) -> dict[str, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--kind", choices=("text", "html"), action="append")
+    parser.add_argument("--one", choices=("text", "html"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    QApplication.instance() or QApplication(sys.argv)
-    for kind in ("text", "html"):
-        runs = [one_run(kind) for _ in range(args.runs)]
+    if args.one:  # a run in a fresh process: nothing left over from another run's window
+        QApplication.instance() or QApplication(sys.argv)
+        print(json.dumps(one_run(args.one)), flush=True)
+        return 0
+    for kind in args.kind or ("text", "html"):
+        runs = []
+        for _ in range(args.runs):
+            out = subprocess.run(
+                [sys.executable, __file__, "--one", kind],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+            runs.append(json.loads(out.strip().splitlines()[-1]))
         for name in runs[0]:
             values = [r[name] for r in runs]
             unit = "" if name == "words" else " ms"

@@ -111,3 +111,52 @@ def test_help_and_version_print_and_exit_without_a_window(tmp_path: Path) -> Non
     )  # fmt: skip
     assert done.returncode == 0 and done.stdout.startswith("ficwright 0.")
     assert not (tmp_path / "settings.ini").exists()  # nothing was started
+
+
+# Runs the real app, copies from the chapter pane and from the Export dialog, then quits.
+_COPY_THEN_QUIT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from editor import app
+from editor.ui import main_window
+
+shown = main_window.MainWindow.show
+
+def show(window):
+    shown(window)
+
+    def copy_and_quit():
+        window.text_pane.selectAll()
+        window.text_pane.copy()
+        dialog = window.open_export()
+        dialog.copy_to_clipboard()
+        dialog.close()
+        assert QApplication.clipboard().mimeData().hasText()
+        QApplication.instance().quit()
+
+    QTimer.singleShot(0, copy_and_quit)
+
+main_window.MainWindow.show = show
+sys.exit(app.main(["ficwright", sys.argv[1]]))
+"""
+
+
+def test_quitting_after_a_copy_exits_cleanly(tmp_path: Path) -> None:
+    # The clipboard outlives the interpreter; what it held used to crash the exit (SIGSEGV).
+    work = tmp_path / "work.ficwright"
+    project = Project.create(work, "Copied")
+    project.add_chapter("One", "<p>Text to <em>copy</em>.</p>", 3)
+    project.close()
+    env = {**os.environ, "FICWRIGHT_HOME": str(tmp_path / "home"), "QT_QPA_PLATFORM": "offscreen"}
+
+    done = subprocess.run(
+        [sys.executable, "-c", _COPY_THEN_QUIT, str(work)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+    assert done.returncode == 0, done.stderr[-2000:]

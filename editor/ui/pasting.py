@@ -14,7 +14,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QMimeData, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QMimeData, QObject, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QTextBlock,
     QTextCharFormat,
@@ -110,9 +110,23 @@ def _cleaned(html: str, smart: bool) -> str:
     return smarten_html(canonical) if smart else canonical
 
 
+def clipboard_data() -> QMimeData:
+    """An empty QMimeData for the clipboard, made by Qt rather than from Python.
+
+    The clipboard deletes what it holds when the application ends, after the interpreter
+    has gone; deleting a QMimeData made from Python calls back into it there: a crash on
+    quitting after a copy.
+    """
+    model = QStringListModel([""])
+    data = model.mimeData([model.index(0, 0)])
+    for name in data.formats():
+        data.removeFormat(name)
+    return data
+
+
 def mime_from_selection(cursor: QTextCursor) -> QMimeData:
     """Copy as canonical HTML (what another Ficwright field pastes back) and plain text."""
-    data = QMimeData()
+    data = clipboard_data()
     fragment = cursor.selection()
     doc = QTextDocument()
     QTextCursor(doc).insertFragment(fragment)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QMimeData,
     QSettings,
     QTimer,
     Signal,
@@ -55,6 +54,7 @@ from editor.formats.targets import (  # safe_file_name: the main window names fi
     safe_file_name,
 )
 from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
+from editor.ui import pasting
 
 PREVIEW_DELAY_MS = 200  # after the last option change
 PROGRESS_DELAY_MS = 300  # a quicker export never flashes a progress bar
@@ -454,7 +454,7 @@ class ExportDialog(QDialog):
         if target.binary or not self.is_current():
             return
         text = self._preview.text
-        mime = QMimeData()
+        mime = pasting.clipboard_data()
         mime.setText(text)
         if is_html(target):
             mime.setHtml(text)  # a rich-text editor pastes it formatted
