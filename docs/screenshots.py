@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from editor.ui.main_window import MainWindow  # noqa: E402
+from editor.ui.pasting import PasteJob, clipboard_data  # noqa: E402
 
 OUT = ROOT / "docs"
 SIZE = (1320, 840)
@@ -392,6 +393,25 @@ def _open_locked(
     wait(app, 600)
 
 
+def big_paste(app: QApplication, window: MainWindow) -> QPixmap:
+    """A whole novel pasted at once goes in piece by piece behind a progress bar."""
+    pane = window.text_pane
+    data = clipboard_data()
+    data.setText("\n".join([pane.toPlainText()] * 2000))  # ~20 MB
+    app.clipboard().setMimeData(data)
+    pane.setFocus()
+    pane.moveCursor(QTextCursor.MoveOperation.End)
+    pane.paste()
+    job = pane.findChild(PasteJob)
+    assert job is not None
+    while job.running and not (job.dialog.isVisible() and job.dialog.value() > 0):
+        app.processEvents()
+    wait(app, 200)
+    shot = grab(app)
+    job.cancel()
+    return shot
+
+
 def locked(app: QApplication, window: MainWindow) -> QPixmap:
     """A work already open in another window: open it read-only, or not at all."""
     shots: list[QPixmap] = []
@@ -481,6 +501,7 @@ SCENES: dict[str, Scene] = {
     "goals.png": goals,
     "statistics.png": statistics,
     "revisions.png": revisions,
+    "big-paste.png": big_paste,
     "backups.png": backups,
     "locked.png": locked,
     "read-only.png": read_only,
