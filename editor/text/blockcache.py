@@ -23,6 +23,9 @@ from editor.text import qtdoc
 from editor.text.richtext import Place, block_line, serialize_lines, word_count_text
 
 WARM_MS = 8.0  # one background slice: input waits about this long at most
+# The background pass starts this long after an edit, not at once: typing would have it read
+# the paragraph being typed in after every keystroke, before the keystroke is painted.
+WARM_DELAY_MS = 200
 
 
 # What one Qt block holds: where each of its canonical blocks stands (one, or two for text
@@ -55,15 +58,15 @@ class BlockCache(QObject):
         self._revision = doc.revision()
         self._warmer = QTimer(self)
         self._warmer.setSingleShot(True)
-        self._warmer.setInterval(0)
         self._warmer.timeout.connect(self._warm)
         doc.contentsChange.connect(self._changed)
-        self._warmer.start()
+        self._warmer.start(0)
 
     def _changed(self, position: int, _removed: int, added: int) -> None:
         doc = self._doc
         self._revision = doc.revision()
-        self._warmer.start()
+        if not self._warmer.isActive():
+            self._warmer.start(WARM_DELAY_MS)
         count = doc.blockCount()
         first = doc.findBlock(position)
         last = doc.findBlock(position + added)
@@ -108,7 +111,7 @@ class BlockCache(QObject):
         if len(self._entries) != self._doc.blockCount():
             return  # _current() starts again
         if not self._read_missing(time.perf_counter() + WARM_MS / 1000):
-            self._warmer.start()
+            self._warmer.start(0)
 
     def _current(self) -> list[_Entry]:
         doc = self._doc
