@@ -13,7 +13,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QTextEdit
+from PySide6.QtWidgets import QAbstractScrollArea, QTextEdit
 
 from editor.text.typography import convert_typed
 from editor.ui import pasting
@@ -25,6 +25,7 @@ ALIGNMENTS = {
     "justify": Qt.AlignmentFlag.AlignJustify,
 }
 SMART_KEYS = frozenset("\"'-.")
+_TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 _LOOK_BACK = 200  # characters of the paragraph read to convert a typed character
 
 
@@ -140,6 +141,14 @@ class CanonicalEdit(QTextEdit):
         self.smart_typography = on
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in _TABS and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            # Tab types a tab here; Ctrl+Tab moves on, as in other text editors' fields.
+            backward = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            )
+            # QTextEdit keeps the focus while Tab types (tabChangesFocus off): skip its say.
+            QAbstractScrollArea.focusNextPrevChild(self, not backward)
+            return
         super().keyPressEvent(event)
         text = event.text()
         if self.smart_typography and text in SMART_KEYS and not self.isReadOnly():

@@ -146,3 +146,30 @@ def test_a_work_title_with_the_modified_mark_shows_as_written(
         qtbot.waitExposed(dialog)
         assert "[*]" in dialog.windowHandle().title()
         dialog.close()
+
+
+def test_tab_types_a_tab_and_ctrl_tab_leaves_the_chapter(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    path = tmp_path / "fic.ficwright"
+    project = Project.create(path, "Fic")
+    project.add_chapter("One", "<p>Start.</p>", 1)
+    project.close()
+    window = open_window(path)
+    pane = window.text_pane
+    pane.setFocus()
+    pane.moveCursor(pane.textCursor().MoveOperation.End)
+
+    qtbot.keyClick(pane, Qt.Key.Key_Tab)
+    assert pane.hasFocus()
+    assert pane.toPlainText() == "Start.\t"
+
+    qtbot.keyClick(pane, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert not pane.hasFocus()
+    assert window.chapter_tree.hasFocus()  # the next stop: the chapter list
+    assert pane.toPlainText() == "Start.\t"
+
+    pane.setFocus()
+    qtbot.keyClick(pane, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ControlModifier)
+    assert not pane.hasFocus()
+    assert pane.toPlainText() == "Start.\t"
