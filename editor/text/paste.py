@@ -312,7 +312,7 @@ def tidy(blocks: list[Block]) -> list[Block]:
             if whole and block.kind == "p" and is_scene_break_line(block.text()):
                 block = Block(kind="hr", quote=block.quote)
             else:
-                block.runs = _spaces_outside(block.runs)
+                block.runs = spaces_outside(block.runs)
         if block.kind == "hr" and out and out[-1].kind == "hr" and out[-1].quote == block.quote:
             continue  # two breaks in a row mark one break
         out.append(block)
@@ -356,7 +356,7 @@ def _strip_edges(block: Block, chars: str, *, left: bool = True, right: bool = T
             runs.pop()
 
 
-def _spaces_outside(runs: list[Run]) -> list[Run]:
+def spaces_outside(runs: list[Run]) -> list[Run]:
     """``<em>word </em>`` -> ``<em>word</em> ``: a space keeps only the formatting of the
     text on both sides of it (so a space between two underlined words stays underlined).
 

@@ -118,6 +118,28 @@ def test_a_lone_title_heading_is_the_works_title(tmp_path: Path) -> None:
     assert chapter.body == "<p>It was a small story with no chapters.</p>"
 
 
+@pytest.mark.parametrize(("mark", "tag"), [("bold", "strong"), ("italic", "em"),
+                                           ("underline", "u"), ("strike", "s")])  # fmt: skip
+def test_spaces_at_a_formatted_runs_edges_go_outside_its_tag(
+    tmp_path: Path, mark: str, tag: str
+) -> None:
+    # Word keeps the space typed before or after a formatted word in its run.
+    document = docx.Document()
+    p = document.add_paragraph("Cloud said the")
+    for text, marked in [(" word", True), (" twice, then ", False), ("struck ", True),
+                         ("it out,", False), (" both ", True), ("sides", False),
+                         (" and two ", True), ("runs.", True)]:  # fmt: skip
+        setattr(p.add_run(text).font, mark, marked or None)
+    document.save(tmp_path / "edges.docx")
+
+    [chapter] = read_files([tmp_path / "edges.docx"]).chapters
+
+    assert chapter.body == (
+        f"<p>Cloud said the <{tag}>word</{tag}> twice, then <{tag}>struck</{tag}> it out, "
+        f"<{tag}>both</{tag}> sides <{tag}>and two runs.</{tag}></p>"
+    )
+
+
 def test_a_file_that_is_not_a_word_document(tmp_path: Path) -> None:
     (tmp_path / "notes.docx").write_text("just some text", encoding="utf-8")
     with pytest.raises(ImportFailed, match=re.escape("“notes.docx” is not a Word document")):

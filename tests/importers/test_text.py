@@ -376,3 +376,49 @@ def test_a_lone_author_note_at_the_start_is_read(tmp_path: Path) -> None:
     [chapter] = read_files([write(tmp_path, "dust.txt", text)]).chapters
     assert chapter.notes_begin == "<p>Thanks for waiting, everyone. Enjoy!</p>"
     assert plain_text(chapter.body) == "Dust rose."
+
+
+_SORRY = "Note: sorry this took so long, the semester ate me alive."
+
+
+@pytest.mark.parametrize(
+    ("text", "taken", "begin", "body", "end"),
+    [
+        ("Note: thanks for reading!\n\nThe story paragraph.\n\nAnother paragraph.\n", ["Note:"],
+         "<p>thanks for reading!</p>",
+         "<p>The story paragraph.</p>\n<p>Another paragraph.</p>", ""),
+        ("A/N: thanks for reading!\n\nThe story paragraph.\n", ["A/N:"],
+         "<p>thanks for reading!</p>", "<p>The story paragraph.</p>", ""),
+        # The header reader takes a line like this for the story's first: so must the end.
+        (f"{_SORRY}\n\nCloud drove on.\n", [],
+         "", f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>", ""),
+        (f"{_SORRY}\n\nCloud drove on.\n\nTifa waited.\n", [],
+         "", f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>\n<p>Tifa waited.</p>", ""),
+        (f"{_SORRY}\nCloud drove on.\nTifa waited.\n", [],
+         "", f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>\n<p>Tifa waited.</p>", ""),
+        # A real end note in the same short text is still the end note, and only it.
+        (f"{_SORRY}\n\nCloud drove on.\n\nA/N: see you next week!\n", ["A/N:"],
+         "", f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>", "<p>see you next week!</p>"),
+        ("Note: thanks for reading!\n\nCloud drove on.\n\nA/N: see you next week!\n",
+         ["Note:", "A/N:"],
+         "<p>thanks for reading!</p>", "<p>Cloud drove on.</p>", "<p>see you next week!</p>"),
+    ],
+)  # fmt: skip
+def test_a_note_a_short_text_opens_on_is_never_its_end_note(
+    tmp_path: Path, text: str, taken: list[str], begin: str, body: str, end: str
+) -> None:
+    [chapter] = read_files([write(tmp_path, "short.txt", text)]).chapters
+    assert (chapter.notes_begin, chapter.body, chapter.notes_end) == (begin, body, end)
+    # Every word once, in order: only the keys read into fields are gone.
+    for key in taken:
+        text = text.replace(key, "", 1)
+    parts = (chapter.notes_begin, chapter.body, chapter.notes_end)
+    assert words(" ".join(plain_text(html) for html in parts)) == words(text)
+
+
+def test_a_note_a_short_chapter_opens_on_stays_in_that_chapter(tmp_path: Path) -> None:
+    text = f"Chapter 1: Dust\n\n{_SORRY}\n\nCloud drove on.\n\nChapter 2: Ash\n\nTifa waited.\n"
+    one, two = read_files([write(tmp_path, "two.txt", text)]).chapters
+    assert (one.title, one.notes_begin, one.notes_end) == ("Dust", "", "")
+    assert one.body == f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>"
+    assert (two.title, two.body, two.notes_end) == ("Ash", "<p>Tifa waited.</p>", "")

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from editor.formats.importers import ImportFailed
 from editor.formats.importers.decode import refuse_binary
 from editor.formats.importers.split import PAGE_BREAK, Source
+from editor.text.paste import spaces_outside
 from editor.text.richtext import LINE_BREAK, Block, Run
 
 if TYPE_CHECKING:
@@ -36,6 +37,10 @@ def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
         if n % 200 == 0:
             check()
         reader.paragraph(item)
+    for block in reader.blocks:
+        # Word keeps the space typed before a bold word in the bold run (" strike"): the
+        # canonical subset keeps it outside, as paste cleanup does.
+        block.runs = spaces_outside(block.runs)
     source = Source(name, reader.blocks)
     if document.element.body.xpath(".//w:txbxContent"):
         source.warnings.append(f"“{name}” has text boxes: their text was not imported.")

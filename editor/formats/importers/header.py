@@ -796,9 +796,13 @@ def _at_note_lines(block: Block) -> list[Block]:
 
 def read_end_notes(blocks: list[Block], part: PartMeta) -> list[Block]:
     """The blocks without a closing author's note ("A/N: thanks for reading!" and anything
-    after it), which goes to ``part``'s end notes."""
+    after it), which goes to ``part``'s end notes.
+
+    A note the blocks open on is never the end note, however short the text: the header
+    reader has had it, as a beginning note or as the story's first line."""
     original = blocks
     blocks = [piece for block in blocks for piece in _at_note_lines(block)]
+    opening = next((i for i, b in enumerate(blocks) if not is_blank(b) and not is_separator(b)), 0)
     start: int | None = None
     key_start = 0
     seen = 0
@@ -811,6 +815,8 @@ def read_end_notes(blocks: list[Block], part: PartMeta) -> list[Block]:
         first = text_of(lines_of(block)[0])
         key = match_key(first)
         if key is not None and key.key in _END_NOTE_KEYS:
+            if i == opening:
+                break
             start, key_start, seen = i, key.value_start, 0
             continue
         seen += 1
