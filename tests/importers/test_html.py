@@ -145,3 +145,17 @@ def test_ao3_text_keeps_every_word() -> None:
     text = " ".join(plain_text(c.body) for c in result.chapters)
     assert words(text)[:6] == ["The", "ladder", "to", "the", "roof", "creaked"]
     assert words(text)[-4:] == ["eight", "not", "a", "monster"]
+
+
+def test_spaces_at_a_marks_edges_go_outside_it(tmp_path: Path) -> None:
+    path = tmp_path / "story.html"
+    path.write_text(
+        "<html><body><p>and<b> bold </b>end, a<i> lean</i> and<s>struck </s>out</p></body></html>",
+        encoding="utf-8",
+    )
+
+    result = read_files([path], detect_header=False, split_chapters=False)
+
+    assert result.chapters[0].body == (
+        "<p>and <strong>bold</strong> end, a <em>lean</em> and<s>struck</s> out</p>"
+    )

@@ -25,6 +25,7 @@ from editor.formats.importers.header import (
     split_list,
 )
 from editor.formats.importers.split import Source, finish, parse_heading
+from editor.text.paste import spaces_outside
 from editor.text.richtext import Block, Run, parse
 
 if TYPE_CHECKING:
@@ -43,7 +44,16 @@ def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
         source = _ao3(name, decoded.text, check)
         source.encoding = decoded.encoding
         return source
-    return Source(name, parse(decoded.text), decoded.encoding)
+    return Source(name, _parse(decoded.text), decoded.encoding)
+
+
+def _parse(html: str) -> list[Block]:
+    """Canonical blocks, spaces at a mark's edges outside it ("and<b> bold </b>end" reads
+    "and <b>bold</b> end"), as DOCX import and paste cleanup have them."""
+    blocks = parse(html)
+    for block in blocks:
+        block.runs = spaces_outside(block.runs)
+    return blocks
 
 
 # -- AO3's download ---------------------------------------------------------------------------
@@ -90,7 +100,7 @@ def _inner(element: HtmlElement) -> str:
 
 
 def _rich(element: HtmlElement) -> str:
-    return finish(parse(_inner(element)))
+    return finish(_parse(_inner(element)))
 
 
 def _labelled(containers: list[HtmlElement]) -> dict[str, HtmlElement]:
@@ -153,7 +163,7 @@ def _notes(
     quote: HtmlElement, work: WorkFields, meta: PartMeta, *, work_scope: bool, label: str
 ) -> None:
     """AO3 notes: "Prompt:", "Disclaimer:" and the like to their fields, the rest as notes."""
-    rest = read_header(parse(_inner(quote)), work, meta, work_scope=work_scope, everywhere=True)
+    rest = read_header(_parse(_inner(quote)), work, meta, work_scope=work_scope, everywhere=True)
     notes = finish(rest)
     if notes:
         meta.add("notes_begin", notes, label)
@@ -181,9 +191,9 @@ def _chapters(
             if current is None or current.blocks:  # a oneshot: no meta block before its text
                 current = Part(PartMeta(), [], name)
                 parts.append(current)
-            current.blocks = parse(_inner(child))
+            current.blocks = _parse(_inner(child))
     if not parts and chapters.text_content().strip():
-        parts.append(Part(PartMeta(), parse(_inner(chapters)), name))
+        parts.append(Part(PartMeta(), _parse(_inner(chapters)), name))
     return parts
 
 
