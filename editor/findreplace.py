@@ -7,15 +7,17 @@ What is searched, in this order (the order of ``search_work``'s hits):
    rich fields (``CHAPTER_FIELDS``), chapters in order.
 
 Replacing across the work is undoable twice over: before anything is written, a "replace"
-snapshot of every chapter is taken (listed with the chapter's revisions) and the notes and work
-fields it changes are kept in the file (store/replaced.py), so both survive a save or a restart;
-``undo_replace`` puts back, in one transaction, every body and note not edited since.
+snapshot of every chapter is taken (listed with the chapter's revisions) and every body, note
+and work field it changes is kept in the file, before and after (store/replaced.py), so the
+undo survives closing the dialog, a save or a restart. ``last_undoable`` finds the last replace
+while some text still reads as it left it; ``undo_replace`` puts back, in one transaction, every
+body and note not edited since (an edit is never overwritten).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from editor.store import history, replaced
 from editor.store.project import Changes, Project
@@ -46,12 +48,20 @@ class ReplaceResult:
     count: int  # matches replaced, bodies and notes together
     changed_chapter_ids: tuple[int, ...]  # bodies rewritten, in chapter order: reload these
     snapshot_ids: tuple[int, ...]  # the "replace" snapshots, one per chapter (empty: no change)
-    fields_id: int | None = None  # the notes and fields it changed, kept (store/replaced.py)
-    bodies: Mapping[int, str] = field(default_factory=dict)  # rewritten bodies, as written
+    replace_id: int | None = None  # the texts it changed, kept (store/replaced.py); None: none
 
     @property
     def changed(self) -> bool:
-        return bool(self.changed_chapter_ids or self.fields_id is not None)
+        return self.replace_id is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Undoable:
+    """The last replace across the work, while ``undo_replace`` would still put text back."""
+
+    replace_id: int
+    name: str  # "Before replacing “cloud”", as its snapshots are named
+    chapter_ids: tuple[int, ...]  # the bodies it rewrote: reload these after the undo
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,12 +141,11 @@ def replace_work(
         if t.field == BODY:
             assert t.chapter_id is not None
             changes.bodies[t.chapter_id] = (new, word_count(new))
+        elif t.chapter_id is None:
+            changes.work[t.field] = new
         else:
-            if t.chapter_id is None:
-                changes.work[t.field] = new
-            else:
-                changes.chapters.setdefault(t.chapter_id, {})[t.field] = new
-            fields.append(ReplacedField(t.chapter_id, t.field, t.text, new))
+            changes.chapters.setdefault(t.chapter_id, {})[t.field] = new
+        fields.append(ReplacedField(t.chapter_id, t.field, t.text, new))
     if not changes:
         return ReplaceResult(count, (), ())
 
@@ -152,49 +161,46 @@ def replace_work(
         project.save(unsaved)
     name = f"Before replacing “{options.pattern}”"
     snapshot_ids = history.take_all(project, "replace", name)
-    fields_id = replaced.keep(project, name, fields) if fields else None
+    replace_id = replaced.keep(project, name, fields)
     project.save(changes)
     return ReplaceResult(
         count=count,
         changed_chapter_ids=tuple(cid for cid in order if cid in changes.bodies),
         snapshot_ids=tuple(snapshot_ids),
-        fields_id=fields_id,
-        bodies={cid: body for cid, (body, _words) in changes.bodies.items()},
+        replace_id=replace_id,
     )
 
 
-def undo_replace(project: Project, result: ReplaceResult) -> list[tuple[int | None, str]]:
-    """Put back every body and note the replace changed, in one transaction, except those
-    edited since (an edit is never overwritten); returns those, as (chapter id, field).
+def last_undoable(project: Project) -> Undoable | None:
+    """The newest replace kept in the file, if some text it changed still reads as it left it
+    (once undone, or once every such text was edited since, there is nothing to undo)."""
+    newest = replaced.last(project)
+    if newest is None:
+        return None
+    replace_id, name = newest
+    kept = replaced.kept(project, replace_id)
+    now = _Now(project)
+    if all(now.value(f) != f.after for f in kept):
+        return None
+    bodies = tuple(f.chapter_id for f in kept if f.field == BODY and f.chapter_id is not None)
+    return Undoable(replace_id, name, bodies)
 
-    Bodies come from the replace's snapshots, notes and fields from store/replaced.py.
+
+def undo_replace(project: Project, replace_id: int | None) -> list[tuple[int | None, str]]:
+    """Put back every body and note the replace ``replace_id`` changed, in one transaction,
+    except those edited since (an edit is never overwritten); returns those, as (chapter id,
+    field). Save the editor first: its unsaved text counts as an edit only once stored.
     """
-    if not result.changed:
-        return []
-    live = {ch.id for ch in project.chapters()}
+    kept = replaced.kept(project, replace_id) if replace_id is not None else []
+    now = _Now(project)
     edited: list[tuple[int | None, str]] = []
     undo = Changes()
-    for snapshot_id in result.snapshot_ids:
-        shot = history.snapshot(project, snapshot_id)
-        if shot.chapter_id not in result.bodies:
-            continue
-        if (
-            shot.chapter_id in live
-            and project.body(shot.chapter_id) == result.bodies[shot.chapter_id]
-        ):
-            undo.bodies[shot.chapter_id] = (shot.body, shot.words)
-        else:
-            edited.append((shot.chapter_id, BODY))
-    kept = replaced.kept(project, result.fields_id) if result.fields_id is not None else []
     for f in kept:
-        if f.chapter_id is None:
-            value = getattr(project.meta(), f.field)
-        elif f.chapter_id in live:
-            value = getattr(project.chapter_meta(f.chapter_id), f.field)
-        else:
-            value = None  # the chapter was deleted since
-        if value != f.after:
+        if now.value(f) != f.after:
             edited.append((f.chapter_id, f.field))
+        elif f.field == BODY:
+            assert f.chapter_id is not None
+            undo.bodies[f.chapter_id] = (f.before, word_count(f.before))
         elif f.chapter_id is None:
             undo.work[f.field] = f.before
         else:
@@ -202,3 +208,22 @@ def undo_replace(project: Project, result: ReplaceResult) -> list[tuple[int | No
     if undo:
         project.save(undo)
     return edited
+
+
+class _Now:
+    """The stored text a replace changed, as it reads now."""
+
+    def __init__(self, project: Project) -> None:
+        self._project = project
+        self._live = {ch.id for ch in project.chapters()}
+        self._meta = project.meta()
+
+    def value(self, f: ReplacedField) -> str | None:
+        """None for a chapter deleted since (never put back behind the author's back)."""
+        if f.chapter_id is None:
+            return getattr(self._meta, f.field)
+        if f.chapter_id not in self._live:
+            return None
+        if f.field == BODY:
+            return self._project.body(f.chapter_id)
+        return getattr(self._project.chapter_meta(f.chapter_id), f.field)

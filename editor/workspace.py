@@ -9,7 +9,7 @@ single widget, which is how the tests drive it.
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,6 +65,8 @@ class Workspace(QObject):
     # Chapter id whose stored text the store changed, not the author's typing (a replace
     # across the work, its undo, a restored snapshot): its count is not words written.
     textReloaded = Signal(int)
+    # A replace across the work was made or taken back: Edit ▸ Undo Replace All may change.
+    replaceChanged = Signal()
 
     def __init__(self, project: Project, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -347,6 +349,14 @@ class Workspace(QObject):
             for f in fields(ChapterMeta):
                 if getattr(old, f.name) != getattr(new, f.name):
                     self.chapterMetaChanged.emit(cid, f.name)
+
+    def reload_replaced(self, chapter_ids: Iterable[int]) -> None:
+        """Show what a replace across the work, or its undo, wrote in the store: the text of
+        ``chapter_ids`` and every field. Save first (see ``reload_chapter``)."""
+        for cid in chapter_ids:
+            self.reload_chapter(cid)
+        self.reload_fields()
+        self.replaceChanged.emit()
 
     # -- structure (undoable) ---------------------------------------------------
 

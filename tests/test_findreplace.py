@@ -15,6 +15,7 @@ from editor.findreplace import (
     BODY,
     Hit,
     ReplaceResult,
+    last_undoable,
     replace_work,
     search_work,
     undo_replace,
@@ -217,7 +218,7 @@ def test_unsaved_editor_text_is_replaced_and_snapshotted_as_the_author_saw_it(
     shots = {s.chapter_id: s for s in (history.snapshot(project, i) for i in result.snapshot_ids)}
     shot = shots[two]
     assert shot.body == unsaved
-    undo_replace(project, result)
+    undo_replace(project, result.replace_id)
     assert project.body(two) == unsaved
     assert project.body(one) == BODIES[0]
 
@@ -246,7 +247,7 @@ def test_undo_restores_every_body_and_note_byte_for_byte(project: Project, path:
     before = stored(path)
     result = replace_work(project, FindOptions("cloud", preserve_case=True), "tifa")
     assert stored(path) != before
-    undo_replace(project, result)
+    undo_replace(project, result.replace_id)
     project.close()
     assert stored(path) == before
     reopened = Project.open(path)
@@ -266,16 +267,19 @@ def test_old_notes_are_kept_in_the_file_and_undo_works_after_a_restart(
 
     reopened = Project.open(path)
     try:
+        assert result.replace_id is not None
         kept = {
-            (f.chapter_id, f.field): f.before for f in replaced.kept(reopened, result.fields_id)
-        }  # type: ignore[arg-type]
+            (f.chapter_id, f.field): f.before for f in replaced.kept(reopened, result.replace_id)
+        }
         assert kept == {
+            (one, BODY): BODIES[0],
+            (three, BODY): BODIES[2],
             (None, "summary"): "<p>Cloud and Tifa.</p>",
             (None, "dedication"): "<p>For cloud fans</p>",
             (one, "notes_begin"): "<p>Cloud is <strong>sad</strong>.</p>",
             (three, "notes_end"): "<p>More cloud next time.</p>",
         }
-        assert undo_replace(reopened, result) == []
+        assert undo_replace(reopened, result.replace_id) == []
         assert reopened.meta().summary == "<p>Cloud and Tifa.</p>"
         assert reopened.chapter_meta(three).notes_end == "<p>More cloud next time.</p>"
         assert reopened.body(one) == BODIES[0]
@@ -294,7 +298,7 @@ def test_undo_keeps_what_was_edited_since_and_puts_back_the_rest(project: Projec
         )
     )
 
-    assert undo_replace(project, result) == [(one, BODY), (None, "dedication")]
+    assert undo_replace(project, result.replace_id) == [(one, BODY), (None, "dedication")]
     assert project.body(one) == edited_body
     assert project.meta().dedication == "<p>For everyone</p>"
     assert project.body(three) == BODIES[2]
@@ -306,14 +310,48 @@ def test_undo_is_one_save(project: Project, monkeypatch: pytest.MonkeyPatch) -> 
     result = replace_work(project, FindOptions("cloud"), "Tifa")
     saves: list[Changes] = []
     monkeypatch.setattr(Project, "save", lambda self, changes: saves.append(changes))
-    undo_replace(project, result)
+    undo_replace(project, result.replace_id)
     assert len(saves) == 1
 
 
 def test_undo_of_a_replace_that_changed_nothing_does_nothing(project: Project) -> None:
     modified = project.work().modified
-    undo_replace(project, ReplaceResult(0, (), ()))
+    undo_replace(project, ReplaceResult(0, (), ()).replace_id)
     assert project.work().modified == modified
+
+
+def test_the_last_replace_is_undoable_from_the_file_until_undone(
+    project: Project, path: Path
+) -> None:
+    one, _two, three = ids_of(project)
+    assert last_undoable(project) is None  # nothing replaced
+    first = replace_work(project, FindOptions("cloud"), "Tifa")
+    second = replace_work(project, FindOptions("Zackary"), "Zack")
+    assert replace_work(project, FindOptions("Sephiroth"), "x").replace_id is None
+    project.close()
+
+    reopened = Project.open(path)
+    try:
+        last = last_undoable(reopened)
+        assert last is not None and last.replace_id == second.replace_id != first.replace_id
+        assert (last.name, last.chapter_ids) == ("Before replacing “Zackary”", (one,))
+        assert undo_replace(reopened, last.replace_id) == []
+        assert "Zackary" in reopened.body(one) and "Tifa" in reopened.body(one)
+        assert last_undoable(reopened) is None  # undone; the older replace is not the last
+        assert reopened.body(three) != BODIES[2]
+    finally:
+        reopened.close()
+
+
+def test_nothing_is_undoable_once_everything_the_replace_changed_was_edited(
+    project: Project,
+) -> None:
+    one, _two, three = ids_of(project)
+    replace_work(project, FindOptions("Zackary"), "Zack")
+    edited = project.body(one).replace("waited", "sat")
+    project.save(Changes(bodies={one: (edited, word_count(edited))}))
+    assert last_undoable(project) is None
+    assert project.body(three) == BODIES[2]
 
 
 # -- properties --------------------------------------------------------------------------------

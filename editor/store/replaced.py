@@ -1,7 +1,9 @@
-"""Notes and work fields a replace across the work changed: the text before and after, kept
-in the work file so the replace can be undone after the next save, or a crash.
+"""The texts a replace across the work changed (chapter bodies, notes and work fields): each
+before and after, kept in the work file so the replace can be undone after the dialog is
+closed, a restart, or a crash.
 
-Chapter bodies are kept as "replace" snapshots (store/history.py), listed with the revisions.
+The bodies are also kept as "replace" snapshots (store/history.py), listed with the revisions;
+the record here is what the undo reads, and "after" is how it tells an edit made since.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from editor.store.project import Project, now
 @dataclass(frozen=True, slots=True)
 class ReplacedField:
     chapter_id: int | None  # None: a field of the work itself
-    field: str
+    field: str  # "body", or a field of the chapter or the work
     before: str
     after: str
 
@@ -40,3 +42,11 @@ def kept(project: Project, replace_id: int) -> list[ReplacedField]:
         (replace_id,),
     )
     return [ReplacedField(*row) for row in rows]
+
+
+def last(project: Project) -> tuple[int, str] | None:
+    """The newest replace kept: its id and name, or None when there is none."""
+    row = project.connection.execute(
+        "SELECT replace_id, name FROM replaced_fields ORDER BY replace_id DESC LIMIT 1"
+    ).fetchone()
+    return (int(row[0]), str(row[1])) if row is not None else None

@@ -34,6 +34,7 @@ from editor.ui.front_matter import FrontMatterDocks
 from editor.ui.goals import GoalsUi
 from editor.ui.posted_marks import posted_column, posted_columns
 from editor.ui.preferences_ui import PreferencesUi
+from editor.ui.replace_undo import ReplaceUndoUi
 from editor.ui.safety import SafetyUi
 from editor.ui.spelling_ui import SpellingUi
 from editor.ui.text_pane import TextPane
@@ -317,6 +318,7 @@ class MainWindow(QMainWindow):
         self.last_search = LastSearch()
         self.find_actions = add_find_actions(self, edit, self.open_find, self.find_again)
         self._work_actions += self.find_actions
+        self.replace_undo = ReplaceUndoUi(self, edit)  # enabled by what the work file records
 
         fmt = bar.addMenu(self.tr("F&ormat"))
         fmt.addActions([self.act_bold, self.act_italic, self.act_underline, self.act_strike])
@@ -423,6 +425,7 @@ class MainWindow(QMainWindow):
         ws.undo_stack.redoTextChanged.connect(self._structure_redo_text)
         self._remember_recent(ws.project.path)
         self.front_matter.attach(ws)
+        self.replace_undo.attach(ws)
         self.spelling_ui.attach(ws)
         self.safety.attach(ws)
         self.goals.attach(ws)
@@ -459,6 +462,7 @@ class MainWindow(QMainWindow):
         self.text_pane.show_document(None)
         self.chapter_tree.clear()
         self.front_matter.attach(None)
+        self.replace_undo.attach(None)
         self.spelling_ui.attach(None)
         self.safety.attach(None)
         self.goals.attach(None)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from editor.store import history
 from editor.store.project import Changes, Project
@@ -483,3 +483,147 @@ def test_a_pattern_that_runs_too_long_is_stopped_and_the_window_stays_usable(
         (chapter,) = stored_project.chapters()
         assert stored_project.body(chapter.id).endswith("a ok</p>")
         assert "replace" not in {s.kind for s in history.snapshots(stored_project, chapter.id)}
+
+
+# -- Edit ▸ Undo Replace All ---------------------------------------------------------------------
+
+
+def edit_menu(window: MainWindow) -> QMenu:
+    (menu,) = [a.menu() for a in window.menuBar().actions() if a.text() == "&Edit"]
+    assert isinstance(menu, QMenu)
+    menu.aboutToShow.emit()  # as opening it does
+    return menu
+
+
+def undo_from_the_menu(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    """Alt+E, then the item's letter, as an author without a mouse does."""
+    menu = edit_menu(window)
+    assert window.replace_undo.action in menu.actions()
+    assert window.replace_undo.action.text() == "Undo Rep&lace All"
+    menu.popup(window.mapToGlobal(window.rect().center()))
+    qtbot.waitExposed(menu)
+    with qtbot.waitSignal(window.replace_undo.action.triggered):
+        qtbot.keyClick(menu, Qt.Key.Key_L)
+
+
+def replace_all_and_close(window: MainWindow, find: str, replace: str) -> None:
+    dialog = open_find(window, SCOPE_WORK)
+    search(dialog, find, replace=replace)
+    assert dialog.replace_all() > 0
+    dialog.close()
+    QApplication.processEvents()
+    assert window.findChild(FindReplaceDialog) is None
+
+
+def test_undo_replace_all_from_the_edit_menu_after_the_dialog_is_closed(
+    qtbot, open_window: OpenWindow, work_path, confirm
+):
+    with stored(work_path) as project:
+        ids = [ch.id for ch in project.chapters()]
+        before = [project.body(cid) for cid in ids]
+    window = open_window(work_path)
+    before[0] = _canonical(window)  # the open chapter, saved as the editor writes it
+    action = window.replace_undo.action
+    assert not action.isEnabled()  # nothing replaced yet
+    window.front_matter.docks["notes"].show()
+
+    replace_all_and_close(window, "Cloud Strife", "Vincent")
+    assert action.isEnabled()
+    assert "Before replacing “Cloud Strife”" in action.statusTip()
+    assert "Vincent" in window.text_pane.toPlainText()
+
+    undo_from_the_menu(qtbot, window)
+    assert not action.isEnabled()
+    assert window.statusBar().currentMessage() == "The replace was undone."
+    # The open chapter, the panels and the word counts show the restored text at once.
+    assert "Cloud Strife looked" in window.text_pane.toPlainText()
+    assert window.workspace is not None
+    assert window.workspace.meta.summary == "<p>Cloud Strife goes home.</p>"
+    window.workspace.select(ids[1])
+    assert "Thanks for reading about Cloud Strife!" in _panel_text(window.front_matter.notes)
+    window.close()
+
+    with stored(work_path) as project:
+        assert [project.body(cid) for cid in ids] == before
+        assert project.meta().summary == "<p>Cloud Strife goes home.</p>"
+        assert (
+            project.chapter_meta(ids[1]).notes_end
+            == "<p>Thanks for reading about Cloud Strife!</p>"
+        )
+
+
+def test_undo_replace_all_after_closing_and_reopening_the_work(
+    qtbot, open_window: OpenWindow, work_path, confirm
+):
+    with stored(work_path) as project:
+        ids = [ch.id for ch in project.chapters()]
+        before = [project.body(cid) for cid in ids]
+    window = open_window(work_path)
+    before[0] = _canonical(window)
+    replace_all_and_close(window, "Strife", "Lockhart")
+    assert window.close_work()
+    assert not window.replace_undo.action.isEnabled()  # no work open
+    window.close()
+
+    window = open_window(work_path)  # a restart: a new window, the record read from the file
+    assert window.replace_undo.action.isEnabled()
+    assert "Lockhart" in window.text_pane.toPlainText()
+    undo_from_the_menu(qtbot, window)
+    assert "Lockhart" not in window.text_pane.toPlainText()
+    assert not window.replace_undo.action.isEnabled()
+    window.close()
+
+    with stored(work_path) as project:
+        assert [project.body(cid) for cid in ids] == before
+        assert project.meta().summary == "<p>Cloud Strife goes home.</p>"
+
+    window = open_window(work_path)  # undone stays undone
+    assert not window.replace_undo.action.isEnabled()
+    assert not open_find(window, SCOPE_WORK).undo_button.isEnabled()
+
+
+def test_only_the_newest_replace_all_is_undone_and_the_dialog_button_follows_the_menu(
+    open_window: OpenWindow, work_path, confirm
+):
+    window = open_window(work_path)
+    replace_all_and_close(window, "Cloud Strife", "Vincent")
+    replace_all_and_close(window, "Tifa", "Aerith")
+
+    dialog = open_find(window, SCOPE_WORK)  # a new dialog offers the undo too
+    assert dialog.undo_button.isEnabled()
+    assert window.replace_undo.undo()
+    assert not dialog.undo_button.isEnabled()  # the menu's undo is the dialog's
+    assert not window.replace_undo.action.isEnabled()  # the older replace is not undoable
+    window.close()
+
+    with stored(work_path) as project:
+        two = project.chapters()[1].id
+        assert project.body(two) == "<p>Tifa Strife waited for Vincent.</p>"
+        assert project.meta().summary == "<p>Vincent goes home.</p>"
+
+
+def test_undo_replace_all_from_the_menu_keeps_what_was_typed_since(
+    qtbot, open_window: OpenWindow, work_path, confirm
+):
+    window = open_window(work_path)
+    replace_all_and_close(window, "Cloud Strife", "Vincent")
+    pane = window.text_pane
+    pane.setFocus()
+    pane.moveCursor(pane.textCursor().MoveOperation.End)
+    qtbot.keyClicks(pane, " Typed after.")  # not saved yet: the undo saves it first
+
+    assert window.replace_undo.undo()
+    assert (
+        window.statusBar()
+        .currentMessage()
+        .startswith("The replace was undone, except where you edited since: The Letter.")
+    )
+    assert pane.toPlainText().endswith("Vincent! Typed after.")
+    assert not window.replace_undo.action.isEnabled()  # the rest was put back
+    window.close()
+
+    with stored(work_path) as project:
+        one, two, _three = [ch.id for ch in project.chapters()]
+        assert project.body(one).endswith("Vincent! Typed after.</p>")
+        assert project.body(two) == TWO
+        assert project.meta().summary == "<p>Cloud Strife goes home.</p>"

@@ -6,9 +6,9 @@ pattern the core uses, one block at a time: formatting is not text, so a match a
 
 In "Whole work" it searches the stored work (with the chapter being edited as it is on
 screen) and replaces through ``findreplace.replace_work``: snapshots first, one transaction,
-then the open documents and the panels are reloaded, and "Undo Replace All" is offered while
-the dialog is open: it puts back every chapter and note not edited since (the text from before
-the replace is kept in the work file either way).
+then the open documents and the panels are reloaded. "Undo Replace All" puts back every chapter
+and note not edited since, from the record kept in the work file: the button here and Edit ▸
+Undo Replace All run the same code (ui/replace_undo.py), and are enabled by the same state.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor.findreplace import BODY, Hit, ReplaceResult, replace_work, search_work, undo_replace
+from editor.findreplace import BODY, Hit, ReplaceResult, replace_work, search_work
 from editor.store.errors import SaveError
 from editor.text import qtdoc
 from editor.text.find import (
@@ -51,6 +51,7 @@ from editor.text.find import (
     replacement_text,
 )
 from editor.ui.find_actions import SCOPE_CHAPTER, SCOPE_WORK, LastSearch
+from editor.ui.replace_undo import undo_replace_all, undoable
 from editor.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -203,7 +204,6 @@ class FindReplaceDialog(QDialog):
         self.workspace = ws
         self._pane = pane
         self._last = last  # kept by the window: it outlives this dialog
-        self._result: ReplaceResult | None = None  # the replace Undo Replace All takes back
 
         self.find_edit = QLineEdit(self)
         self.find_edit.setObjectName("findText")
@@ -249,7 +249,8 @@ class FindReplaceDialog(QDialog):
         self.undo_button = button(
             self.tr("&Undo Replace All"), "undoReplaceAll", self.undo_replace_all
         )
-        self.undo_button.setEnabled(False)
+        self._refresh_undo()
+        ws.replaceChanged.connect(self._refresh_undo)
         close = button(self.tr("Close"), "findClose", self.close)
 
         form = QFormLayout()
@@ -603,8 +604,6 @@ class FindReplaceDialog(QDialog):
             self._say(str(e), error=True)
             return 0
         self._reload(result)
-        self._result = result if result.changed else None
-        self.undo_button.setEnabled(self._result is not None)
         self._fill([])
         self._say(
             self.tr("Replaced {n} matches. Undo Replace All takes them back.").format(
@@ -615,45 +614,18 @@ class FindReplaceDialog(QDialog):
         return result.count
 
     def undo_replace_all(self) -> bool:
-        ws = self.workspace
-        result = self._result
-        if result is None:
-            return False
-        if not ws.save():  # what was typed since counts as an edit, and is kept
-            self._say(self.tr("The work could not be saved: nothing was undone."), error=True)
-            return False
-        try:
-            edited = undo_replace(ws.project, result)
-        except SaveError as e:
-            self._say(str(e), error=True)
-            return False
-        self._result = None
-        self.undo_button.setEnabled(False)
-        self._reload(result)
-        if edited:
-            titles = {ch.id: ch.title for ch in ws.chapters()}
-            names = sorted(
-                {
-                    titles.get(cid, "") if cid is not None else self.tr("the work")
-                    for cid, _field in edited
-                }
-                - {""}
-            )
-            self._say(
-                self.tr(
-                    "The replace was undone, except where you edited since: {names}. "
-                    "Chapter ▸ Revisions has each chapter as it was before the replace."
-                ).format(names=", ".join(names) or self.tr("a deleted chapter"))
-            )
-        else:
-            self._say(self.tr("The replace was undone."))
-        return True
+        """As Edit ▸ Undo Replace All: the last replace across the work, taken back."""
+        outcome = undo_replace_all(self.workspace, self)
+        self._refresh_undo()
+        self._say(outcome.message, error=outcome.error)
+        return outcome.done
+
+    def _refresh_undo(self) -> None:
+        self.undo_button.setEnabled(undoable(self.workspace) is not None)
 
     def _reload(self, result: ReplaceResult) -> None:
-        ws = self.workspace
-        for cid in result.changed_chapter_ids:
-            ws.reload_chapter(cid)
-        ws.reload_fields()
+        if result.changed:
+            self.workspace.reload_replaced(result.changed_chapter_ids)
 
 
 def _replace(doc: QTextDocument, cursor: QTextCursor, found: DocMatch, new: str) -> None:
