@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import time
 from collections import defaultdict
@@ -148,8 +147,14 @@ def score(expected_path: Path) -> CaseResult:
             out.recall.setdefault(accepted[0], [0, 0])[0] += bool(accepted[0] in found_in)
             out.precision.setdefault(found_in[0], [0, 0])[0] += 1
         else:
-            wrong = [f for f in ALL_FIELDS if f not in accepted and _matches(
-                field_values(result, f, chapter if f in CHAPTER_FIELDS else None), item)]
+            wrong = [
+                f
+                for f in ALL_FIELDS
+                if f not in accepted
+                and _matches(
+                    field_values(result, f, chapter if f in CHAPTER_FIELDS else None), item
+                )
+            ]
             for f in wrong[:1]:
                 out.precision.setdefault(f, [0, 0])[1] += 1
             where = f" (found in {wrong[0]})" if wrong else ""
@@ -215,7 +220,8 @@ def table(results: list[CaseResult]) -> str:
     lines.append("| measure | value |")
     lines.append("|---|---|")
     lines.append(f"| cases passed | {passed} / {len(results)} ({_pct(passed, len(results))}) |")
-    lines.append(f"| header items in an accepted field | {right} / {items} ({_pct(right, items)}) |")
+    share = _pct(right, items)
+    lines.append(f"| header items in an accepted field | {right} / {items} ({share}) |")
     lines.append(f"| chapters' story exactly intact | {intact} / {len(results)} |")
     lines.append(f"| story paragraphs moved into a field | {moved} |")
     lines.append("")
