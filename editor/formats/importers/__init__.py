@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from editor.formats.importers.edges import Context
     from editor.formats.importers.header import Part, PartMeta, WorkFields
     from editor.formats.importers.split import Source
     from editor.model import WorkMeta
@@ -66,6 +67,8 @@ class ImportResult:
     findings: list[Finding]
     encodings: dict[str, str]  # file name -> encoding used, for text files
     warnings: list[str] = field(default_factory=list)
+    # What each unit at a chapter's edges was taken for, and why (edges.Decision)
+    decisions: list[Any] = field(default_factory=list)
 
 
 class ImportFailed(Exception):
@@ -95,8 +98,12 @@ def read_files(
     split_chapters: bool = True,
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    overrides: dict[str, str] | None = None,
 ) -> ImportResult:
     """Read files into chapters (in natural file-name order) and work fields.
+
+    ``overrides``: the author's choices in the preview, a ``Decision.ident`` to a target
+    (``edges.TARGETS``): they win over what the evidence says.
 
     Raises ImportFailed for the first file that cannot be read (nothing is returned in part),
     ImportCancelled as soon as ``cancelled()`` says so.
@@ -117,7 +124,12 @@ def read_files(
             progress(done, total)
         sources.append(read_source(path, check))
     check()
-    result = _assemble(sources, detect_header=detect_header, split_chapters=split_chapters)
+    result = _assemble(
+        sources,
+        detect_header=detect_header,
+        split_chapters=split_chapters,
+        overrides=overrides,
+    )
     check()
     if progress is not None:
         progress(total, total)
@@ -152,10 +164,18 @@ def read_source(path: Path, check: Callable[[], None] = lambda: None) -> Source:
 # first needed rather than at the top.
 
 
-def _assemble(sources: list[Source], *, detect_header: bool, split_chapters: bool) -> ImportResult:
+def _assemble(
+    sources: list[Source],
+    *,
+    detect_header: bool,
+    split_chapters: bool,
+    overrides: dict[str, str] | None = None,
+) -> ImportResult:
+    from editor.formats.importers.edges import Context
     from editor.formats.importers.header import WorkFields
 
     work = WorkFields()
+    context = Context(dict(overrides or {}))
     parts: list[Part] = []
     encodings: dict[str, str] = {}
     warnings: list[str] = []
@@ -175,59 +195,59 @@ def _assemble(sources: list[Source], *, detect_header: bool, split_chapters: boo
             _parts_of(
                 source,
                 work,
+                context,
                 first=index == 0,
                 several=several,
                 detect_header=detect_header,
                 split_chapters=split_chapters,
             )
         )
-    return _result(work, parts, encodings, warnings)
+    result = _result(work, parts, encodings, warnings)
+    result.decisions = context.decisions
+    return result
 
 
 def _parts_of(
     source: Source,
     work: WorkFields,
+    context: Context,
     *,
     first: bool,
     several: bool,
     detect_header: bool,
     split_chapters: bool,
 ) -> list[Part]:
-    """One file's chapters: its header read, its text cut at chapter headings."""
-    from editor.formats.importers.header import (
-        Part,
-        PartMeta,
-        read_end_notes,
-        read_header,
-    )
-    from editor.formats.importers.split import Split, is_blank, split
+    """One file's chapters: cut at chapter headings, each one's edges read."""
+    from editor.formats.importers.edges import read_edges
+    from editor.formats.importers.header import Part, PartMeta
+    from editor.formats.importers.split import Split, is_blank, paragraphs_from_lines, split
     from editor.text.richtext import Block, Run
 
-    meta = PartMeta()
     blocks = source.blocks
-    if detect_header:
-        # The first file's header is the work's; another file's is its chapter's.
-        blocks = read_header(blocks, work, meta, work_scope=first)
+    if source.lines_are_paragraphs:
+        blocks = paragraphs_from_lines(blocks)  # a heading may stand on any line
     cut = split(blocks) if split_chapters else Split(blocks, [])
+    meta = PartMeta()
     front = cut.front
     if cut.title:
         _place_title(cut.title, cut.title_line, work, meta, front, own_file=several or not first)
 
-    def part(part_meta: PartMeta, part_blocks: list[Block]) -> Part:
-        if detect_header:
-            part_blocks = read_end_notes(part_blocks, part_meta)
-        return Part(part_meta, part_blocks, source.name, source.lines_are_paragraphs)
+    def edges(blocks: list[Block], meta: PartMeta, **how: bool) -> list[Block]:
+        if not detect_header:
+            return blocks
+        return read_edges(blocks, work, meta, context, source.name, **how)
 
     if not cut.sections:
         if meta.title is None and several:
             meta.title = title_from_name(source.name)
-        return [part(meta, front)]
+        return [Part(meta, edges(front, meta, work_scope=first, file_front=True), source.name)]
     out: list[Part] = []
+    # The first file's front matter is the work's; another file's is its chapter's.
+    front = edges(front, meta, work_scope=first, to_heading=True, file_front=True)
     prose = [b for b in front if not is_blank(b)]
-    sections = list(cut.sections)
     if prose:
-        out.append(part(meta, front))
-    for n, section in enumerate(sections):
+        out.append(Part(meta, front, source.name))
+    for n, section in enumerate(cut.sections):
         section_meta = PartMeta(title=section.title, title_source=section.source_line)
         section_blocks = section.blocks
         if n == 0 and not prose:
@@ -238,9 +258,11 @@ def _parts_of(
         heading = section.heading
         if heading is not None and heading.expected:
             work.offer("expected_chapters", heading.expected, section.source_line)
-        if detect_header:
-            section_blocks = read_header(section_blocks, work, section_meta, work_scope=False)
-        out.append(part(section_meta, section_blocks))
+        untitled = heading is not None and not heading.title
+        section_blocks = edges(
+            section_blocks, section_meta, work_scope=False, chapter_start=untitled
+        )
+        out.append(Part(section_meta, section_blocks, source.name))
     return out
 
 
@@ -273,17 +295,16 @@ def title_from_name(name: str) -> str:
 def _result(
     work: WorkFields, parts: list[Part], encodings: dict[str, str], warnings: list[str]
 ) -> ImportResult:
-    from editor.formats.importers.split import finish, paragraphs_from_lines
+    from editor.formats.importers.split import finish
     from editor.text.richtext import normalize
 
     chapters: list[ImportedChapter] = []
     findings = [Finding(f.field, f.label, f.value, f.source) for f in work.found]
     for n, part in enumerate(parts, 1):
         meta = part.meta
-        blocks = paragraphs_from_lines(part.blocks) if part.lines_are_paragraphs else part.blocks
         chapter = ImportedChapter(
             title=meta.title or "",
-            body=finish(blocks),
+            body=finish(part.blocks),
             summary=normalize("\n".join(meta.summary)),
             notes_begin=normalize("\n".join(meta.notes_begin)),
             notes_end=normalize("\n".join(meta.notes_end)),

@@ -39,48 +39,78 @@ from editor.text.richtext import Block, Run, plain_text
 
 _KEYS: dict[str, str] = {}
 for _key, _spellings in {
-    "title": "title|story title|fic title|work title|story",
-    "chapter_title": "chapter title|chapter name",
-    "author": "author|authors|author name|writer|written by|by|pen name|penname|creator",
-    "fandoms": "fandom|fandoms",
-    "rating": "rating|ratings|rated",
-    "relationships": "pairing|pairings|relationship|relationships|ship|ships",
-    "characters": "character|characters|main character|main characters|cast",
+    "title": "title|story title|fic title|work title|story|título|titulo|titel|titre|titolo",
+    "chapter_title": "chapter title|chapter name|kapitelname|título del capítulo",
+    "author": "author|authors|author name|writer|written by|by|pen name|penname|creator|"
+    "autor|autora|autorin|auteur|autrice|autore|escrito por|escrita por|geschrieben von|"
+    "écrit par|scritto da|scritta da",
+    "fandoms": "fandom|fandoms|fandom(s)|original/fandom|serie|série|fandom/serie",
+    "rating": "rating|ratings|rated|clasificación|clasificacion|calificación|rating/altersfreigabe|"
+    "altersfreigabe|freigabe|classement|classificação|classificacao|classificazione|"
+    "classificação etária",
+    "relationships": "pairing|pairings|relationship|relationships|ship|ships|"
+    "pairings (if any)|pareja|parejas|emparejamiento|emparejamientos|pärchen|couple|couples|"
+    "coppia|coppie|casal|casais|shipp",
+    "characters": "character|characters|main character|main characters|cast|personajes|"
+    "personagens|charaktere|figuren|personnages|personaggi",
     "warnings": "warning|warnings|archive warning|archive warnings|content warning|"
-    "content warnings|trigger warning|trigger warnings|cw|cws|tw|tws|cw/tw|tw/cw",
+    "content warnings|trigger warning|trigger warnings|cw|cws|tw|tws|cw/tw|tw/cw|"
+    "warnings for the chapter|warnings for this chapter|spoilers|spoiler|spoiler warning|"
+    "advertencia|advertencias|aviso|avisos|warnung|warnungen|triggerwarnung|"
+    "avertissement|avertissements|attention|avviso|avvisi|avvertenze|avvertenza|alerta|alertas",
     "chapter_warnings": "chapter warning|chapter warnings",
-    "disclaimer": "disclaimer|disclaimers",
-    "summary": "summary|description|blurb",
-    "chapter_summary": "chapter summary",
-    "dedication": "dedicated to|dedication|dedications|gift for|gifted to",
-    "prompt": "prompt|prompts|prompt used|prompts used|prompt fill",
+    "disclaimer": "disclaimer|disclaimers|disclamer|disclaimor|descargo|"
+    "descargo de responsabilidad|aviso legal|haftungsausschluss|isenção de responsabilidade|"
+    "avviso legale|déni|esclusione di responsabilità|derechos",
+    "summary": "summary|description|blurb|resumen|sinopsis|resumo|sinopse|zusammenfassung|"
+    "kurzbeschreibung|beschreibung|inhalt|résumé|resume|sommaire|riassunto|trama|synopsis",
+    "chapter_summary": "chapter summary|resumen del capítulo|kapitelzusammenfassung",
+    "dedication": "dedicated to|dedication|dedications|gift for|gifted to|dedicado a|"
+    "dedicada a|dedicatoria|dedicatória|widmung|gewidmet|dédicace|dédié à|dedica|dedicato a",
+    "prompt": "prompt|prompts|prompt used|prompts used|prompt fill|reto|desafío|thema|sujet",
     "prompt_by": "prompted by|prompt by|prompt from|prompter",
     "prompt_collection": "written for|challenge|collection|collections|exchange|fest",
-    "ignore_words": "word count|wordcount|words|length",
-    "ignore_stats": "stats|published|updated|completed",
-    "category": "category|categories|genre|genres",
-    "additional_tags": "tags|tag|additional tags|freeform|freeforms|other tags",
-    "language": "language",
-    "series": "series",
-    "status": "status",
-    "expected": "chapters",
-    "notes": "a/n|an|a.n|a/ns|author's note|author's notes|authors note|authors notes|"
-    "authors' note|authors' notes|author note|author notes|note|notes",
-    "notes_end": "end notes|end note|ending notes",
+    "ignore_words": "word count|wordcount|words|length|palabras|wörter|mots|parole|palavras|"
+    "número de palabras|wortanzahl",
+    "ignore_stats": "stats|published|updated|completed|read|reads|hits|kudos|bookmarks|"
+    "comments|reviews|favs|follows|publicado|actualizado|veröffentlicht|aktualisiert",
+    "category": "category|categories|genre|genres|género|genero|gênero|generos|géneros|"
+    "genere|generi|kategorie|catégorie|categoría|categoria",
+    "additional_tags": "tags|tag|additional tags|freeform|freeforms|other tags|etiquetas|"
+    "schlagwörter",
+    "language": "language|idioma|sprache|langue|lingua",
+    "series": "series|serie|reihe|série",
+    "status": "status|estado|estado de la historia",
+    "expected": "chapters|capítulos|kapitel",
+    "notes": "a/n|an|a.n|a/ns|a.n.|author's note|author's notes|authors note|authors notes|"
+    "authors' note|authors' notes|author note|author notes|note|notes|author's corner|"
+    "authors corner|story notes|author's note & update|beginning notes|chapter notes|"
+    "nota|notas|nota del autor|nota de la autora|notas del autor|notas de la autora|"
+    "notas del capítulo|notas del capitulo|n/a|nda|notas iniciais|notas da autora|"
+    "nota da autora|nota do autor|notas do autor|anmerkung|anmerkungen|anmerkung des autors|"
+    "anmerkung der autorin|vorwort|vorwort zu diesem kapitel|note de l'auteur|"
+    "note de l'autrice|notes de l'auteur|note de l'auteure|n.d.a|nda|note dell'autore|"
+    "note dell'autrice|nota dell'autrice|nota dell'autore|n.d.a.|author's notes & update",
+    "notes_end": "end notes|end note|ending notes|chapter end notes|nachwort|"
+    "nachwort zu diesem kapitel|notas finales|notas finais|notas del final|note finali|"
+    "note de fin|notes de fin",
 }.items():
     for _spelling in _spellings.split("|"):
         _KEYS[_spelling] = _key
 
 # Keys written without a colon ("by wren", "Written for Yuletide"): only on a short line.
 _LOOSE = {"by": "author", "written by": "author", "written for": "prompt_collection",
-          "prompted by": "prompt_by", "dedicated to": "dedication"}  # fmt: skip
+          "prompted by": "prompt_by", "dedicated to": "dedication", "von": "author",
+          "por": "author", "par": "author", "escrito por": "author", "escrita por": "author",
+          "geschrieben von": "author", "écrit par": "author", "scritto da": "author"}  # fmt: skip
 _LOOSE_LINE = re.compile(
-    r"^[\s*_]*(?P<key>written by|by|written for|prompted by|dedicated to)\s+(?P<value>\S.*)$",
+    r"^[\s*_]*(?P<key>written by|by|written for|prompted by|dedicated to|von|por|par|"
+    r"escrito por|escrita por|geschrieben von|écrit par|scritto da)\s+(?P<value>\S.*)$",
     re.IGNORECASE,
 )
 _KEY_LINE = re.compile(
     r"^[\s*_#>]*(?P<key>[^\W\d_][\w'’/.() &-]{0,40}?)[\s*_]*"
-    r"(?::|(?<=\s)[-–—](?=\s)|[–—])[\s*_]*(?P<value>.*)$",
+    r"!?[\s*_]*(?::|(?<=\s)[-–—](?=\s)|(?<=!)[-–—]|[–—])[\s*_]*(?P<value>.*)$",
     re.DOTALL,
 )
 _PREFIXED = {"dedicated to", "gift for", "gifted to"}
@@ -152,7 +182,7 @@ def is_key_line(text: str) -> bool:
 
 
 def _normal_key(key: str) -> str:
-    key = key.lower().replace("’", "'").replace("(s)", "").rstrip(". ")
+    key = key.lower().replace("’", "'").replace("(s)", "").rstrip(".! ")
     return " ".join(key.split())
 
 
@@ -611,6 +641,9 @@ class _HeaderReader:
         source = _source(line)
         offer = self.work.offer
         if key.startswith("ignore"):
+            chapters = re.search(r"(?i)chapters:\s*(\d+)\s*/\s*(\d+|\?)", value)
+            if chapters and chapters.group(2).isdigit():
+                offer("expected_chapters", int(chapters.group(2)), source)
             what = "Word count" if key == "ignore_words" else "Statistics"
             self.work.found.append(Found("", f"{what} (not kept)", shorten(value), source))
             return True

@@ -9,6 +9,7 @@ them. ``finish`` turns a chapter's blocks into its canonical HTML.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -101,6 +102,7 @@ _SCENE_BREAK = re.compile(
     r"|^[*#~§⁂❦※]$"
     rf"|^(?:{_DRAWN}\s*)*(?:x+X+x+|X+x+X+|o+O+o+|O+o+O+|o0o|0o0)(?:\s*{_DRAWN})*$"
     rf"|^{_EDGE}+\s*[xX]\s*{_EDGE}+$"  # "-x-", "~x~"; not a quoted "X!" nor X in invisibles
+    r"|^(?:[xXoO0]\s?[-~*.+=]\s?){2,}[xXoO0]$"  # "x-x-x", "o~O~o", "x.X.x"
 )
 _HAS_SYMBOL = re.compile(r"[^\w\s]|xXx|XxX|oOo|OoO|o0o|0o0")
 
@@ -130,18 +132,28 @@ _NUMBER_WORDS = (
 )  # fmt: skip
 _UNITS = "|".join(_NUMBER_WORDS[:9])
 _NUMBER = rf"\d{{1,4}}|[ivxlc]{{1,8}}|(?:{'|'.join(_NUMBER_WORDS)})(?:[\s-](?:{_UNITS}))?"
-_SEP = r"\s*[:.\-–—|]\s*"
+_SEP = r"\s*[:.\-–—|,]\s*"
 _MARKERS = "*_#=~ \t"
+# The word for a chapter in the languages fic sites serve; "part" only with a number after it.
+_CHAPTER_WORDS = (
+    r"chapter|chap\.?|ch\.?|part|kapitel|teil|cap[ií]tulo|cap\.?|chapitre|capitolo|parte|"
+    r"hoofdstuk|rozdział|глава"
+)
 _CHAPTER = re.compile(
     # "Chapter1" and "Ch. 2" but not "Chi": a number word needs a space or a point first.
-    rf"^(?:chapter|chap\.?|ch\.?)(?:\s+|(?<=\.)|(?=\d))(?P<num>{_NUMBER})"
-    rf"(?:\s*(?:of|/)\s*(?P<of>\d{{1,4}}|\?))?"
-    rf"(?:(?P<sep>{_SEP}|\s+)(?P<title>.*\S))?$",
+    rf"^(?:\d{{1,4}}\.\s+)?(?:{_CHAPTER_WORDS})(?:\s+|(?<=\.)|(?=\d))(?P<num>{_NUMBER})\.?"
+    rf"(?:\s*(?:of|/|von|de|di|sur)\s*(?P<of>\d{{1,4}}|\?))?"
+    rf"(?:(?P<sep>{_SEP}|\s+)(?P<title>.*\S))?\s*[:.\-–—]?$",
     re.IGNORECASE,
 )
 _NAMED = re.compile(
-    rf"^(?P<name>prologue|epilogue|interlude)(?:{_SEP}(?P<title>.*\S))?$", re.IGNORECASE
+    r"^(?P<name>prologue|epilogue|interlude|prolog|epilog|pr[óo]logo|ep[íi]logo|prologo|"
+    rf"epilogo|épilogue|intermezzo)(?:{_SEP}(?P<title>.*\S))?$",
+    re.IGNORECASE,
 )
+# Decorations around a heading: "[Chapter 1] - Title", "~Chapter 2~", "- Prologue -", "~*~".
+_WRAP = "[]()~*-–—=•·.:|<>«»#_ \t"
+_BRACKETED = re.compile(r"^[\[(](?P<inner>[^\])]{1,40})[\])]\s*(?P<rest>.*)$")
 _WORD_VALUES = {w: (i + 1 if i < 19 else (i - 17) * 10) for i, w in enumerate(_NUMBER_WORDS)}
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
@@ -179,6 +191,18 @@ def unmarked(text: str) -> str:
     return text.strip().strip(_MARKERS).strip()
 
 
+def plain_letters(text: str) -> str:
+    """Styled Unicode letters (𝘊𝘩𝘢𝘱𝘵𝘦𝘳, 𝐂𝐡𝐚𝐩𝐭𝐞𝐫, fullwidth) as the plain letters they style."""
+    if text.isascii():
+        return text
+    return "".join(
+        unicodedata.normalize("NFKC", c)
+        if 0x1D400 <= ord(c) <= 0x1D7FF or 0xFF01 <= ord(c) <= 0xFF5E
+        else c
+        for c in text
+    )
+
+
 def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     """The chapter heading a line is, if it is one.
 
@@ -186,9 +210,26 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     as "Chapter one was the hardest to write." is not a heading; a heading block
     (``<h2>``) may separate them with a space only.
     """
-    line = unmarked(text)
+    line = plain_letters(unmarked(text))
     if not line or len(line) > 160:
         return None
+    m = _BRACKETED.match(line)
+    if m and (inner := _parse_bare(m.group("inner").strip(_WRAP), strict=False)) is not None:
+        # "[Chapter 1] - Title": the title follows the brackets
+        rest = m.group("rest").strip(_WRAP)
+        if inner.title or not rest:
+            return inner
+        return Heading(rest, inner.number, inner.expected, inner.of_total)
+    wrapped = line.strip(_WRAP)
+    if wrapped != line and wrapped:
+        # "~Chapter 2~", "- Prologue -", "~*~Chapter 2 of 5~*~": decorations on both sides
+        head, tail = line[: line.index(wrapped[0])], line[line.rindex(wrapped[-1]) + 1 :]
+        if head.strip() and tail.strip():
+            return _parse_bare(wrapped, strict=strict)
+    return _parse_bare(line, strict=strict)
+
+
+def _parse_bare(line: str, *, strict: bool) -> Heading | None:
     m = _NAMED.match(line)
     if m:
         name = m.group("name").capitalize()
@@ -200,12 +241,19 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     number = _number(m.group("num"))
     if number is None:
         return None
-    title = unmarked(m.group("title") or "")
+    title = unmarked(m.group("title") or "").strip(" -–—:|")
+    if title.endswith(".") and not title.endswith(".."):
+        title = title[:-1].rstrip()  # "Chapter 3: Title." (seen on FFN)
     if title and strict and not (m.group("sep") or "").strip():
         return None
+    if title and strict and _SENTENCE.search(title) and len(title.split()) > 8:
+        return None  # "Chapter one: I started this on a train, sorry for the wait." is a note
     of = m.group("of")
     expected = int(of) if of and of.isdigit() else None
     return Heading(title, number, expected, of_total=of is not None)
+
+
+_SENTENCE = re.compile(r"[.!?]\s+\S")
 
 
 # -- splitting -----------------------------------------------------------------------------

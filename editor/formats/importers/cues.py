@@ -1,0 +1,329 @@
+"""What a line at a chapter's edge says about itself, before its neighbours are weighed.
+
+Each detector looks at one unit's text and answers with evidence: which field it would fill
+and how strongly it is front matter (positive) or story (negative). ``edges`` weighs the
+evidence of every unit together to find where the story starts and ends; nothing here decides
+that alone. The vocabulary comes from real chapter pages (``shared/reference/fic-headers.md``):
+FFN, AO3, Wattpad, LiveJournal, eFiction and German, Spanish, French, Italian and Portuguese
+sites.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from editor.formats.importers.split import unmarked
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    field: str  # "notes", "disclaimer", "dedication", "warnings", "furniture", "story", ...
+    weight: float  # > 0: front matter; < 0: story
+    why: str  # for the preview, in an author's words
+
+
+def _words(*phrases: str) -> str:
+    return "|".join(phrases)
+
+
+# An author talking about the work or to the readers. Each hit counts once.
+_META = re.compile(
+    r"\b(?:"
+    + _words(
+        r"fics?",
+        r"fanfics?",
+        r"fanfiction",
+        r"one-?shots?",
+        r"drabbles?",
+        r"oneshots?",
+        r"(?:this|next|last|previous|new|first|the next|that|an?other) (?:chapter|update|story|fic|part)s?",
+        r"updat(?:e|es|ed|ing)",
+        r"reviews?",
+        r"reviewers?",
+        r"reviewing",
+        r"r&r",
+        r"readers?",
+        r"beta(?:'d|ed|s)?",
+        r"unbeta'?d",
+        r"hiatus",
+        r"kudos",
+        r"favs",
+        r"favou?rites",
+        r"followers",
+        r"fandom",
+        r"prompt",
+        r"otp",
+        r"canon(?:ically)?",
+        r"wattpad",
+        r"ao3",
+        r"ffn",
+        r"fanfiction\.net",
+        r"lol",
+        r"omg",
+        r"tbh",
+        r"pls",
+        r"plz",
+        r"y'?all",
+        r"you guys",
+        r"thanks? (?:you )?(?:so much )?for",
+        r"thank you",
+        r"hope (?:you|y'all|everyone) (?:enjoy|like|love)",
+        r"let me know",
+        r"enjoy(?=\s*!)",
+        r"proof-?read",
+        r"typos?",
+        r"writer'?s block",
+        r"feedback",
+        r"i wrote",
+        r"i'?m writing",
+        r"author'?s note",
+        r"a/n",
+        r"sorry for",
+        r"sorry about",
+        r"please review",
+        r"stay tuned",
+        r"see you (?:all |guys )?(?:soon|next)",
+        r"happy reading",
+        # Spanish, Portuguese, German, French, Italian
+        r"cap[ií]tulos?",
+        r"(?:esta|mi|minha|essa) hist[óo]ria",
+        r"comentarios",
+        r"coment[áa]rios",
+        r"lector(?:es|as)",
+        r"leitor(?:es|as)",
+        r"gracias",
+        r"obrigad[oa]s?",
+        r"espero que (?:les|lhes|os|te|vos)",
+        r"saludos",
+        r"beijos",
+        r"besos",
+        r"actualiza\w*",
+        r"atualiza\w*",
+        r"hola a todos",
+        r"ol[áa] (?:a todos|pessoal|gente)",
+        r"kapitel",
+        r"(?:diese|meine) geschichte",
+        r"kommentare?",
+        r"leser(?:innen)?",
+        r"danke",
+        r"viel spa(?:ß|ss)",
+        r"chapitres?",
+        r"(?:cette|mon) histoire",
+        r"commentaires?",
+        r"lect(?:eurs|rices)",
+        r"merci",
+        r"bonne lecture",
+        r"capitol[oi]",
+        r"(?:questa|mia) storia",
+        r"recensioni",
+        r"lett(?:ori|rici)",
+        r"grazie",
+        r"buona lettura",
+        r"boa leitura",
+        r"buena lectura",
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+_CASED_META = re.compile(r"\b(?:AU|OOC|OC|POV switch|WIP|TW|CW|OTP|AN)\b")
+_GREETING = re.compile(
+    r"^(?:hey|hi|hello|hiya|heya|howdy|dear|hola|ol[áa]|hallo|huhu|salut|bonjour|ciao|"
+    r"liebe|lieber|queridos?|queridas?|chers?|ch[èe]res?|cari|care)\b"
+    r"(?:\s+(?:again|there|all|everyone|everybody|guys|lovelies|readers|people|friends|"
+    r"a todos|leute|leser|tout le monde|a tutti))?",
+    re.IGNORECASE,
+)
+_EMOTICON = re.compile(
+    r"(?:^|\s)(?:[:;=]-?[)(DPp3/\\|]|<3+|\^\^|\^_\^|xD+|XD+|T_T|;_;|o\.o|:'\()(?=\s|$|[.,!?])"
+    r"|[\U0001F300-\U0001FAFF\u2764\u2665\u263A]"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|ya)\b", re.IGNORECASE)
+
+_DISCLAIMER = re.compile(
+    r"\b(?:(?:I|we|author)\s+(?:do\s*n[o']?t|don'?t|does\s*n[o']?t|doesn'?t|never)\s+own"
+    r"|(?:I|we)\s+own\s+nothing|own nothing|not mine|n't mine|isn'?t mine|aren'?t mine"
+    r"|no (?:copyright )?infringement|(?:make|making|earn|earning) no (?:money|profit)"
+    r"|(?:no|not for) profit|(?:are|is) (?:the )?property of|belongs? to (?:the (?:amazing|"
+    r"wonderful|brilliant|great) |their |its )?(?:rightful )?(?:owners?|creators?|authors?)"
+    r"|(?:characters|everything|all(?: characters)?|rights|world|universe)\s+"
+    r"(?:\w+\s+){0,3}belongs?\s+to|all rights reserved|copyright"
+    # Spanish, Portuguese, German, French, Italian
+    r"|no me pertenece|(?:no )?son m[íi]os|pertenecen a|propiedad de|n[ãa]o me pertence"
+    r"|pertencem a|n[ãa]o s[ãa]o meus|geh[öo]ren (?:nicht )?(?:mir|zu)|geh[öo]rt nicht mir"
+    r"|nicht mir|appartien(?:t|nent) (?:pas )?(?:à|a)|ne m'appartien|non mi appartien"
+    r"|appartengono a|propriet[àa] d)",
+    re.IGNORECASE,
+)
+_DEDICATION = re.compile(
+    r"^(?:dedicated to|this (?:one|chapter|fic|story|is)\s+(?:is\s+)?(?:dedicated )?(?:to|for)"
+    r"|dedicado a|dedicada a|gewidmet|f[üu]r meine|d[ée]di[ée]e? [àa]|dedicato a|dedicata a"
+    r"|(?:chapter|part) \w+ is dedicated to)\b",
+    re.IGNORECASE,
+)
+_DEDICATED = re.compile(
+    r"\b(?:is|è|está|ist|est|é) (?:dedicated|dedicato|dedicata|dedicado|dedicada|gewidmet"
+    r"|dédié|dédiée) (?:to|a|à|an|al|ao)\b",
+    re.IGNORECASE,
+)
+_FOR_NAME = re.compile(r"^for\s+(?:my\s+|the\s+|all\s+)?[\w@'’-]+", re.IGNORECASE)
+_WARNING = re.compile(
+    r"\b(?:(?:this|the) (?:chapter|story|fic|part|one)\s+(?:contains|includes|deals with"
+    r"|features|mentions|depicts)|trigger warnings?|content warnings?|\btw:|\bcw:|mentions of "
+    r"(?:self-harm|suicide|abuse|violence|death)|contiene|enth[äa]lt|contient|contiene|"
+    r"cont[ée]m)",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^(?:[~\-–—]+\s*[\w@.]{1,20}\s*[~\-–—]*(?:,?\s+[\w/.,: -]{0,30})?|xoxo\W*\S*|love,?\s*\S{0,20}|cheers,?\s*\S{0,20}"
+    r"|signing off\S*.*|until next time\S*.*|(?:hugs|kisses|besos|beijos|bisous|baci)[!,.]*"
+    r"\s*\S{0,20}|@\w+.*|.*\b(?:tumblr|twitter|instagram|discord|ko-?fi|patreon)\b.*)$",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_DATE = re.compile(
+    rf"^(?:(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTHS})\.?(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?"
+    rf"\s+\d{{4}}|\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{1,4}}|(?:posted|written|updated|edited)"
+    rf"(?: on)?:?\s+.*\d{{2,4}})\.?$",
+    re.IGNORECASE,
+)
+_UNEDITED = re.compile(
+    r"^(?:not (?:fully )?(?:edited|proof-?read|beta'?d)|unedited|unbeta'?d|no beta"
+    r"|\*?please (?:feel free to )?(?:review|comment|provide)|r\s*&\s*r|read and review"
+    r"|please review|tbc|to be continued)\b",
+    re.IGNORECASE,
+)
+# Site furniture: what a page copied from a browser carries around the chapter.
+_FURNITURE = re.compile(
+    r"^(?:\d[\d.,]*[km]?\s+\d[\d.,]*[km]?\s+\d[\d.,]*[km]?"  # Wattpad: reads votes comments
+    r"|(?:actions|work header|chapter text|chapter management|entire work|chapter index"
+    r"|share|download|kudos|bookmark|bookmarks|comments|hits|subscribe|mark for later"
+    r"|next chapter\s*(?:→|>+)?|(?:←|<+)?\s*previous chapter|table of contents|contents"
+    r"|printer friendly|print|report this|review this (?:story|chapter)|add to favorites"
+    r"|back to top|top of page|story text|end notes|notes|chapter end notes|work text)\W*"
+    r"|\(?see the end of the (?:chapter|work) for (?:more )?notes\.?\)?"
+    r"|\(?see the beginning of the (?:chapter|work) for notes\.?\)?"
+    r"|.*\s>\s.*\s>\s.*"  # breadcrumbs: Fan Fiction > Anime > Series
+    r"|\[\s*[kKtTmM]\+?\s*-\s*[\w\s-]+:.*\]"  # MediaMiner's rating badge
+    r"|(?:chapters?|completed?|word ?count|words|read|reads|reviews?|hits|published"
+    r"|updated|votes|status|id)\s*:\s*[\w,./ -]{0,30}(?:\s+\w+\s*:\s*[\w,./ -]{0,30}){1,}"
+    r"|(?:rated|rating):\s*fiction\s+[kKtTmM]\+?\s*-.*"  # FFN's stats line
+    r"|\d{1,3}(?:,\d{3})*\s+(?:reads|votes|views)(?:\s*[·•|]?\s*\d[\d,]*\s+\w+)*"
+    r"|(?:←|→|«|»|<|>|prev|next|\s)+)$",
+    re.IGNORECASE,
+)
+_POV = re.compile(
+    r"^(?:[\w.'’ -]{1,30}'s\s+(?:pov|perspective|point of view)|pov:?\s*[\w.'’ -]{1,30}"
+    r"|[A-Z][A-Z'’ ]{1,20}:)$",
+    re.IGNORECASE,
+)
+_DIALOGUE = re.compile(r"^\s*(?:[\"“”„«»‘'‹›]|[—–-]\s*[¿¡]?\w)")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
+
+
+def words_of(text: str) -> int:
+    return len(text.split())
+
+
+def is_dialogue(text: str) -> bool:
+    return bool(_DIALOGUE.match(text))
+
+
+def voice(text: str) -> tuple[int, list[str]]:
+    """How much a text sounds like an author talking to readers: hits, and the first few."""
+    hits: list[str] = []
+    for m in _META.finditer(text):
+        word = m.group(0).lower()
+        if word not in hits:
+            hits.append(word)
+    hits += [m.group(0) for m in _CASED_META.finditer(text)][:2]
+    if _GREETING.match(text):
+        hits.append("a greeting")
+    if _EMOTICON.search(text):
+        hits.append("an emoticon")
+    if _FIRST_PERSON.search(text) and _SECOND_PERSON.search(text):
+        hits.append("I and you")
+    return len(hits), hits[:3]
+
+
+def is_furniture(text: str) -> bool:
+    return bool(_FURNITURE.match(unmarked(text)))
+
+
+def unkeyed(text: str, *, first_in_work: bool) -> Cue:
+    """The evidence of a unit that has no known label."""
+    plain = unmarked(text)
+    words = words_of(plain)
+    if not plain:
+        return Cue("", 0.0, "empty")
+    if is_furniture(plain):
+        return Cue("furniture", 5.0, "the site's page furniture")
+    if _POV.match(plain) and words <= 6:
+        return Cue("story", -3.0, "a point-of-view marker opens the story")
+    if words <= 3 and _SIGN_OFF.match(plain):
+        return Cue("notes", 3.0, "a sign-off")
+    if is_dialogue(plain):
+        return Cue("story", -4.0, "dialogue")
+    if _DEDICATION.match(plain) or (_DEDICATED.search(plain) and words <= 20):
+        return Cue("dedication", 5.0, "a dedication")
+    if _DISCLAIMER.search(plain) and words <= 80:
+        return Cue("disclaimer", 5.0, "says who owns the characters")
+    if _WARNING.search(plain) and words <= 60:
+        return Cue("warnings", 4.0, "names what the chapter contains")
+    if _UNEDITED.match(plain) and words <= 20:
+        return Cue("notes", 3.0, "a note about the chapter")
+    if words <= 12 and (_SIGN_OFF.match(plain) or _DATE.match(plain)):
+        return Cue("notes", 3.0, "a sign-off or date")
+    hits, which = voice(plain)
+    if _FOR_NAME.match(plain) and 2 <= words <= 25 and not plain.endswith(":") and hits <= 1:
+        return Cue("dedication", 3.0, "a “For …” line")
+    if which == ["I and you"]:
+        hits = 0  # a first-person story says "I" and "you" too: only with other signs
+    if hits:
+        weight = min(2.0 * hits, 7.0) - (1.5 if words > 120 else 0.0)
+        return Cue("notes", weight, "the author talking: " + ", ".join(which))
+    if words >= 40:
+        return Cue("story", -3.0, "a long paragraph of prose")
+    if words >= 12 or (_SENTENCE_END.search(plain) and words >= 5):
+        return Cue("story", -2.0, "prose")
+    return Cue("", -0.5, "a short line")
+
+
+def title_like(text: str) -> bool:
+    """A bare title line: short, no closing punctuation, capitalised like a title."""
+    plain = unmarked(text)
+    words = plain.split()
+    if not 0 < len(words) <= 10 or plain.endswith((".", ",", ";", "!", "?", ":")):
+        return False
+    if is_dialogue(plain) or _POV.match(plain):
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return plain.isupper() or capitals >= max(1, (len(words) + 1) // 2)
+
+
+_BY_LINE = re.compile(
+    r"^(?P<title>.{1,80}?)\s+(?:written by|escrita por|escrito por|geschrieben von|écrit par"
+    r"|scritto da|scritta da|by|von|por|par)\s+(?P<author>\S.{0,40})$",
+    re.IGNORECASE,
+)
+
+
+_AFTERWORD = re.compile(r"\s*[(\[](?P<extra>[^)\]]{1,80})[)\]]\s*$")
+
+
+def title_by_author(text: str) -> tuple[str, str, str] | None:
+    """ "The Long Way Home by wren" (or "von", "por", "par") as title and author, and what
+    stands in brackets after them ("(Teil 2 der Glasturm-Reihe)")."""
+    plain = unmarked(text)
+    extra = ""
+    m = _AFTERWORD.search(plain)
+    if m:
+        extra, plain = m.group("extra").strip(), plain[: m.start()]
+    m = _BY_LINE.match(plain)
+    if m is None or not title_like(m.group("title")) or words_of(m.group("author")) > 4:
+        return None
+    return m.group("title").strip(), m.group("author").strip(" ()"), extra

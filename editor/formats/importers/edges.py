@@ -1,0 +1,697 @@
+"""Where a chapter's story starts and ends, and what each block around it is.
+
+The text is cut into units: a paragraph (a line, for one-paragraph-per-line text), a labelled
+line ("Rating: T"), a symbol line or a chapter heading. Each unit gets evidence (``cues``): a
+field it would fill and a weight, positive for front matter, negative for story. The story
+starts at the boundary that keeps the most evidence in front of it (the best prefix sum), so
+one unlabeled line ("Hey everyone!", a dedication, a Wattpad reads line) no longer hides
+what follows it, and where the evidence is even the unit stays story. The end is found the
+same way from the back. Every unit on either side then goes to its field; what fits no field
+goes to the notes, so no word is dropped but site furniture.
+
+An author's choice in the import preview (``overrides``: a unit to the story or to a field)
+wins over the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from editor.formats.importers import cues
+from editor.formats.importers.header import (
+    _FOR_TO,
+    _MULTILINE,
+    _PREFIXED,
+    _UNMISTAKABLE,
+    Found,
+    KeyMatch,
+    PartMeta,
+    WorkFields,
+    _HeaderReader,
+    _looks_keyed,
+    _reads_like_narration,
+    _unquoted,
+    match_key,
+    parse_rating,
+    shorten,
+)
+from editor.formats.importers.split import (
+    Heading,
+    Line,
+    block_of,
+    finish,
+    is_blank,
+    is_scene_break,
+    lines_of,
+    parse_heading,
+    plain_letters,
+    slice_line,
+    strip_line,
+    text_of,
+    unmarked,
+)
+from editor.text.richtext import Block, Run
+
+_FRONT_REACH = 40  # units: front matter longer than this is not front matter
+_END_REACH = 15
+_HEADER_SHARE = 0.6  # never more than this share of a text's words taken as its edges
+
+# Where a unit can be sent from the preview, and the label each is shown with.
+TARGETS: dict[str, str] = {
+    "story": "Story text",
+    "notes_begin": "Beginning notes",
+    "notes_end": "End notes",
+    "chapter_title": "Chapter title",
+    "chapter_summary": "Chapter summary",
+    "title": "Title",
+    "author": "Author",
+    "summary": "Summary",
+    "disclaimer": "Disclaimer",
+    "dedication": "Dedication",
+    "prompt": "Prompt",
+    "warnings": "Warnings",
+    "dropped": "Left out (site furniture)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What one unit at a chapter's edge was taken for, for the import preview."""
+
+    ident: str  # stable over re-reads of the same files: the key of an override
+    source: str  # the file
+    text: str  # the unit, shortened
+    target: str  # a key of TARGETS
+    why: str
+    sure: str  # "sure", "likely" or "unsure"
+    chosen: bool = False  # the author's choice, not the evidence
+
+
+@dataclass(slots=True)
+class Context:
+    """One import's reading state: the author's choices, and what was decided."""
+
+    overrides: dict[str, str] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    _seen: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def ident(self, source: str, text: str) -> str:
+        key = (source, " ".join(text.split())[:200])
+        n = self._seen.get(key, 0)
+        self._seen[key] = n + 1
+        return f"{source}\x1f{key[1]}\x1f{n}"
+
+
+@dataclass(slots=True)
+class Unit:
+    block: int
+    lines: list[Line]
+    numbers: list[int]  # which lines of the block
+    kind: str  # "text", "sep", "spacer" or "heading"
+    key: KeyMatch | None = None
+    heading: Heading | None = None
+    target: str = ""  # what the evidence says it is ("" unknown)
+    weight: float = 0.0
+    why: str = ""
+    ident: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(text_of(line).strip() for line in self.lines)
+
+    @property
+    def value(self) -> str:
+        """A labelled unit's text after its label."""
+        first = text_of(self.lines[0])[self.key.value_start :] if self.key else ""
+        return " ".join([first.strip(), *(text_of(x).strip() for x in self.lines[1:])]).strip()
+
+
+# -- units -------------------------------------------------------------------------------
+
+
+def units_of(blocks: list[Block]) -> list[Unit]:
+    units: list[Unit] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "hr":
+            units.append(Unit(i, [], [], "sep"))
+            continue
+        if is_blank(block):
+            continue
+        current: Unit | None = None
+        for n, line in enumerate(lines_of(block)):
+            text = text_of(line)
+            if not text.strip():
+                current = None
+                continue
+            if is_scene_break(text) or not unmarked(text).strip(".·•"):
+                kind = "sep" if is_scene_break(text) else "spacer"
+                units.append(Unit(i, [line], [n], kind))
+                current = None
+                continue
+            heading = parse_heading(text, strict=block.kind == "p")
+            key = None if heading else match_key(text)
+            # In a block of labels, "Beta'd by: …" starts a line of its own too.
+            labelled = current is not None and current.key is not None and _looks_keyed(text)
+            if (
+                current is None
+                or key is not None
+                or heading is not None
+                or current.kind != "text"
+                or labelled
+            ):
+                current = Unit(i, [line], [n], "heading" if heading else "text", key, heading)
+                units.append(current)
+            else:
+                current.lines.append(line)
+                current.numbers.append(n)
+    return units
+
+
+# -- evidence ----------------------------------------------------------------------------
+
+_NOTE_KEYS = {"notes", "notes_end"}
+_RATED = re.compile(r"(?i)^rated\s+(k\+?|t|m|ma|g|pg(?:-?13)?|r|nc-?17|e|teen|mature|explicit)\b")
+_PLAIN_FIELD = {"ignore_words": "dropped", "ignore_stats": "dropped"}
+_DECORATION = " -–—~*=_[](){}<>«»|•·"
+
+
+def _weigh(unit: Unit, *, chapter_start: bool) -> None:
+    """The unit's own evidence, before its neighbours are looked at."""
+    if unit.kind in ("sep", "spacer"):
+        unit.target, unit.weight, unit.why = "sep", 0.25, "a separator line"
+        return
+    if unit.kind == "heading":
+        unit.target, unit.weight, unit.why = "heading", 4.0, "a chapter heading"
+        return
+    text = unit.text
+    if unit.key is not None:
+        key = unit.key.key
+        unit.target = _PLAIN_FIELD.get(key, key)
+        unit.weight, unit.why = 6.0, f"labelled “{unit.key.spelled}”"
+        if (
+            unit.key.spelled not in _UNMISTAKABLE
+            and (key not in _MULTILINE or unit.key.spelled in ("note", "notes"))
+            and _reads_like_narration(unit.value)
+            and not cues.voice(unit.value)[0]
+        ):
+            unit.weight, unit.why = -2.0, "a label, but it reads like the story"
+            unit.target = "narrative"
+        return
+    rated = _RATED.match(unmarked(text))
+    if rated and parse_rating(rated.group(1)) is not None and len(unit.lines) == 1:
+        unit.key = KeyMatch("rating", len(text) - len(text.lstrip()) + rated.start(1), "rated")
+        unit.target, unit.weight, unit.why = "rating", 5.0, "“Rated …”"
+        return
+    loose = match_key(text, loose=True)
+    if loose is not None and len(unit.lines) == 1:
+        unit.target, unit.weight, unit.why = loose.key, 4.0, f"“{loose.spelled} …”"
+        unit.key = loose
+        return
+    cue = cues.unkeyed(text, first_in_work=False)
+    unit.target, unit.weight, unit.why = cue.field, cue.weight, cue.why
+    if cue.weight <= 0 and _looks_keyed(text) and len(text.split()) <= 30:
+        unit.target, unit.weight, unit.why = "notes", 2.0, "a label"
+    if chapter_start and cue.weight < 3 and _chapter_title_line(text):
+        unit.target, unit.weight, unit.why = "chapter_title", 3.0, "a title under the heading"
+
+
+def _chapter_title_line(text: str) -> bool:
+    plain = plain_letters(unmarked(text)).strip(_DECORATION)
+    return bool(plain) and cues.title_like(plain) and len(plain.split()) <= 10
+
+
+def _in_context(units: list[Unit], *, file_front: bool) -> None:
+    """Evidence that depends on the neighbours."""
+    real = [u for u in units if u.kind != "spacer"]
+    for i, unit in enumerate(real):
+        before = real[i - 1] if i else None
+        after = real[i + 1] if i + 1 < len(real) else None
+        if unit.target == "narrative":
+            # "Warning: the bridge is out, the sign said." is the story unless a header
+            # goes on around it.
+            if after is not None and (after.weight >= 3 or after.kind == "sep"):
+                unit.target = unit.key.key if unit.key else "notes"
+                unit.weight, unit.why = 3.0, "a label among other labels"
+    for i, unit in enumerate(real[1:-1], 1):
+        # A title line between the header and the story: the chapter's title.
+        prev, nxt = real[i - 1], real[i + 1]
+        if (
+            unit.kind == "text"
+            and unit.key is None
+            and -1 < unit.weight <= 0
+            and len(unit.lines) == 1
+            and cues.title_like(unit.text)
+            and prev.weight >= 3
+            and nxt.weight < 0
+            and not (nxt.key is not None and nxt.key.key == "author")
+        ):
+            unit.target, unit.weight, unit.why = "chapter_title", 2.0, "a title above the story"
+    if not real or not file_front:
+        return
+    for i, unit in enumerate(real[:30]):
+        if unit.kind != "text" or unit.key is not None or unit.weight > 0:
+            continue
+        nxt = real[i + 1] if i + 1 < len(real) else None
+        prev = real[i - 1] if i else None
+        around = (nxt is not None and nxt.weight >= 3) or (prev is not None and prev.weight >= 3)
+        by_next = nxt is not None and nxt.key is not None and nxt.key.key == "author"
+        if i < 3 and cues.title_by_author(unit.text) is not None:
+            unit.target, unit.weight, unit.why = "title_by", 4.0, "“Title by Author”"
+        elif (
+            cues.title_like(unit.text) and len(unit.lines) == 1 and (by_next or (i == 0 and around))
+        ):
+            unit.target, unit.weight, unit.why = "title", 3.0, "a title line in the header"
+        elif len(unit.lines) == 2 and around and _title_and_name(unit):
+            unit.target, unit.weight, unit.why = "title_name", 3.0, "a title over its author"
+
+
+def _title_and_name(unit: Unit) -> bool:
+    """ "The Last Ferry Out" over "quietharbour": an archive page's title and byline."""
+    title, name = (text_of(line).strip() for line in unit.lines)
+    return cues.title_like(title) and len(name.split()) == 1 and len(name) <= 40
+
+
+def _limit(units: list[Unit], reach: int) -> int:
+    """How many units from the edge may be front or end matter."""
+    total = sum(len(u.text.split()) for u in units) or 1
+    words = 0
+    for i, unit in enumerate(units[:reach]):
+        words += len(unit.text.split())
+        if words > _HEADER_SHARE * total and i:
+            return i
+    return min(len(units), reach)
+
+
+def _start(units: list[Unit], *, to_heading: bool) -> int:
+    """The index of the story's first unit."""
+    reach = len(units) if to_heading else _limit(units, _FRONT_REACH)
+    best, best_at, running = 0.0, 0, 0.0
+    for i, unit in enumerate(units[:reach]):
+        running += unit.weight
+        if running > best + 1e-9:
+            best, best_at = running, i + 1
+    if to_heading:
+        rest = units[best_at:]
+        # Before a chapter heading, a few short lines left over are notes, not a chapter.
+        if sum(len(u.text.split()) for u in rest) < 15 and all(u.weight > -2 for u in rest):
+            return len(units)
+    return best_at
+
+
+def _end(units: list[Unit], start: int) -> int:
+    """The index of the first unit after the story."""
+    reach = _limit(list(reversed(units[start:])), _END_REACH)
+    best, best_at, running = 0.0, len(units), 0.0
+    for i in range(len(units) - 1, max(start, len(units) - reach) - 1, -1):
+        unit = units[i]
+        weight = unit.weight
+        if unit.key is not None and unit.key.key not in _NOTE_KEYS and unit.target != "dropped":
+            weight = min(weight, 1.0)  # "Rating:" after the story is rare: weak evidence
+        running += weight
+        if running > best + 1e-9:
+            best, best_at = running, i
+    # The end notes start at a unit with evidence of its own, never at a lone separator.
+    while best_at < len(units) and units[best_at].kind in ("sep", "spacer"):
+        best_at += 1
+    return best_at
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def read_edges(
+    blocks: list[Block],
+    work: WorkFields,
+    part: PartMeta,
+    context: Context,
+    source: str,
+    *,
+    work_scope: bool,
+    to_heading: bool = False,
+    chapter_start: bool = False,
+    file_front: bool = False,
+) -> list[Block]:
+    """The story's blocks; what stands before and after it goes into ``work`` and ``part``.
+
+    ``work_scope``: the start of the work (a summary is the work's). ``to_heading``: the text
+    before the first chapter heading (all of it may be front matter, and it has no end
+    notes). ``chapter_start``: the text right under a heading without a title (a title line
+    may follow it). ``file_front``: the start of a file (a work's title may stand there).
+    """
+    units = units_of(blocks)
+    if not units:
+        return blocks
+    for n, unit in enumerate(units):
+        _weigh(unit, chapter_start=chapter_start and n == _first_real(units))
+        unit.ident = context.ident(source, unit.text or f"<{unit.kind}>")
+    _in_context(units, file_front=file_front)
+    start = _start(units, to_heading=to_heading)
+    end = len(units) if to_heading else _end(units, start)
+    if start >= end and not to_heading:
+        # Nothing left for the story: the text is all notes (a hiatus notice) or it is all
+        # story with notes-like words; keep the strongest reading that leaves a story.
+        if any(u.weight < -1 for u in units):
+            start = min(start, next(i for i, u in enumerate(units) if u.weight < -1))
+            end = max(end, start)
+    writer = _Writer(work, part, work_scope=work_scope, source=source, context=context)
+    taken = writer.region(units[:start], end=False)
+    taken |= writer.story(units[start:end])
+    taken |= writer.region(units[end:], end=True)
+    return _rebuild(blocks, units, {n for n, u in enumerate(units) if id(u) in taken})
+
+
+def _first_real(units: list[Unit]) -> int:
+    return next((i for i, u in enumerate(units) if u.kind not in ("sep", "spacer")), -1)
+
+
+def _rebuild(blocks: list[Block], units: list[Unit], consumed: set[int]) -> list[Block]:
+    gone: dict[int, set[int]] = {}
+    whole: set[int] = set()
+    for n, unit in enumerate(units):
+        if n not in consumed:
+            continue
+        if not unit.lines:  # a rule block
+            whole.add(unit.block)
+        else:
+            gone.setdefault(unit.block, set()).update(unit.numbers)
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        if i in whole:
+            continue
+        if i not in gone:
+            out.append(block)
+            continue
+        kept = [line for n, line in enumerate(lines_of(block)) if n not in gone[i]]
+        if any(text_of(line).strip() for line in kept):
+            out.append(block_of(_trimmed(kept), block))
+    return out
+
+
+def _trimmed(lines: list[Line]) -> list[Line]:
+    while lines and not text_of(lines[0]).strip():
+        lines = lines[1:]
+    while lines and not text_of(lines[-1]).strip():
+        lines = lines[:-1]
+    return lines
+
+
+def _sure(weight: float) -> str:
+    weight = abs(weight)
+    return "sure" if weight >= 5 else "likely" if weight >= 3 else "unsure"
+
+
+class _Writer:
+    """Puts each unit where the evidence (or the author) says, never dropping a word."""
+
+    def __init__(
+        self, work: WorkFields, part: PartMeta, *, work_scope: bool, source: str, context: Context
+    ) -> None:
+        self.work = work
+        self.part = part
+        self.work_scope = work_scope
+        self.source = source
+        self.context = context
+        self.reader = _HeaderReader(work, part, work_scope=work_scope)
+
+    def _decide(self, unit: Unit, target: str, *, chosen: bool = False, why: str = "") -> None:
+        if unit.kind in ("sep", "spacer"):
+            return
+        self.context.decisions.append(
+            Decision(
+                unit.ident,
+                self.source,
+                shorten(unit.text, 100),
+                target,
+                why or unit.why,
+                "sure" if chosen else _sure(unit.weight),
+                chosen,
+            )
+        )
+
+    def _chosen(self, unit: Unit) -> str | None:
+        return self.context.overrides.get(unit.ident)
+
+    # -- the three regions ------------------------------------------------------------
+
+    def story(self, units: list[Unit]) -> set[int]:
+        """Story units stay, unless the author moved one into a field."""
+        taken: set[int] = set()
+        real = [i for i, u in enumerate(units) if u.kind not in ("sep", "spacer")]
+        edges = set(real[:2] + real[-2:])
+        for i, unit in enumerate(units):
+            chosen = self._chosen(unit)
+            if chosen and chosen != "story":
+                self._put(unit, chosen)
+                self._decide(unit, chosen, chosen=True)
+                taken.add(id(unit))
+            elif i in edges:
+                self._decide(unit, "story", chosen=chosen == "story", why=_story_why(unit))
+        return taken
+
+    def region(self, units: list[Unit], *, end: bool) -> set[int]:
+        """Front or end matter: the ids of the units taken out of the text."""
+        consumed: set[int] = set()
+        notes: list[tuple[Unit, Line | None]] = []  # consecutive note units
+        pending: list[Unit] = []  # a labelled field and the units that go on with it
+        plain_wait: Unit | None = None  # "Rating:" alone: its value is the next unit
+        note_field = "notes_end" if end else "notes_begin"
+
+        def flush_notes() -> None:
+            if notes:
+                self._notes(note_field, notes)
+                notes.clear()
+
+        def flush_pending() -> None:
+            if pending:
+                if not self._labelled(pending):
+                    for u in pending:
+                        notes.append((u, None))
+                pending.clear()
+
+        for unit in units:
+            chosen = self._chosen(unit)
+            if chosen == "story":
+                flush_pending()
+                flush_notes()
+                self._decide(unit, "story", chosen=True)
+                continue
+            consumed.add(id(unit))
+            if chosen:
+                flush_pending()
+                flush_notes()
+                self._put(unit, chosen)
+                self._decide(unit, chosen, chosen=True)
+                continue
+            if unit.kind in ("sep", "spacer"):
+                flush_pending()
+                flush_notes()
+                plain_wait = None
+                continue
+            if unit.kind == "heading":
+                flush_pending()
+                flush_notes()
+                self._heading(unit)
+                continue
+            if plain_wait is not None and unit.key is None and len(unit.text.split()) <= 25:
+                # "Rating:" on one line, "Teen And Up Audiences" on the next (a copied page)
+                wait = plain_wait
+                plain_wait = None
+                if self.reader._plain(wait.key.key, wait.key.spelled, unit.text, unit.text):  # type: ignore[union-attr]
+                    self._decide(
+                        unit, _target_of(wait.key.key), why=f"the value of “{wait.key.spelled}”"
+                    )  # type: ignore[union-attr]
+                    continue
+            plain_wait = None
+            if unit.key is not None:
+                flush_pending()
+                key = unit.key.key
+                if key in _MULTILINE or unit.key.spelled in _PREFIXED:
+                    if key in _NOTE_KEYS:
+                        flush_notes()
+                        notes.append((unit, slice_line(unit.lines[0], unit.key.value_start)))
+                        self._decide(unit, note_field)
+                    else:
+                        flush_notes()
+                        pending.append(unit)
+                        self._decide(unit, _target_of(key))
+                    continue
+                flush_notes()
+                if not unit.value:
+                    if key not in ("ignore_words", "ignore_stats"):
+                        plain_wait = unit
+                        self._decide(unit, _target_of(key))
+                        continue
+                if self.reader._plain(key, unit.key.spelled, unit.value, unit.text):
+                    self._decide(unit, _target_of(key))
+                else:
+                    notes.append((unit, None))  # a value no field takes: a note, label and all
+                    self._decide(unit, note_field, why=unit.why + "; kept as a note")
+                continue
+            if unit.target == "dropped" or unit.target == "furniture":
+                flush_pending()
+                self.work.found.append(
+                    Found("", "Left out (site furniture)", shorten(unit.text), unit.text[:120])
+                )
+                self._decide(unit, "dropped")
+                continue
+            if (
+                pending
+                and unit.target in ("", "story", "narrative", "notes")
+                and (
+                    unit.weight < 3 or pending[0].key.key in _NOTE_KEYS  # type: ignore[union-attr]
+                )
+            ):
+                pending.append(unit)  # "Summary:" goes on over the next paragraph
+                self._decide(unit, _target_of(pending[0].key.key), why="goes on from the label")  # type: ignore[union-attr]
+                continue
+            flush_pending()
+            target = unit.target
+            if target in ("disclaimer", "dedication", "warnings") and self._unlabelled(
+                unit, target
+            ):
+                flush_notes()
+                self._decide(unit, target)
+                continue
+            if target in ("title", "title_by", "title_name", "chapter_title") and self._title(
+                unit, target
+            ):
+                flush_notes()
+                self._decide(unit, "chapter_title" if target == "chapter_title" else "title")
+                continue
+            notes.append((unit, None))
+            self._decide(unit, note_field)
+        flush_pending()
+        flush_notes()
+        return consumed
+
+    # -- writing fields -----------------------------------------------------------------
+
+    def _notes(self, name: str, notes: list[tuple[Unit, Line | None]]) -> None:
+        blocks = []
+        for unit, first in notes:
+            lines = list(unit.lines)
+            if first is not None:
+                lines[0] = first
+            lines = [strip_line(x) for x in lines]
+            if any(text_of(x).strip() for x in lines):
+                blocks.append(block_of(lines, Block("p")))
+        html = finish(blocks)
+        if html:
+            self.part.add(name, html, _source(" ".join(u.text for u, _ in notes)))
+
+    def _labelled(self, units: list[Unit]) -> bool:
+        """A multi-line field ("Summary:", "Disclaimer:") and what goes on with it."""
+        head = units[0]
+        assert head.key is not None
+        lines = [strip_line(slice_line(head.lines[0], head.key.value_start)), *head.lines[1:]]
+        if head.key.spelled in _PREFIXED and not _FOR_TO.match(text_of(lines[0])):
+            lines[0] = [Run("For "), *lines[0]]  # "Dedicated to: Lou" -> "For Lou"
+        blocks = [block_of(lines, Block("p"))]
+        blocks += [block_of([strip_line(x) for x in u.lines], Block("p")) for u in units[1:]]
+        html = finish(blocks)
+        if not html:
+            return False
+        source = _source(" ".join(u.text for u in units))
+        return self.reader._rich(head.key.key, html, source)
+
+    def _unlabelled(self, unit: Unit, target: str) -> bool:
+        html = finish([block_of([strip_line(x) for x in unit.lines], Block("p"))])
+        source = _source(unit.text)
+        if target == "warnings":
+            if self.work_scope:
+                return self.work.offer("content_warnings", (_plain(unit.text),), source)
+            self.part.warnings.append(_plain(unit.text))
+            self.part.found.append(Found(":warnings", "warnings", shorten(unit.text), source))
+            return True
+        return self.work.offer(target, html, source)
+
+    def _title(self, unit: Unit, target: str) -> bool:
+        text = _plain(unit.text).strip(_DECORATION)
+        source = _source(unit.text)
+        if target == "title_by":
+            found = cues.title_by_author(unit.text)
+            if found is None:
+                return False
+            title, author, extra = found
+            taken = self.work.offer("title", _unquoted(title), source)
+            taken = self.work.offer("author", author, source) and taken
+            if taken and extra:
+                self.part.add("notes_begin", finish([Block("p", [Run(extra)])]), source)
+            return taken
+        if target == "title_name":
+            title, name = (text_of(line).strip() for line in unit.lines)
+            taken = self.work.offer("title", _unquoted(title), source)
+            return self.work.offer("author", name, source) and taken
+        if target == "title":
+            return self.work.offer("title", _unquoted(text), source)
+        if not self.part.title:
+            self.part.title, self.part.title_source = text, source
+            return True
+        return self.part.title == text
+
+    def _heading(self, unit: Unit) -> None:
+        heading = unit.heading
+        assert heading is not None
+        source = _source(unit.text)
+        if heading.expected:
+            self.work.offer("expected_chapters", heading.expected, source)
+        if heading.title and not self.part.title:
+            self.part.title, self.part.title_source = heading.title, source
+        elif self.part.title is None:
+            self.part.title, self.part.title_source = "", source
+        elif heading.title and heading.title != self.part.title:
+            self.part.add("notes_begin", finish([Block("p", [Run(unit.text)])]), source)
+        self._decide(unit, "chapter_title")
+
+    def _put(self, unit: Unit, target: str) -> None:
+        """Where the author sent a unit."""
+        lines = [strip_line(x) for x in unit.lines]
+        if unit.key is not None and target not in ("notes_begin", "notes_end"):
+            lines[0] = strip_line(slice_line(unit.lines[0], unit.key.value_start)) or lines[0]
+        html = finish([block_of(lines, Block("p"))])
+        text = " ".join(text_of(x) for x in lines).strip()
+        source = _source(unit.text)
+        if target in ("notes_begin", "notes_end"):
+            self.part.add(target, html, source)
+        elif target == "chapter_summary":
+            self.part.add("summary", html, source)
+        elif target == "chapter_title":
+            self.part.title, self.part.title_source = _plain(text), source
+        elif target in ("title", "author"):
+            self.work.values.pop(target, None)
+            self.work.offer(target, _plain(text), source)
+        elif target == "warnings":
+            self._unlabelled(unit, "warnings")
+        elif target in ("summary", "disclaimer", "dedication", "prompt"):
+            self.work.values.pop(target, None)
+            self.work.offer(target, html, source)
+        elif target == "dropped":
+            self.work.found.append(Found("", "Left out (your choice)", shorten(text), source))
+
+
+def _target_of(key: str) -> str:
+    return {
+        "notes": "notes_begin",
+        "fandoms": "fandom",
+        "chapter_warnings": "warnings",
+        "category": "tags",
+        "additional_tags": "tags",
+        "ignore_words": "dropped",
+        "ignore_stats": "dropped",
+        "expected": "expected_chapters",
+        "prompt_by": "prompt",
+        "prompt_collection": "prompt",
+    }.get(key, key)
+
+
+def _story_why(unit: Unit) -> str:
+    return unit.why if unit.weight < 0 else f"{unit.why}, but the story runs on around it"
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+", " ", unmarked(text)).strip()
+
+
+def _source(text: str) -> str:
+    return shorten(text.strip(), 120)
