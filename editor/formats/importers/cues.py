@@ -264,7 +264,7 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("furniture", 5.0, "the site's page furniture")
     if _POV.match(plain) and words <= 6:
         return Cue("story", -3.0, "a point-of-view marker opens the story")
-    if words <= 3 and _SIGN_OFF.match(plain):
+    if words <= 3 and _SIGN_OFF.match(text.strip()):
         return Cue("notes", 3.0, "a sign-off")
     if is_dialogue(plain):
         return Cue("story", -4.0, "dialogue")
@@ -276,7 +276,7 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("warnings", 4.0, "names what the chapter contains")
     if _UNEDITED.match(plain) and words <= 20:
         return Cue("notes", 3.0, "a note about the chapter")
-    if words <= 12 and (_SIGN_OFF.match(plain) or _DATE.match(plain)):
+    if words <= 12 and (_SIGN_OFF.match(text.strip()) or _DATE.match(plain)):
         return Cue("notes", 3.0, "a sign-off or date")
     hits, which = voice(plain)
     if _FOR_NAME.match(plain) and 2 <= words <= 25 and not plain.endswith(":") and hits <= 1:
@@ -302,7 +302,10 @@ def title_like(text: str) -> bool:
     if is_dialogue(plain) or _POV.match(plain):
         return False
     capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return plain.isupper() or capitals >= max(1, (len(words) + 1) // 2)
+    if plain.isupper() or capitals >= max(1, (len(words) + 1) // 2):
+        return True
+    # Sentence case, as Romance-language titles are: "La notte delle maschere"
+    return words[0][:1].isupper() and len(words) <= 6 and "," not in plain
 
 
 _BY_LINE = re.compile(

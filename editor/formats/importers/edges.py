@@ -171,6 +171,8 @@ def units_of(blocks: list[Block]) -> list[Unit]:
 # -- evidence ----------------------------------------------------------------------------
 
 _NOTE_KEYS = {"notes", "notes_end"}
+# "Note: the kettle is broken. Do not use it." A note a character leaves: sentences.
+_NOTE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]\w*\s+\w+")
 _RATED = re.compile(r"(?i)^rated\s+(k\+?|t|m|ma|g|pg(?:-?13)?|r|nc-?17|e|teen|mature|explicit)\b")
 _PLAIN_FIELD = {"ignore_words": "dropped", "ignore_stats": "dropped"}
 _DECORATION = " -–—~*=_[](){}<>«»|•·"
@@ -189,10 +191,11 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
         key = unit.key.key
         unit.target = _PLAIN_FIELD.get(key, key)
         unit.weight, unit.why = 6.0, f"labelled “{unit.key.spelled}”"
+        loose_note = unit.key.spelled in ("note", "notes") and _NOTE_SENTENCES.search(unit.value)
         if (
             unit.key.spelled not in _UNMISTAKABLE
-            and (key not in _MULTILINE or unit.key.spelled in ("note", "notes"))
-            and _reads_like_narration(unit.value)
+            and (key not in _MULTILINE or loose_note)
+            and (_reads_like_narration(unit.value) or loose_note)
             and not cues.voice(unit.value)[0]
         ):
             unit.weight, unit.why = -2.0, "a label, but it reads like the story"
@@ -285,7 +288,9 @@ def _limit(units: list[Unit], reach: int) -> int:
 
 def _start(units: list[Unit], *, to_heading: bool) -> int:
     """The index of the story's first unit."""
-    reach = len(units) if to_heading else _limit(units, _FRONT_REACH)
+    # A text with no prose in it at all (a hiatus notice) may be all front matter.
+    prose = any(u.weight <= -2 for u in units)
+    reach = len(units) if to_heading or not prose else _limit(units, _FRONT_REACH)
     best, best_at, running = 0.0, 0, 0.0
     for i, unit in enumerate(units[:reach]):
         running += unit.weight
@@ -302,14 +307,16 @@ def _start(units: list[Unit], *, to_heading: bool) -> int:
 def _end(units: list[Unit], start: int) -> int:
     """The index of the first unit after the story."""
     reach = _limit(list(reversed(units[start:])), _END_REACH)
-    best, best_at, running = 0.0, len(units), 0.0
+    best, best_at, running, prose = 0.0, len(units), 0.0, 0.0
     for i in range(len(units) - 1, max(start, len(units) - reach) - 1, -1):
         unit = units[i]
         weight = unit.weight
         if unit.key is not None and unit.key.key not in _NOTE_KEYS and unit.target != "dropped":
             weight = min(weight, 1.0)  # "Rating:" after the story is rare: weak evidence
         running += weight
-        if running > best + 1e-9:
+        prose += min(weight, 0.0)
+        # End notes are never mostly prose: a label with story after it is the story's.
+        if running > best + 1e-9 and prose > -4:
             best, best_at = running, i
     # The end notes start at a unit with evidence of its own, never at a lone separator.
     while best_at < len(units) and units[best_at].kind in ("sep", "spacer"):

@@ -246,7 +246,7 @@ def _parse_bare(line: str, *, strict: bool) -> Heading | None:
         title = title[:-1].rstrip()  # "Chapter 3: Title." (seen on FFN)
     if title and strict and not (m.group("sep") or "").strip():
         return None
-    if title and strict and _SENTENCE.search(title) and len(title.split()) > 8:
+    if title and strict and _sentence_like(title):
         return None  # "Chapter one: I started this on a train, sorry for the wait." is a note
     of = m.group("of")
     expected = int(of) if of and of.isdigit() else None
@@ -254,6 +254,14 @@ def _parse_bare(line: str, *, strict: bool) -> Heading | None:
 
 
 _SENTENCE = re.compile(r"[.!?]\s+\S")
+
+
+def _sentence_like(title: str) -> bool:
+    """ "Four is dedicated to A, B and C." after "Chapter Fifty-": a sentence, not a title."""
+    words = title.split()
+    if _SENTENCE.search(title) and len(words) > 8:
+        return True
+    return len(words) > 5 and title.endswith((".", "!", "?")) and not title.endswith("...")
 
 
 # -- splitting -----------------------------------------------------------------------------
