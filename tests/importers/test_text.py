@@ -252,7 +252,9 @@ def test_a_different_value_later_stays_in_the_text(tmp_path: Path) -> None:
     two = write(tmp_path, "2.txt", "Rating: M\n\nSecond.\n")
     result = read_files([one, two])
     assert result.fields["rating"] is Rating.TEEN
-    assert plain_text(result.chapters[1].body) == "Rating: M\nSecond."
+    # Another value for a field the work has: kept, as that chapter's note.
+    assert plain_text(result.chapters[1].body) == "Second."
+    assert plain_text(result.chapters[1].notes_begin) == "Rating: M"
 
 
 def test_prologue_front_prose_and_epilogue(tmp_path: Path) -> None:
@@ -389,16 +391,16 @@ _SORRY = "Note: sorry this took so long, the semester ate me alive."
          "<p>The story paragraph.</p>\n<p>Another paragraph.</p>", ""),
         ("A/N: thanks for reading!\n\nThe story paragraph.\n", ["A/N:"],
          "<p>thanks for reading!</p>", "<p>The story paragraph.</p>", ""),
-        # The header reader takes a line like this for the story's first: so must the end.
-        (f"{_SORRY}\n\nCloud drove on.\n", [],
-         "", f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>", ""),
-        (f"{_SORRY}\n\nCloud drove on.\n\nTifa waited.\n", [],
-         "", f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>\n<p>Tifa waited.</p>", ""),
-        (f"{_SORRY}\nCloud drove on.\nTifa waited.\n", [],
-         "", f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>\n<p>Tifa waited.</p>", ""),
+        # "Note:" and an apology open the text: the author's note, never the story's end.
+        (f"{_SORRY}\n\nCloud drove on.\n", ["Note:"],
+         f"<p>{_SORRY[6:]}</p>", "<p>Cloud drove on.</p>", ""),
+        (f"{_SORRY}\n\nCloud drove on.\n\nTifa waited.\n", ["Note:"],
+         f"<p>{_SORRY[6:]}</p>", "<p>Cloud drove on.</p>\n<p>Tifa waited.</p>", ""),
+        (f"{_SORRY}\nCloud drove on.\nTifa waited.\n", ["Note:"],
+         f"<p>{_SORRY[6:]}</p>", "<p>Cloud drove on.</p>\n<p>Tifa waited.</p>", ""),
         # A real end note in the same short text is still the end note, and only it.
-        (f"{_SORRY}\n\nCloud drove on.\n\nA/N: see you next week!\n", ["A/N:"],
-         "", f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>", "<p>see you next week!</p>"),
+        (f"{_SORRY}\n\nCloud drove on.\n\nA/N: see you next week!\n", ["Note:", "A/N:"],
+         f"<p>{_SORRY[6:]}</p>", "<p>Cloud drove on.</p>", "<p>see you next week!</p>"),
         ("Note: thanks for reading!\n\nCloud drove on.\n\nA/N: see you next week!\n",
          ["Note:", "A/N:"],
          "<p>thanks for reading!</p>", "<p>Cloud drove on.</p>", "<p>see you next week!</p>"),
@@ -419,6 +421,6 @@ def test_a_note_a_short_text_opens_on_is_never_its_end_note(
 def test_a_note_a_short_chapter_opens_on_stays_in_that_chapter(tmp_path: Path) -> None:
     text = f"Chapter 1: Dust\n\n{_SORRY}\n\nCloud drove on.\n\nChapter 2: Ash\n\nTifa waited.\n"
     one, two = read_files([write(tmp_path, "two.txt", text)]).chapters
-    assert (one.title, one.notes_begin, one.notes_end) == ("Dust", "", "")
-    assert one.body == f"<p>{_SORRY}</p>\n<p>Cloud drove on.</p>"
+    assert (one.title, one.notes_begin, one.notes_end) == ("Dust", f"<p>{_SORRY[6:]}</p>", "")
+    assert one.body == "<p>Cloud drove on.</p>"
     assert (two.title, two.body, two.notes_end) == ("Ash", "<p>Tifa waited.</p>", "")

@@ -220,12 +220,13 @@ def _parts_of(
     """One file's chapters: cut at chapter headings, each one's edges read."""
     from editor.formats.importers.edges import read_edges
     from editor.formats.importers.header import Part, PartMeta
-    from editor.formats.importers.split import Split, is_blank, paragraphs_from_lines, split
+    from editor.formats.importers.split import Split, cut_at_headings, is_blank, split
     from editor.text.richtext import Block, Run
 
     blocks = source.blocks
-    if source.lines_are_paragraphs:
-        blocks = paragraphs_from_lines(blocks)  # a heading may stand on any line
+    per_line = source.lines_are_paragraphs
+    if per_line:
+        blocks = cut_at_headings(blocks)  # a heading may stand on any line
     cut = split(blocks) if split_chapters else Split(blocks, [])
     meta = PartMeta()
     front = cut.front
@@ -235,18 +236,29 @@ def _parts_of(
     def edges(blocks: list[Block], meta: PartMeta, **how: bool) -> list[Block]:
         if not detect_header:
             return blocks
-        return read_edges(blocks, work, meta, context, source.name, **how)
+        return read_edges(
+            blocks,
+            work,
+            meta,
+            context,
+            source.name,
+            per_line=per_line,
+            headings=split_chapters,  # not split: a heading is the text's
+            **how,
+        )
 
     if not cut.sections:
         if meta.title is None and several:
             meta.title = title_from_name(source.name)
-        return [Part(meta, edges(front, meta, work_scope=first, file_front=True), source.name)]
+        return [
+            Part(meta, edges(front, meta, work_scope=first, file_front=True), source.name, per_line)
+        ]
     out: list[Part] = []
     # The first file's front matter is the work's; another file's is its chapter's.
     front = edges(front, meta, work_scope=first, to_heading=True, file_front=True)
     prose = [b for b in front if not is_blank(b)]
     if prose:
-        out.append(Part(meta, front, source.name))
+        out.append(Part(meta, front, source.name, per_line))
     for n, section in enumerate(cut.sections):
         section_meta = PartMeta(title=section.title, title_source=section.source_line)
         section_blocks = section.blocks
@@ -262,7 +274,7 @@ def _parts_of(
         section_blocks = edges(
             section_blocks, section_meta, work_scope=False, chapter_start=untitled
         )
-        out.append(Part(section_meta, section_blocks, source.name))
+        out.append(Part(section_meta, section_blocks, source.name, per_line))
     return out
 
 
@@ -295,16 +307,17 @@ def title_from_name(name: str) -> str:
 def _result(
     work: WorkFields, parts: list[Part], encodings: dict[str, str], warnings: list[str]
 ) -> ImportResult:
-    from editor.formats.importers.split import finish
+    from editor.formats.importers.split import finish, paragraphs_from_lines
     from editor.text.richtext import normalize
 
     chapters: list[ImportedChapter] = []
     findings = [Finding(f.field, f.label, f.value, f.source) for f in work.found]
     for n, part in enumerate(parts, 1):
         meta = part.meta
+        blocks = paragraphs_from_lines(part.blocks) if part.lines_are_paragraphs else part.blocks
         chapter = ImportedChapter(
             title=meta.title or "",
-            body=finish(part.blocks),
+            body=finish(blocks),
             summary=normalize("\n".join(meta.summary)),
             notes_begin=normalize("\n".join(meta.notes_begin)),
             notes_end=normalize("\n".join(meta.notes_end)),

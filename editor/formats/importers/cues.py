@@ -37,7 +37,8 @@ _META = re.compile(
         r"one-?shots?",
         r"drabbles?",
         r"oneshots?",
-        r"(?:this|next|last|previous|new|first|the next|that|an?other) (?:chapter|update|story|fic|part)s?",
+        r"(?:this|next|last|previous|new|first|the next|that|an?other) "
+        r"(?:chapter|update|story|fic|part)s?",
         r"updat(?:e|es|ed|ing)",
         r"reviews?",
         r"reviewers?",
@@ -67,7 +68,7 @@ _META = re.compile(
         r"y'?all",
         r"you guys",
         r"thanks? (?:you )?(?:so much )?for",
-        r"thank you",
+        r"thank you (?:all|so much|guys|everyone|to everyone)",
         r"hope (?:you|y'all|everyone) (?:enjoy|like|love)",
         r"let me know",
         r"enjoy(?=\s*!)",
@@ -167,7 +168,8 @@ _DEDICATED = re.compile(
     r"|dédié|dédiée) (?:to|a|à|an|al|ao)\b",
     re.IGNORECASE,
 )
-_FOR_NAME = re.compile(r"^for\s+(?:my\s+|the\s+|all\s+)?[\w@'’-]+", re.IGNORECASE)
+# "For Jo, always." / "For my sister": a name, not "For a moment" nor "For years".
+_FOR_NAME = re.compile(r"^[Ff]or\s+(?:(?:[Mm]y|[Aa]ll|[Ee]veryone)\b|[A-Z@][\w@'’.-]*)")
 _WARNING = re.compile(
     r"\b(?:(?:this|the) (?:chapter|story|fic|part|one)\s+(?:contains|includes|deals with"
     r"|features|mentions|depicts)|trigger warnings?|content warnings?|\btw:|\bcw:|mentions of "
@@ -176,7 +178,8 @@ _WARNING = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
-    r"^(?:[~\-–—]+\s*[\w@.]{1,20}\s*[~\-–—]*(?:,?\s+[\w/.,: -]{0,30})?|xoxo\W*\S*|love,?\s*\S{0,20}|cheers,?\s*\S{0,20}"
+    r"^(?:[~\-–—]+\s*[\w@.]{1,20}\s*[~\-–—]*(?:,?\s+[\w/.,: -]{0,30})?|xoxo\W*\S*"
+    r"|love,?\s*\S{0,20}|cheers,?\s*\S{0,20}"
     r"|signing off\S*.*|until next time\S*.*|(?:hugs|kisses|besos|beijos|bisous|baci)[!,.]*"
     r"\s*\S{0,20}|@\w+.*|.*\b(?:tumblr|twitter|instagram|discord|ko-?fi|patreon)\b.*)$",
     re.IGNORECASE,

@@ -15,6 +15,7 @@ wins over the evidence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -130,7 +131,10 @@ class Unit:
 # -- units -------------------------------------------------------------------------------
 
 
-def units_of(blocks: list[Block]) -> list[Unit]:
+def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = True) -> list[Unit]:
+    """The units of a text. A block of labels ("Title: X" over "by Y") is a unit a line, and
+    so is every line of one-paragraph-per-line text; other line breaks (a poem) stay inside
+    their paragraph."""
     units: list[Unit] = []
     for i, block in enumerate(blocks):
         if block.kind == "hr":
@@ -138,9 +142,13 @@ def units_of(blocks: list[Block]) -> list[Unit]:
             continue
         if is_blank(block):
             continue
+        lines = lines_of(block)
+        texts = [text_of(line) for line in lines]
+        separate = per_line or (
+            len(lines) > 1 and any(match_key(t, loose=True) or _looks_keyed(t) for t in texts)
+        )
         current: Unit | None = None
-        for n, line in enumerate(lines_of(block)):
-            text = text_of(line)
+        for n, (line, text) in enumerate(zip(lines, texts, strict=True)):
             if not text.strip():
                 current = None
                 continue
@@ -149,17 +157,9 @@ def units_of(blocks: list[Block]) -> list[Unit]:
                 units.append(Unit(i, [line], [n], kind))
                 current = None
                 continue
-            heading = parse_heading(text, strict=block.kind == "p")
+            heading = parse_heading(text, strict=block.kind == "p") if headings else None
             key = None if heading else match_key(text)
-            # In a block of labels, "Beta'd by: …" starts a line of its own too.
-            labelled = current is not None and current.key is not None and _looks_keyed(text)
-            if (
-                current is None
-                or key is not None
-                or heading is not None
-                or current.kind != "text"
-                or labelled
-            ):
+            if current is None or separate or key is not None or heading is not None:
                 current = Unit(i, [line], [n], "heading" if heading else "text", key, heading)
                 units.append(current)
             else:
@@ -194,7 +194,7 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
         loose_note = unit.key.spelled in ("note", "notes") and _NOTE_SENTENCES.search(unit.value)
         if (
             unit.key.spelled not in _UNMISTAKABLE
-            and (key not in _MULTILINE or loose_note)
+            and (key not in _MULTILINE or loose_note or key in ("summary", "chapter_summary"))
             and (_reads_like_narration(unit.value) or loose_note)
             and not cues.voice(unit.value)[0]
         ):
@@ -228,14 +228,18 @@ def _in_context(units: list[Unit], *, file_front: bool) -> None:
     """Evidence that depends on the neighbours."""
     real = [u for u in units if u.kind != "spacer"]
     for i, unit in enumerate(real):
-        before = real[i - 1] if i else None
-        after = real[i + 1] if i + 1 < len(real) else None
-        if unit.target == "narrative":
-            # "Warning: the bridge is out, the sign said." is the story unless a header
-            # goes on around it.
-            if after is not None and (after.weight >= 3 or after.kind == "sep"):
-                unit.target = unit.key.key if unit.key else "notes"
-                unit.weight, unit.why = 3.0, "a label among other labels"
+        following = real[i + 1 : i + 3]
+        near = [*real[max(0, i - 2) : i], *following]
+        if unit.why == "a label" and not any(u.weight >= 3 for u in near):
+            unit.target, unit.weight, unit.why = "", -0.5, "a line with a colon"
+        if unit.target == "narrative" and i and unit.key and unit.key.key in _MULTILINE:
+            # A summary reads like prose; only a text's first line can be the story's.
+            unit.target, unit.weight, unit.why = unit.key.key, 6.0, f"labelled “{unit.key.spelled}”"
+        # "Warning: the bridge is out, the sign said." is the story unless a header goes on
+        # after it.
+        if unit.target == "narrative" and any(u.weight >= 3 or u.kind == "sep" for u in following):
+            unit.target = unit.key.key if unit.key else "notes"
+            unit.weight, unit.why = 3.0, "a label among other labels"
     for i, unit in enumerate(real[1:-1], 1):
         # A title line between the header and the story: the chapter's title.
         prev, nxt = real[i - 1], real[i + 1]
@@ -278,6 +282,8 @@ def _title_and_name(unit: Unit) -> bool:
 def _limit(units: list[Unit], reach: int) -> int:
     """How many units from the edge may be front or end matter."""
     total = sum(len(u.text.split()) for u in units) or 1
+    if total < 300:
+        return min(len(units), reach)  # a short text: its header may be most of it
     words = 0
     for i, unit in enumerate(units[:reach]):
         words += len(unit.text.split())
@@ -289,7 +295,9 @@ def _limit(units: list[Unit], reach: int) -> int:
 def _start(units: list[Unit], *, to_heading: bool) -> int:
     """The index of the story's first unit."""
     # A text with no prose in it at all (a hiatus notice) may be all front matter.
-    prose = any(u.weight <= -2 for u in units)
+    words = sum(len(u.text.split()) for u in units) or 1
+    unsure = sum(len(u.text.split()) for u in units if u.weight <= 0 and u.kind == "text")
+    prose = any(u.weight <= -2 for u in units) or unsure > 0.1 * words
     reach = len(units) if to_heading or not prose else _limit(units, _FRONT_REACH)
     best, best_at, running = 0.0, 0, 0.0
     for i, unit in enumerate(units[:reach]):
@@ -312,7 +320,8 @@ def _end(units: list[Unit], start: int) -> int:
         unit = units[i]
         weight = unit.weight
         if unit.key is not None and unit.key.key not in _NOTE_KEYS and unit.target != "dropped":
-            weight = min(weight, 1.0)  # "Rating:" after the story is rare: weak evidence
+            # "Summary:" after the story is the story's (a disclaimer may close a chapter)
+            weight = min(weight, 1.0) if unit.key.key == "disclaimer" else -0.5
         running += weight
         prose += min(weight, 0.0)
         # End notes are never mostly prose: a label with story after it is the story's.
@@ -338,6 +347,8 @@ def read_edges(
     to_heading: bool = False,
     chapter_start: bool = False,
     file_front: bool = False,
+    per_line: bool = False,
+    headings: bool = True,
 ) -> list[Block]:
     """The story's blocks; what stands before and after it goes into ``work`` and ``part``.
 
@@ -346,21 +357,31 @@ def read_edges(
     notes). ``chapter_start``: the text right under a heading without a title (a title line
     may follow it). ``file_front``: the start of a file (a work's title may stand there).
     """
-    units = units_of(blocks)
+    units = units_of(blocks, per_line=per_line, headings=headings)
     if not units:
         return blocks
     for n, unit in enumerate(units):
         _weigh(unit, chapter_start=chapter_start and n == _first_real(units))
         unit.ident = context.ident(source, unit.text or f"<{unit.kind}>")
     _in_context(units, file_front=file_front)
+    if not headings:  # the author asked for no split: a heading line is the text's
+        for unit in units:
+            if unit.kind == "text" and parse_heading(unit.text) is not None:
+                unit.target, unit.weight, unit.why = "story", -1.0, "a heading, kept as text"
     start = _start(units, to_heading=to_heading)
+    if start == len(units) and not to_heading:
+        if max(u.weight for u in units) < 5:
+            start = 0  # all of it reads a little like a note, none of it surely: the story's
+        else:
+            # A line that is no note between notes ("Cloud drove on."): the story is there.
+            start = next(
+                (i for i, u in enumerate(units) if u.kind == "text" and u.weight <= 0), start
+            )
     end = len(units) if to_heading else _end(units, start)
-    if start >= end and not to_heading:
-        # Nothing left for the story: the text is all notes (a hiatus notice) or it is all
-        # story with notes-like words; keep the strongest reading that leaves a story.
-        if any(u.weight < -1 for u in units):
-            start = min(start, next(i for i, u in enumerate(units) if u.weight < -1))
-            end = max(end, start)
+    # Nothing left for the story: keep the strongest reading that leaves one.
+    if start >= end and not to_heading and any(u.weight < -1 for u in units):
+        start = min(start, next(i for i, u in enumerate(units) if u.weight < -1))
+        end = max(end, start)
     writer = _Writer(work, part, work_scope=work_scope, source=source, context=context)
     taken = writer.region(units[:start], end=False)
     taken |= writer.story(units[start:end])
@@ -498,7 +519,9 @@ class _Writer:
             if unit.kind == "heading":
                 flush_pending()
                 flush_notes()
-                self._heading(unit)
+                if not self._heading(unit):
+                    consumed.discard(id(unit))
+                    self._decide(unit, "story", why="a second heading for a titled chapter")
                 continue
             if plain_wait is not None and unit.key is None and len(unit.text.split()) <= 25:
                 # "Rating:" on one line, "Teen And Up Audiences" on the next (a copied page)
@@ -524,11 +547,10 @@ class _Writer:
                         self._decide(unit, _target_of(key))
                     continue
                 flush_notes()
-                if not unit.value:
-                    if key not in ("ignore_words", "ignore_stats"):
-                        plain_wait = unit
-                        self._decide(unit, _target_of(key))
-                        continue
+                if not unit.value and key not in ("ignore_words", "ignore_stats"):
+                    plain_wait = unit
+                    self._decide(unit, _target_of(key))
+                    continue
                 if self.reader._plain(key, unit.key.spelled, unit.value, unit.text):
                     self._decide(unit, _target_of(key))
                 else:
@@ -542,11 +564,12 @@ class _Writer:
                 )
                 self._decide(unit, "dropped")
                 continue
-            if (
-                pending
-                and unit.target in ("", "story", "narrative", "notes")
-                and (
-                    unit.weight < 3 or pending[0].key.key in _NOTE_KEYS  # type: ignore[union-attr]
+            head_key = pending[0].key.key if pending and pending[0].key else ""
+            if pending and (
+                unit.target == head_key
+                or (
+                    unit.target in ("", "story", "narrative", "notes")
+                    and (unit.weight < 3 or head_key in _NOTE_KEYS)
                 )
             ):
                 pending.append(unit)  # "Summary:" goes on over the next paragraph
@@ -594,8 +617,14 @@ class _Writer:
         lines = [strip_line(slice_line(head.lines[0], head.key.value_start)), *head.lines[1:]]
         if head.key.spelled in _PREFIXED and not _FOR_TO.match(text_of(lines[0])):
             lines[0] = [Run("For "), *lines[0]]  # "Dedicated to: Lou" -> "For Lou"
-        blocks = [block_of(lines, Block("p"))]
-        blocks += [block_of([strip_line(x) for x in u.lines], Block("p")) for u in units[1:]]
+        groups = [lines]
+        for before, unit in itertools.pairwise(units):
+            more = [strip_line(x) for x in unit.lines]
+            if unit.block == before.block:
+                groups[-1] = [*groups[-1], *more]  # a line break inside one paragraph
+            else:
+                groups.append(more)
+        blocks = [block_of(group, Block("p")) for group in groups]
         html = finish(blocks)
         if not html:
             return False
@@ -637,7 +666,7 @@ class _Writer:
             return True
         return self.part.title == text
 
-    def _heading(self, unit: Unit) -> None:
+    def _heading(self, unit: Unit) -> bool:
         heading = unit.heading
         assert heading is not None
         source = _source(unit.text)
@@ -648,8 +677,9 @@ class _Writer:
         elif self.part.title is None:
             self.part.title, self.part.title_source = "", source
         elif heading.title and heading.title != self.part.title:
-            self.part.add("notes_begin", finish([Block("p", [Run(unit.text)])]), source)
+            return False  # the chapter has a title: this heading's words stay in the text
         self._decide(unit, "chapter_title")
+        return True
 
     def _put(self, unit: Unit, target: str) -> None:
         """Where the author sent a unit."""

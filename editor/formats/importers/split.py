@@ -366,6 +366,24 @@ def paragraphs_from_lines(blocks: list[Block]) -> list[Block]:
     return out
 
 
+def cut_at_headings(blocks: list[Block]) -> list[Block]:
+    """Blocks cut before each line that is a chapter heading (one-paragraph-per-line text,
+    where a heading need not follow a blank line)."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "p":
+            out.append(block)
+            continue
+        lines = lines_of(block)
+        start = 0
+        for n, line in enumerate(lines):
+            if n and parse_heading(text_of(line)) is not None:
+                out.append(block_of(lines[start:n], block))
+                start = n
+        out.append(block_of(lines[start:], block) if start else block)
+    return out
+
+
 def finish(blocks: list[Block]) -> str:
     """A chapter's (or a field's) blocks as canonical HTML.
 

@@ -1,0 +1,36 @@
+"""The importer on real-structured fics (tests/fixtures/import_corpus and import_holdout).
+
+The corpus's README format is ../shared/fixtures/import/README.md; ``bench/import_accuracy.py``
+scores it and prints the table in bench/RESULTS.md. These tests keep what is reached: the
+share of cases that pass and of header items in the right field may only go up, and no story
+paragraph of the held-out set is ever moved into a field.
+"""
+
+from __future__ import annotations
+
+from bench.import_accuracy import CORPORA, cases, score
+
+DEVELOPMENT, HELD_OUT = CORPORA
+
+
+def test_the_development_corpus_scores_at_least_as_today() -> None:
+    results = [score(path) for path in cases([DEVELOPMENT])]
+    assert len(results) >= 60
+    passed = sum(r.passed for r in results) / len(results)
+    items = sum(r.items_right for r in results) / sum(r.items for r in results)
+    assert passed >= 0.72, [r.case for r in results if not r.passed]
+    assert items >= 0.88
+
+
+def test_no_story_paragraph_of_the_held_out_set_goes_into_a_field() -> None:
+    results = [score(path) for path in cases([HELD_OUT])]
+    assert len(results) >= 16
+    assert sum(r.story_moved for r in results) == 0, [r.problems for r in results if r.story_moved]
+
+
+def test_a_story_line_that_looks_like_a_label_stays_the_story() -> None:
+    traps = [p for p in cases([DEVELOPMENT]) if "trap" in p.name or "no_header" in p.name]
+    assert len(traps) >= 6
+    for path in traps:
+        result = score(path)
+        assert result.story_moved == 0, (path.name, result.problems)
