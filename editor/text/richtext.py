@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from editor.text.links import link_allowed
 from editor.text.unicode_marks import WORD_CONTINUE_RANGES
 
 # Inline marks in nesting order, outermost first ("a" is handled as a link).
@@ -106,7 +107,10 @@ def _inline(runs: list[Run]) -> str:
     out: list[str] = []
     stack: list[str] = []  # open tags, outermost first; links as "a\0href"
     for run in _merged(runs):
-        wanted = ([f"a\0{run.href}"] if run.href else []) + [m for m in MARKS if m in run.marks]
+        # The floor of the link allowlist: a Run built in code (a Word import, the editor's
+        # document) is checked here as parsed text is in the parser.
+        link = run.href and link_allowed(run.href, relative=True)
+        wanted = ([f"a\0{run.href}"] if link else []) + [m for m in MARKS if m in run.marks]
         keep = 0
         while keep < len(stack) and keep < len(wanted) and stack[keep] == wanted[keep]:
             keep += 1
@@ -137,6 +141,27 @@ def _merged(runs: list[Run]) -> list[Run]:
         else:
             merged.append(run)
     return merged
+
+
+def allowed_links(runs: list[Run], *, relative: bool) -> list[Run]:
+    """``runs`` with every link the allowlist refuses (``text/links.py``) left as its text;
+    ``relative``: whether the target resolves relative addresses."""
+    if all(r.href is None or link_allowed(r.href, relative=relative) for r in runs):
+        return runs
+    return [
+        r if r.href is None or link_allowed(r.href, relative=relative) else Run(r.text, r.marks)
+        for r in runs
+    ]
+
+
+def with_allowed_links(blocks: list[Block], *, relative: bool) -> list[Block]:
+    """Blocks whose runs went through ``allowed_links``: what an exporter writes out."""
+    return [
+        b
+        if (runs := allowed_links(b.runs, relative=relative)) is b.runs
+        else Block(b.kind, runs, b.align, b.quote, b.list_type)
+        for b in blocks
+    ]
 
 
 def block_line(block: Block) -> str:
@@ -244,8 +269,9 @@ def _style_marks(style: str) -> tuple[frozenset[str], frozenset[str], str | None
 
 
 class _Parser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, relative_links: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.relative_links = relative_links
         self.blocks: list[Block] = []
         self._current: Block | None = None
         # open inline elements: tag, marks on, marks off, href
@@ -371,6 +397,8 @@ class _Parser(HTMLParser):
             self._marks.append((tag, (on | {_INLINE_TAGS[tag]}) - off, off, None))
         elif tag == "a":
             href = a.get("href") or None
+            if href is not None and not link_allowed(href, relative=self.relative_links):
+                href = None  # the text stays, unlinked
             self._marks.append((tag, on, off, href))
         else:  # span, font and anything unknown: keep the text, read its style
             self._marks.append((tag, on, off, None))
@@ -422,9 +450,13 @@ class _Parser(HTMLParser):
         block.runs.append(Run(text, marks, href))
 
 
-def parse(source: str) -> list[Block]:
-    """Blocks from canonical HTML or from any HTML a person might paste or import."""
-    parser = _Parser()
+def parse(source: str, *, relative_links: bool = True) -> list[Block]:
+    """Blocks from canonical HTML or from any HTML a person might paste or import.
+
+    Links outside the allowlist (``text/links.py``) lose their address; relative ones too
+    unless ``relative_links`` (a file being imported has no address to read them against).
+    """
+    parser = _Parser(relative_links=relative_links)
     parser.feed(source)
     parser.close()
     return parser.blocks

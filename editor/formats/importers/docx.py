@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from editor.formats.importers import ImportFailed
 from editor.formats.importers.decode import refuse_binary
 from editor.formats.importers.split import PAGE_BREAK, Source
+from editor.text.links import link_allowed
 from editor.text.paste import spaces_outside
 from editor.text.richtext import LINE_BREAK, Block, Run
 
@@ -109,7 +110,7 @@ class _Reader:
         self.blocks.append(block)
         for item in paragraph.iter_inner_content():
             link = isinstance(item, Hyperlink)
-            href = (item.url or None) if link else None
+            href = item.url if link and link_allowed(item.url, relative=False) else None
             for run in item.runs if link else [item]:
                 marks = _marks(run, style_font)
                 for piece in _pieces(run):
