@@ -243,7 +243,7 @@ class _PasteParser(_Parser):
         hidden = self._hidden > 0
         closed = self._open[index:]
         del self._open[index:]
-        self._hidden = sum("hide" in flags for _tag, flags in self._open)
+        self._hidden -= sum("hide" in flags for _tag, flags in closed)
         if hidden:
             return
         super().handle_endtag(tag)

@@ -276,7 +276,9 @@ class _Parser(HTMLParser):
         self._current: Block | None = None
         # open inline elements: tag, marks on, marks off, href
         self._marks: list[tuple[str, frozenset[str], frozenset[str], str | None]] = []
-        self._blocks: list[tuple[str, str | None]] = []  # open block tags with their alignment
+        # Open block tags, each with the alignment in force inside it and how many <li> are
+        # open up to it: read from the top, so 10,000 nested blocks stay linear.
+        self._blocks: list[tuple[str, str | None, int]] = []
         self._quote = 0
         self._lists: list[str] = []
         self._skip = 0
@@ -296,10 +298,7 @@ class _Parser(HTMLParser):
         return frozenset(marks), href
 
     def _align(self) -> str | None:
-        for _tag, align in reversed(self._blocks):
-            if align:
-                return align
-        return None
+        return self._blocks[-1][1] if self._blocks else None
 
     def _new_block(self, kind: str = "p") -> Block:
         list_type = self._lists[-1] if kind == "li" and self._lists else None
@@ -352,7 +351,7 @@ class _Parser(HTMLParser):
         return end + 1
 
     def _in_list_item(self) -> bool:
-        return bool(self._lists) and any(tag == "li" for tag, _align in self._blocks)
+        return bool(self._lists) and bool(self._blocks) and self._blocks[-1][2] > 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_CONTENT:
@@ -383,7 +382,8 @@ class _Parser(HTMLParser):
             in_item = self._in_list_item()
             if tag == "center":
                 align = "center"
-            self._blocks.append((tag, align))
+            items = (self._blocks[-1][2] if self._blocks else 0) + (tag == "li")
+            self._blocks.append((tag, align or self._align(), items))
             self._marks.append((tag, on, off, None))
             kind = "li" if tag == "li" else _HEADINGS.get(tag, "p")
             if kind == "p" and in_item:
