@@ -14,7 +14,7 @@ An empty document is the empty string (never ``<p></p>`` alone).
 
 Characters a QTextDocument cannot hold inside a paragraph are written so the text
 survives the editor (see ``clean_text``): U+2028/U+2029 and CR become ``<br />``, a
-tab or form feed becomes a space, and the placeholders U+FFFC (object) and U+FDD0,
+tab or form feed becomes a space, and NUL and the placeholders U+FFFC (object) and U+FDD0,
 U+FDD1 (Qt's frame markers), which are not text, are dropped.
 """
 
@@ -76,7 +76,8 @@ def escape_text(text: str) -> str:
 
 # Qt splits a block at CR, U+2029 and its frame markers, keeps U+2028 as a line break,
 # and reserves U+FFFC for objects; HTML reads a tab or form feed as a space.
-_UNSAFE = re.compile("[\t\f\r\u2028\u2029\ufffc\ufdd0\ufdd1\ud800-\udfff]")
+# A NUL is not text either: browsers drop it, and C readers of an export stop at it.
+_UNSAFE = re.compile("[\x00\t\f\r\u2028\u2029\ufffc\ufdd0\ufdd1\ud800-\udfff]")
 _CLEAN = str.maketrans(
     {
         "\t": " ",
@@ -84,6 +85,7 @@ _CLEAN = str.maketrans(
         "\r": LINE_BREAK,
         "\u2028": LINE_BREAK,
         "\u2029": LINE_BREAK,
+        "\x00": None,
         "\ufffc": None,
         "\ufdd0": None,
         "\ufdd1": None,
