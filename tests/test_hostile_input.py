@@ -28,7 +28,7 @@ import pytest
 
 from editor.formats.importers import ImportFailed, read_files
 from editor.formats.importers.docx import MAX_UNPACKED
-from editor.formats.targets import TARGETS, export_to
+from editor.formats.targets import TARGETS, chapter_file_name, export_to, safe_file_name
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork
 from editor.model import ChapterMeta, WorkMeta
 from editor.text.markdown import to_canonical
@@ -529,3 +529,16 @@ def test_an_ordinary_word_document_still_imports(tmp_path: Path) -> None:
     texts = _import(tmp_path, "fine.docx", _docx_with_links([("KEEPOK", "https://ok.example/")]))
 
     assert '<a href="https://ok.example/">KEEPOK</a>' in "\n".join(texts)
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u202d", "\u2067", "\u200f"])
+def test_a_bidi_control_in_a_title_cannot_disguise_an_export_file_name(control: str) -> None:
+    # "\u202egnp.html" would show as "lmth.png": a chapter file must show what it is.
+    chapter = ExportChapter(1, 1, f"{control}gnp.exe", "<p>x</p>", 1, ChapterMeta())
+    work = ExportWork(WorkMeta(title=f"{control}fdp.exe"), (chapter,))
+
+    name = chapter_file_name(work, chapter, TARGETS["ffn"])
+
+    assert control not in name
+    assert name == "01 - _gnp.exe.html"
+    assert control not in safe_file_name(work.meta.title)
