@@ -140,6 +140,8 @@ Targets:
 Text targets go to standard output unless -o is given. ffn and ffn-docx write one file
 per chapter ("01 - Title.html") into the folder -o DIR, made if need be; one chapter
 (--chapter N) goes to standard output or to -o FILE. The work is only read.
+A file is written beside PATH and renamed into place, so a failed export leaves the old
+one whole; PATH may not be a symbolic link, a device or (but for FFN) a folder.
 
 Exit status: 0 when written, 2 if the work cannot be opened, the chapter does not exist,
 a binary target has no -o, several FFN chapters have no -o DIR, or PATH cannot be written."""
