@@ -56,6 +56,25 @@ def first_work(settings: object) -> Path | None:
     return copy
 
 
+def usage_problem(args: list[str]) -> str | None:
+    """What is wrong with the arguments for opening a window, or None: the window takes one
+    work, an existing file or a name ending in .ficwright; anything else is a mistyped
+    command or option, which opening would only turn into a "does not exist" dialog."""
+    from editor.store.project import EXTENSION
+
+    if not args:
+        return None
+    first = args[0]
+    if first.startswith("-"):
+        return f"unknown option {first!r}"
+    if len(args) > 1:
+        return f"one work at a time (got {len(args)} arguments: {' '.join(args)})"
+    if not (first.endswith(EXTENSION) or Path(first).is_file()):
+        commands = ", ".join(CLI_COMMANDS)
+        return f"{first!r} is neither a command ({commands}) nor a work file"
+    return None
+
+
 def save_on_quit(app: QCoreApplication, window: MainWindow) -> None:
     """A session logout or app.quit() bypasses closeEvent: save the work and the layout."""
     app.aboutToQuit.connect(window.close_work)
@@ -79,6 +98,12 @@ def main(argv: list[str] | None = None) -> int:
         from editor import cli
 
         return cli.main(argv[1:])
+    problem = usage_problem(argv[1:])
+    if problem:
+        # Before Qt: a typo must not open a window (nor abort without a display).
+        usage = "\n".join(USAGE.splitlines()[:2])
+        print(f"{usage}\nficwright: error: {problem}", file=sys.stderr)
+        return 2
 
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -101,8 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     window.safety.install_hooks()
     window.restore_layout()
 
-    args = [a for a in argv[1:] if not a.startswith("-")]
-    target = Path(args[0]) if args else first_work(settings)
+    target = Path(argv[1]) if len(argv) > 1 else first_work(settings)
     save_on_quit(app, window)
     window.show()
     if target is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -108,8 +109,20 @@ def main(argv: list[str]) -> int:
         out.flush()  # a full disk or a closed pipe shows here, not at exit
         return code
     except _Fail as e:
-        print(f"ficwright {args.command}: {e}", file=sys.stderr)
-        return 2
+        message = str(e)
+    except KeyboardInterrupt:
+        return 130
+    except (OSError, sqlite3.Error, ProjectError, ImportFailed) as e:
+        message = _os_message(e) if isinstance(e, OSError) else str(e)
+    except Exception as e:  # a script reads one line and a status, never a traceback
+        message = f"unexpected error ({type(e).__name__}): {e}"
+    print(f"ficwright {args.command}: {' '.join(message.split())}", file=sys.stderr)
+    return 2
+
+
+def _os_message(error: OSError) -> str:
+    where = f"{error.filename}: " if error.filename else ""
+    return f"{where}{error.strerror or error}"
 
 
 # -- export -------------------------------------------------------------------------
@@ -127,6 +140,8 @@ Targets:
 Text targets go to standard output unless -o is given. ffn and ffn-docx write one file
 per chapter ("01 - Title.html") into the folder -o DIR, made if need be; one chapter
 (--chapter N) goes to standard output or to -o FILE. The work is only read.
+A file is written beside PATH and renamed into place, so a failed export leaves the old
+one whole; PATH may not be a symbolic link, a device or (but for FFN) a folder.
 
 Exit status: 0 when written, 2 if the work cannot be opened, the chapter does not exist,
 a binary target has no -o, several FFN chapters have no -o DIR, or PATH cannot be written."""
@@ -220,7 +235,8 @@ def _export_chapters(
 def _write(path: Path, result: str | bytes) -> None:
     data = result.encode("utf-8") if isinstance(result, str) else result
     try:
-        write_atomic(path, data)
+        # Beside it, then renamed: never through a symlink, over a device or a folder.
+        write_atomic(path, data, files_only=True)
     except OSError as e:
         raise _Fail(f"cannot write {path}: {e.strerror or e}") from None
 
@@ -297,6 +313,8 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         raise _Fail(f"{target} already exists: add --into to import into it, or choose a new name.")
     if any(_same_file(path, target) for path in args.files):
         raise _Fail(f"refusing to import {target} into itself.")
+    if not args.into:
+        _check_folder(target)
     try:
         result = read_files(
             args.files, detect_header=not args.no_header, split_chapters=not args.no_split
@@ -310,6 +328,17 @@ def _import(args: argparse.Namespace, out: TextIO) -> int:
         kept = []
     _print_import(out, target, result, kept, into=args.into)
     return 0
+
+
+def _check_folder(target: Path) -> None:
+    """Before any file is read: the new work's folder exists and takes new files."""
+    folder = target.parent
+    if folder.exists() and not folder.is_dir():
+        raise _Fail(f"cannot write {target}: {folder} is a file, not a folder.")
+    if not folder.is_dir():
+        raise _Fail(f"cannot write {target}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise _Fail(f"cannot write {target}: the folder {folder} is read-only.")
 
 
 def _import_into(target: Path, result: ImportResult) -> list[str]:

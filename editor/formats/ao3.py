@@ -13,8 +13,8 @@ subset of AO3's allowlist. What is left to do is keep AO3's paragraph maker from
   and AO3 already puts space between paragraphs, so ONE blank paragraph is dropped; TWO OR
   MORE in a row (or one holding a no-break space, the way AO3 itself writes a gap) are a
   deliberate gap and become one ``<p>&nbsp;</p>``, which AO3 keeps. Blanks at either end go;
-- links only to schemes AO3 keeps (ftp, http, https, mailto, relative); any other link
-  becomes its text, since AO3 would leave a dead ``<a>``.
+- links only through the link allowlist (``text/links.py``: http, https, mailto, and
+  relative addresses, which AO3 reads against the archive); any other link becomes its text.
 
 ``export`` is the entry point the dialog and the command line call.
 """
@@ -45,6 +45,7 @@ from editor.text.richtext import (
     LINE_BREAK,
     Block,
     Run,
+    allowed_links,
     escape_text,
     is_blank,
     parse,
@@ -52,20 +53,13 @@ from editor.text.richtext import (
 )
 
 ALL_PARTS = frozenset(FRONT_MATTER_PARTS)
-LINK_SCHEMES = frozenset({"ftp", "http", "https", "mailto"})  # and relative links
 SPACER = "<p>&nbsp;</p>"
 
 # -- AO3-ready HTML of one rich field ------------------------------------------------
 
-_SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
 # Two or more line breaks, with only spaces between and around them.
 _BREAKS = re.compile(r" *\n(?: *\n)+ *")
 _SPACER_LINE = "<p>\u00a0</p>"
-
-
-def _link_kept(href: str) -> bool:
-    scheme = _SCHEME.match(href)
-    return scheme is None or scheme.group(1).lower() in LINK_SCHEMES
 
 
 def _blank(block: Block) -> bool:
@@ -132,9 +126,8 @@ def _split_breaks(block: Block) -> list[Block]:
 
 
 def _fixed(block: Block) -> list[Block]:
-    runs = block.runs
-    if any(r.href is not None and not _link_kept(r.href) for r in runs):
-        runs = [r if r.href is None or _link_kept(r.href) else Run(r.text, r.marks) for r in runs]
+    runs = allowed_links(block.runs, relative=True)
+    if runs is not block.runs:
         block = Block(block.kind, runs, block.align, block.quote, block.list_type)
     if block.kind != "hr" and any(LINE_BREAK in r.text for r in runs):
         return _split_breaks(block)

@@ -24,7 +24,7 @@ from editor.formats.layout import (
 )
 from editor.formats.work import ExportOptions, ExportWork
 from editor.model import WorkMeta
-from editor.text.richtext import LINE_BREAK, Block, Run, parse
+from editor.text.richtext import LINE_BREAK, Block, Run, allowed_links, parse
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -119,7 +119,8 @@ def add_runs(paragraph: Paragraph, runs: list[Run]) -> None:
     from docx.oxml.parser import OxmlElement
     from docx.text.run import Run as DocxRun
 
-    for run in runs:
+    # Word opens a relative address as a file beside the document: only absolute links stay.
+    for run in allowed_links(runs, relative=False):
         if not run.text:
             continue
         if run.href:

@@ -23,7 +23,7 @@ from editor.formats.layout import (
     xml_safe,
 )
 from editor.formats.work import ExportOptions, ExportWork
-from editor.text.richtext import escape_text, serialize
+from editor.text.richtext import Block, escape_text, parse, serialize, with_allowed_links
 
 CSS = """\
 body { font-family: serif; line-height: 1.4; }
@@ -41,8 +41,10 @@ blockquote { margin: 1em 2em; }
 _ALIGN = re.compile(r'<(p|h[234]) align="(\w+)">')
 
 
-def to_xhtml(canonical: str) -> str:
-    """Canonical HTML as EPUB 3 body content."""
+def to_xhtml(blocks: list[Block]) -> str:
+    """Canonical blocks as EPUB 3 body content. A relative address would point into the
+    book, where nothing it names exists: only absolute links stay."""
+    canonical = serialize(with_allowed_links(blocks, relative=False))
     return _ALIGN.sub(r'<\1 class="align-\2">', canonical)
 
 
@@ -50,7 +52,7 @@ def _sections(sections: list[Section], css_class: str) -> str:
     if not sections:
         return ""
     blocks = [block for section in sections for block in section.blocks()]
-    return f'<div class="{css_class}">\n{to_xhtml(serialize(blocks))}\n</div>'
+    return f'<div class="{css_class}">\n{to_xhtml(blocks)}\n</div>'
 
 
 def export(work: ExportWork, options: ExportOptions) -> bytes:
@@ -94,7 +96,7 @@ def export(work: ExportWork, options: ExportOptions) -> bytes:
             for part in (
                 f"<h1>{escape_text(heading)}</h1>",
                 _sections(before, "notes"),
-                to_xhtml(chapter.body),
+                to_xhtml(parse(chapter.body)),
                 _sections(after, "notes end-notes"),
             )
             if part

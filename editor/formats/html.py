@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from editor.formats.layout import language_code, post_blocks
 from editor.formats.work import ExportOptions, ExportWork
-from editor.text.richtext import escape_text, serialize
+from editor.text.richtext import escape_text, serialize, with_allowed_links
 
 CSS = """\
 body { max-width: 40em; margin: 2em auto; padding: 0 1em; font-family: Georgia, serif;
@@ -35,6 +35,8 @@ def export(work: ExportWork, options: ExportOptions) -> str:
         "<body>",
     ]
     for chapter in options.selected(work):
-        lines += ["<section>", serialize(post_blocks(work, chapter, options)), "</section>"]
+        # A file read from disk would resolve a relative address against its own folder.
+        blocks = with_allowed_links(post_blocks(work, chapter, options), relative=False)
+        lines += ["<section>", serialize(blocks), "</section>"]
     lines += ["</body>", "</html>", ""]
     return "\n".join(lines)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from editor.formats.templates import DEFAULT_FFN_FOOTER, DEFAULT_POST_HEADER, compose, values
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork
-from editor.text.richtext import LINE_BREAK, MARKS, Block, Run, is_blank, parse
+from editor.text.richtext import LINE_BREAK, MARKS, Block, Run, allowed_links, is_blank, parse
 
 # -- the post layout ---------------------------------------------------------------------
 
@@ -221,6 +221,7 @@ class Markup:
     marks: dict[str, tuple[str, str]]  # mark -> (open, close); a mark not here is dropped
     escape: Callable[[str], str] = lambda text: text
     link: Callable[[str, str], str] | None = None  # (inner markup, href) -> markup; None: text
+    relative_links: bool = False  # whether where it is posted resolves relative addresses
     line_break: str = "\n"
     order: tuple[str, ...] = MARKS  # outermost first
 
@@ -242,7 +243,7 @@ def inline(runs: Sequence[Run], markup: Markup) -> str:
             run.href if markup.link else None,
             run.text,
         )
-        for run in runs
+        for run in allowed_links(list(runs), relative=markup.relative_links)
     )
     out: list[str] = []
     i = 0

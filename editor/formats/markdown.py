@@ -17,8 +17,9 @@ What is still changed on the way back:
 
 * spaces at the edge of a mark move outside it (``*word *`` is not emphasis);
 * a link whose URL a Markdown renderer rewrites (percent-encoding of non-ASCII, spaces...);
-* a link to a ``javascript:``, ``vbscript:``, ``file:`` or ``data:`` address, which Markdown
-  renderers refuse (showing the brackets): its text stays.
+* a link the link allowlist refuses (``text/links.py``: ``javascript:``, ``data:``...), which
+  Markdown renderers refuse too (showing the brackets): its text stays. Relative addresses
+  stay links, for the site the Markdown is posted on.
 
 CommonMark's flanking rules also defeat emphasis that starts or ends in punctuation right
 against a letter (``a*"b"*c``), marks that touch other marks (``**a*b****c*``) and
@@ -51,12 +52,7 @@ def _escape(text: str) -> str:
     return _ENTITY_LIKE.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", text))
 
 
-_REFUSED_HREF = re.compile(r"^(?:javascript|vbscript|file|data):", re.IGNORECASE)
-
-
 def _link(inner: str, href: str) -> str:
-    if _REFUSED_HREF.match(href.strip()):
-        return inner
     # CommonMark: a bare destination has no spaces, controls or parentheses; <…> may, but
     # not a line ending, which a URL spells percent-encoded anyway.
     href = href.replace("\r", "%0D").replace("\n", "%0A")
@@ -76,6 +72,7 @@ _MARKUP = Markup(
     },
     escape=_escape,
     link=_link,
+    relative_links=True,
     line_break="\\\n",
     # HTML outside the delimiters: "a**<u>x</u>**" cannot open bold (a letter, then "<").
     order=("u", "sup", "sub", "strong", "em", "s"),

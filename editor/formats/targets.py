@@ -63,8 +63,9 @@ def export_to(key: str, work: ExportWork, options: ExportOptions) -> str | bytes
     return TARGETS[key].export(work, options)
 
 
-# Characters no file system (or Windows) accepts in a name.
-_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+# Characters no file system (or Windows) accepts in a name, and the bidi controls that make
+# "\u202egnp.exe" show as "exe.png" in a file manager.
+_UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f\u200e\u200f\u202a-\u202e\u2066-\u2069]')
 
 
 def safe_file_name(name: str, fallback: str = "Untitled") -> str:

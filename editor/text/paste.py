@@ -61,7 +61,6 @@ _CSS_RULE = re.compile(r"([^{}]+)\{([^{}]*)\}")
 _CLASS_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?\.([\w-]+)$", re.IGNORECASE)
 _WORD_LIST = re.compile(r"mso-list:\s*l\d+\s+level\d+", re.IGNORECASE)
 _ORDERED_MARKER = re.compile(r"^\(?(?:\d+|[a-z]|[ivxlcdm]+)[.)]", re.IGNORECASE)
-_SAFE_HREF = re.compile(r"^(?:https?:|mailto:)", re.IGNORECASE)
 _BLANK = " \xa0\n\u200b\ufeff"  # what a paragraph may hold and still be empty
 _EDGE_SPACE = " \xa0\n"
 # Scene-break lines: decoration only (***, * * *, ~~~, -, #, ⁂, …) around an optional
@@ -171,7 +170,8 @@ class _PasteParser(_Parser):
     """richtext's lenient parser plus what word processors and web pages need."""
 
     def __init__(self, rules: Rules) -> None:
-        super().__init__()
+        # A page's relative links and #anchors point into a site the work is not part of.
+        super().__init__(relative_links=False)
         self._rules = rules
         self._open: list[tuple[str, frozenset[str]]] = []  # open elements and their flags
         self._hidden = 0  # open elements whose content is not text
@@ -217,8 +217,6 @@ class _PasteParser(_Parser):
             self._marker = []
         if "quote" in flags:
             self._quote += 1  # before the block opens: it reads the level
-        if tag == "a" and not _SAFE_HREF.match(a.get("href", "").strip()):
-            attrs = [(k, v) for k, v in attrs if k != "href"]  # javascript:, #anchors
         if style != a.get("style", ""):
             attrs = [(k, v) for k, v in attrs if k != "style"] + [("style", style)]
         super().handle_starttag(tag, attrs)
@@ -245,7 +243,7 @@ class _PasteParser(_Parser):
         hidden = self._hidden > 0
         closed = self._open[index:]
         del self._open[index:]
-        self._hidden = sum("hide" in flags for _tag, flags in self._open)
+        self._hidden -= sum("hide" in flags for _tag, flags in closed)
         if hidden:
             return
         super().handle_endtag(tag)

@@ -14,7 +14,7 @@ An empty document is the empty string (never ``<p></p>`` alone).
 
 Characters a QTextDocument cannot hold inside a paragraph are written so the text
 survives the editor (see ``clean_text``): U+2028/U+2029 and CR become ``<br />``, a
-tab or form feed becomes a space, and the placeholders U+FFFC (object) and U+FDD0,
+tab or form feed becomes a space, and NUL and the placeholders U+FFFC (object) and U+FDD0,
 U+FDD1 (Qt's frame markers), which are not text, are dropped.
 """
 
@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from editor.text.links import link_allowed
 from editor.text.unicode_marks import WORD_CONTINUE_RANGES
 
 # Inline marks in nesting order, outermost first ("a" is handled as a link).
@@ -75,7 +76,8 @@ def escape_text(text: str) -> str:
 
 # Qt splits a block at CR, U+2029 and its frame markers, keeps U+2028 as a line break,
 # and reserves U+FFFC for objects; HTML reads a tab or form feed as a space.
-_UNSAFE = re.compile("[\t\f\r\u2028\u2029\ufffc\ufdd0\ufdd1\ud800-\udfff]")
+# A NUL is not text either: browsers drop it, and C readers of an export stop at it.
+_UNSAFE = re.compile("[\x00\t\f\r\u2028\u2029\ufffc\ufdd0\ufdd1\ud800-\udfff]")
 _CLEAN = str.maketrans(
     {
         "\t": " ",
@@ -83,6 +85,7 @@ _CLEAN = str.maketrans(
         "\r": LINE_BREAK,
         "\u2028": LINE_BREAK,
         "\u2029": LINE_BREAK,
+        "\x00": None,
         "\ufffc": None,
         "\ufdd0": None,
         "\ufdd1": None,
@@ -106,7 +109,10 @@ def _inline(runs: list[Run]) -> str:
     out: list[str] = []
     stack: list[str] = []  # open tags, outermost first; links as "a\0href"
     for run in _merged(runs):
-        wanted = ([f"a\0{run.href}"] if run.href else []) + [m for m in MARKS if m in run.marks]
+        # The floor of the link allowlist: a Run built in code (a Word import, the editor's
+        # document) is checked here as parsed text is in the parser.
+        link = run.href and link_allowed(run.href, relative=True)
+        wanted = ([f"a\0{run.href}"] if link else []) + [m for m in MARKS if m in run.marks]
         keep = 0
         while keep < len(stack) and keep < len(wanted) and stack[keep] == wanted[keep]:
             keep += 1
@@ -137,6 +143,27 @@ def _merged(runs: list[Run]) -> list[Run]:
         else:
             merged.append(run)
     return merged
+
+
+def allowed_links(runs: list[Run], *, relative: bool) -> list[Run]:
+    """``runs`` with every link the allowlist refuses (``text/links.py``) left as its text;
+    ``relative``: whether the target resolves relative addresses."""
+    if all(r.href is None or link_allowed(r.href, relative=relative) for r in runs):
+        return runs
+    return [
+        r if r.href is None or link_allowed(r.href, relative=relative) else Run(r.text, r.marks)
+        for r in runs
+    ]
+
+
+def with_allowed_links(blocks: list[Block], *, relative: bool) -> list[Block]:
+    """Blocks whose runs went through ``allowed_links``: what an exporter writes out."""
+    return [
+        b
+        if (runs := allowed_links(b.runs, relative=relative)) is b.runs
+        else Block(b.kind, runs, b.align, b.quote, b.list_type)
+        for b in blocks
+    ]
 
 
 def block_line(block: Block) -> str:
@@ -244,13 +271,16 @@ def _style_marks(style: str) -> tuple[frozenset[str], frozenset[str], str | None
 
 
 class _Parser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, relative_links: bool = True) -> None:
         super().__init__(convert_charrefs=True)
+        self.relative_links = relative_links
         self.blocks: list[Block] = []
         self._current: Block | None = None
         # open inline elements: tag, marks on, marks off, href
         self._marks: list[tuple[str, frozenset[str], frozenset[str], str | None]] = []
-        self._blocks: list[tuple[str, str | None]] = []  # open block tags with their alignment
+        # Open block tags, each with the alignment in force inside it and how many <li> are
+        # open up to it: read from the top, so 10,000 nested blocks stay linear.
+        self._blocks: list[tuple[str, str | None, int]] = []
         self._quote = 0
         self._lists: list[str] = []
         self._skip = 0
@@ -270,10 +300,7 @@ class _Parser(HTMLParser):
         return frozenset(marks), href
 
     def _align(self) -> str | None:
-        for _tag, align in reversed(self._blocks):
-            if align:
-                return align
-        return None
+        return self._blocks[-1][1] if self._blocks else None
 
     def _new_block(self, kind: str = "p") -> Block:
         list_type = self._lists[-1] if kind == "li" and self._lists else None
@@ -326,7 +353,7 @@ class _Parser(HTMLParser):
         return end + 1
 
     def _in_list_item(self) -> bool:
-        return bool(self._lists) and any(tag == "li" for tag, _align in self._blocks)
+        return bool(self._lists) and bool(self._blocks) and self._blocks[-1][2] > 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _SKIP_CONTENT:
@@ -357,7 +384,8 @@ class _Parser(HTMLParser):
             in_item = self._in_list_item()
             if tag == "center":
                 align = "center"
-            self._blocks.append((tag, align))
+            items = (self._blocks[-1][2] if self._blocks else 0) + (tag == "li")
+            self._blocks.append((tag, align or self._align(), items))
             self._marks.append((tag, on, off, None))
             kind = "li" if tag == "li" else _HEADINGS.get(tag, "p")
             if kind == "p" and in_item:
@@ -371,6 +399,8 @@ class _Parser(HTMLParser):
             self._marks.append((tag, (on | {_INLINE_TAGS[tag]}) - off, off, None))
         elif tag == "a":
             href = a.get("href") or None
+            if href is not None and not link_allowed(href, relative=self.relative_links):
+                href = None  # the text stays, unlinked
             self._marks.append((tag, on, off, href))
         else:  # span, font and anything unknown: keep the text, read its style
             self._marks.append((tag, on, off, None))
@@ -422,9 +452,13 @@ class _Parser(HTMLParser):
         block.runs.append(Run(text, marks, href))
 
 
-def parse(source: str) -> list[Block]:
-    """Blocks from canonical HTML or from any HTML a person might paste or import."""
-    parser = _Parser()
+def parse(source: str, *, relative_links: bool = True) -> list[Block]:
+    """Blocks from canonical HTML or from any HTML a person might paste or import.
+
+    Links outside the allowlist (``text/links.py``) lose their address; relative ones too
+    unless ``relative_links`` (a file being imported has no address to read them against).
+    """
+    parser = _Parser(relative_links=relative_links)
     parser.feed(source)
     parser.close()
     return parser.blocks

@@ -44,8 +44,8 @@ def test_everything_round_trips_exactly(everything_work: ExportWork) -> None:
         ),
         # A line ending in an address would cut the HTML block (found by test_bad_input).
         (
-            '<blockquote>\n<p><a href="\r">0<br /></a></p>\n</blockquote>',
-            '> <p><a href="&#13;">0<br /></a></p>',
+            '<blockquote>\n<p><a href="x\r">0<br /></a></p>\n</blockquote>',
+            '> <p><a href="x&#13;">0<br /></a></p>',
         ),
         ('<p><a href="a\nb">x<br /></a></p>', '<p><a href="a&#10;b">x<br /></a></p>'),
     ],

@@ -253,7 +253,7 @@ def _text(doc: QTextDocument) -> str:
         parts.append(block.text())
         block = block.next()
     text = "".join(parts)
-    for gone in ("\u2028", "\u2029", "\n", "\ufffc"):
+    for gone in ("\u2028", "\u2029", "\n", "\ufffc", "\x00"):  # NUL: not text (richtext)
         text = text.replace(gone, "")
     return text.replace("\t", " ").replace("\f", " ")
 

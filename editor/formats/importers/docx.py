@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from editor.formats.importers import ImportFailed
 from editor.formats.importers.decode import refuse_binary
 from editor.formats.importers.split import PAGE_BREAK, Source
+from editor.text.links import link_allowed
 from editor.text.paste import spaces_outside
 from editor.text.richtext import LINE_BREAK, Block, Run
 
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _ALIGN = {"CENTER": "center", "RIGHT": "right", "JUSTIFY": "justify", "DISTRIBUTE": "justify"}
 _HEADING = re.compile(r"heading (\d)", re.IGNORECASE)
+# A zip bomb's parts claim sizes no manuscript has. Word's XML is ~5-20x smaller packed, and
+# a 500,000-word novel unpacks to ~30 MB; zipfile never unpacks more than a part declares.
+MAX_UNPACKED = 256 * 1024 * 1024
+MAX_RATIO = 100  # unpacked / packed, for documents over RATIO_FROM
+RATIO_FROM = 32 * 1024 * 1024
+MAX_PARTS = 10_000
 
 
 def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
@@ -55,13 +62,34 @@ def _open(name: str, data: bytes) -> Document:
     if not data.startswith(b"PK\x03\x04"):
         raise ImportFailed(f"“{name}” is not a Word document (.docx): it may be misnamed.")
     try:
+        _check_sizes(name, data)
         return docx.Document(io.BytesIO(data))
+    except ImportFailed:
+        raise
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as e:
         raise ImportFailed(
             f"“{name}” is not a Word document (.docx), or it is damaged ({e})."
         ) from e
     except Exception as e:  # lxml's XMLSyntaxError and other signs of a broken file
         raise ImportFailed(f"“{name}” is a damaged Word document: {e}.") from e
+
+
+def _check_sizes(name: str, data: bytes) -> None:
+    """Refuse a zip bomb from the sizes its directory declares, before anything is unpacked."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = archive.infolist()
+    unpacked = sum(p.file_size for p in parts)
+    packed = sum(p.compress_size for p in parts)
+    if (
+        len(parts) > MAX_PARTS
+        or unpacked > MAX_UNPACKED
+        or (unpacked > RATIO_FROM and unpacked > MAX_RATIO * max(packed, 1))
+    ):
+        mb = unpacked / (1024 * 1024)
+        raise ImportFailed(
+            f"“{name}” would unpack to {mb:,.0f} MB in {len(parts):,} parts, far more than "
+            "any manuscript: it was not opened (it may be damaged or made to harm)."
+        )
 
 
 def _paragraphs(document: Document) -> list[Paragraph]:
@@ -109,7 +137,7 @@ class _Reader:
         self.blocks.append(block)
         for item in paragraph.iter_inner_content():
             link = isinstance(item, Hyperlink)
-            href = (item.url or None) if link else None
+            href = item.url if link and link_allowed(item.url, relative=False) else None
             for run in item.runs if link else [item]:
                 marks = _marks(run, style_font)
                 for piece in _pieces(run):

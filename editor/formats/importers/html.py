@@ -50,7 +50,7 @@ def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
 def _parse(html: str) -> list[Block]:
     """Canonical blocks, spaces at a mark's edges outside it ("and<b> bold </b>end" reads
     "and <b>bold</b> end"), as DOCX import and paste cleanup have them."""
-    blocks = parse(html)
+    blocks = parse(html, relative_links=False)
     for block in blocks:
         block.runs = spaces_outside(block.runs)
     return blocks

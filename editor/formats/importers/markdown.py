@@ -24,7 +24,7 @@ _STRUCTURE = re.compile(r"^\s{0,3}(?:#|[-*+>]\s|\d+[.)]\s|```|~~~)")  # headings
 def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
     decoded = decode(data, name)
     # A Markdown file may hold HTML for what Markdown cannot say (Ficwright's export does).
-    blocks = parse(to_canonical(prepared(decoded.text), raw_html=True))
+    blocks = parse(to_canonical(prepared(decoded.text), raw_html=True), relative_links=False)
     return Source(name, blocks, decoded.encoding)
 
 

@@ -98,7 +98,7 @@ def _save_files(files: list[tuple[Path, Callable[[], str | bytes]]]) -> list[Pat
         data = produce()
         raw = data.encode("utf-8") if isinstance(data, str) else data
         try:
-            write_atomic(path, raw)
+            write_atomic(path, raw, files_only=True)  # never replaces a link or a device
         except OSError as e:
             raise SaveFailed(f"“{path}”: {e.strerror or e}") from None
         written.append(path)

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QTextEdit,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from editor.formats.limits import Limit
 from editor.text import markdown, qtdoc
+from editor.text.links import link_allowed
 from editor.text.richtext import Block, Run, parse, serialize
 from editor.ui import editing, pasting
 from editor.ui.widgets.counter import CounterLabel
@@ -219,6 +221,14 @@ class RichField(QWidget):
             cursor = self._anchor_extent(cursor)
         url = self.ask_url(self, current)
         if url is None:
+            return
+        if url and not link_allowed(url, relative=True):
+            # It would not survive the save (text/links.py): say so now, change nothing.
+            QToolTip.showText(
+                self.mapToGlobal(self.rect().bottomLeft()),
+                self.tr("Only web (http, https) and e-mail (mailto) addresses can be links."),
+                self,
+            )
             return
         cursor.beginEditBlock()
         if not url:

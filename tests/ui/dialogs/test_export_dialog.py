@@ -462,3 +462,23 @@ def test_a_full_disk_leaves_no_half_written_file(
     assert "No space left on device" in failed.args[0]
     assert out.read_text(encoding="utf-8") == "the previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_saving_over_a_symlink_is_refused_and_the_link_stays(
+    qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
+):
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    choose_target(qtbot, dialog, "txt")
+    real = tmp_path / "real.txt"
+    real.write_text("theirs", encoding="utf-8")
+    link = tmp_path / "storm.txt"
+    link.symlink_to(real)
+    answer_save(monkeypatch, link)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *_a: None)
+
+    with qtbot.waitSignal(dialog.saveFailed, timeout=5000) as failed:
+        click(qtbot, dialog, "exportSave")
+
+    assert "symbolic link" in failed.args[0]
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "theirs"

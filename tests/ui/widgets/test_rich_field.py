@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QMimeData, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QMainWindow, QVBoxLayout, QWidget
 
 from editor.formats.limits import SUMMARY, Level, Limit
@@ -207,6 +207,33 @@ def test_ctrl_k_on_a_link_edits_or_removes_it(qtbot, field: RichField) -> None: 
     select(field, 7, 7)
     qtbot.keyClick(field.text_edit(), Qt.Key.Key_K, CTRL)
     assert field.html() == "<p>Read this now.</p>"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "java\tscript:x", "data:text/html,x"])
+def test_ctrl_k_refuses_an_address_the_link_allowlist_refuses(
+    qtbot, field: RichField, url: str
+) -> None:  # type: ignore[no-untyped-def]
+    field.ask_url = lambda _parent, _current: url
+    field.set_html("<p>Read the prequel first.</p>")
+    select(field, 9, 16)
+
+    qtbot.keyClick(field.text_edit(), Qt.Key.Key_K, CTRL)
+
+    assert field.html() == "<p>Read the prequel first.</p>"
+    assert not any(f.isAnchor() for f in _char_formats(field))
+
+
+def _char_formats(field: RichField) -> list[QTextCharFormat]:
+    doc = field.text_edit().document()
+    block = doc.begin()
+    found = []
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            found.append(it.fragment().charFormat())
+            it += 1
+        block = block.next()
+    return found
 
 
 def test_ctrl_k_cancelled_changes_nothing(qtbot, field: RichField) -> None:  # type: ignore[no-untyped-def]
