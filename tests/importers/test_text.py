@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from editor.formats.importers import natural_key, read_files
+from editor.formats.importers.cues import voice
 from editor.formats.importers.header import _KEYS
 from editor.model import ArchiveWarning, FfnRating, Rating
 from editor.text.richtext import plain_text
@@ -299,7 +300,8 @@ _WORDS = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéø", min_size=1, max_size
 _KEYWORDS = {part for key in _KEYS for part in re.split(r"[\s/.']", key)} | {
     "for", "by", "to", "chapter", "ch", "chap", "prologue", "epilogue", "interlude", "written",
 }  # fmt: skip
-_PROSE_WORD = _WORDS.filter(lambda w: w not in _KEYWORDS)
+# ...and so are the words an author's note is made of ("reviews", "danke", "saludos").
+_PROSE_WORD = _WORDS.filter(lambda w: w not in _KEYWORDS and not voice(w)[0])
 _LINE = st.lists(
     st.tuples(_PROSE_WORD, st.sampled_from(["", ",", ".", "!", "?", "…", ":", " -", ";"])),
     min_size=1,

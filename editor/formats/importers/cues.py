@@ -85,7 +85,9 @@ _META = re.compile(
         r"please review",
         r"stay tuned",
         r"see you (?:all |guys )?(?:soon|next)",
-        r"happy reading",
+        r"happy reading", r"next time", r"until next time", r"bis zum n[äa]chsten mal",
+        r"hasta (?:la pr[óo]xima|pronto)", r"[àa] la prochaine", r"alla prossima",
+        r"at[ée] a pr[óo]xima", r"next chapter",
         # Spanish, Portuguese, German, French, Italian
         r"cap[ií]tulos?",
         r"(?:esta|mi|minha|essa) hist[óo]ria",

@@ -378,6 +378,8 @@ def read_edges(
                 (i for i, u in enumerate(units) if u.kind == "text" and u.weight <= 0), start
             )
     end = len(units) if to_heading else _end(units, start)
+    if not to_heading and end <= start and max(u.weight for u in units) < 5:
+        start, end = 0, len(units)  # nothing surely a note, and nothing left: all story
     # Nothing left for the story: keep the strongest reading that leaves one.
     if start >= end and not to_heading and any(u.weight < -1 for u in units):
         start = min(start, next(i for i, u in enumerate(units) if u.weight < -1))
