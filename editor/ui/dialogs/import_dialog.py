@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -64,6 +65,7 @@ from editor.formats.importers.header import parse_rating, split_list
 from editor.model import ArchiveWarning, Category, FfnRating, Status
 from editor.text import qtdoc
 from editor.text.richtext import escape_text, normalize, plain_text, word_count
+from editor.ui.dialogs.import_blocks import EdgeBlocks
 
 SETTING_FOLDER = "import/folder"
 READ_DELAY_MS = 100  # after the last change of files or options: one read, not one each
@@ -410,6 +412,17 @@ class ImportDialog(QDialog):
             self,
         )
         self._findings_hint.setWordWrap(True)
+        self._blocks = EdgeBlocks(self)
+        self._blocks_hint = QLabel(
+            self.tr(
+                "What stands before and after each chapter's story, and where it goes. "
+                "Choose another place for a block to move it; your choices hold for this "
+                "import."
+            ),
+            self,
+        )
+        self._blocks_hint.setWordWrap(True)
+        self._overrides: dict[str, str] = {}  # the author's moves: Decision.ident -> target
         self._chapters = QTableWidget(0, 3, self)
         self._chapters.setObjectName("importChapters")
         self._chapters.setHorizontalHeaderLabels(
@@ -468,6 +481,7 @@ class ImportDialog(QDialog):
         self._cancel_read.clicked.connect(self.cancel_reading)
         self._reread.clicked.connect(self._schedule_read)
         self._findings.itemChanged.connect(self._finding_changed)
+        self._blocks.moved.connect(self._block_moved)
         self._chapters.itemSelectionChanged.connect(self._show_selected_chapter)
         self._chapters.itemChanged.connect(self._chapter_title_changed)
         self._progressed.connect(self._on_progress)
@@ -499,10 +513,20 @@ class ImportDialog(QDialog):
         side.addWidget(warnings)
         side.setStretchFactor(0, 3)
 
-        found = QGroupBox(self.tr("Found in the header"), self)
-        found_layout = QVBoxLayout(found)
-        found_layout.addWidget(self._findings)
-        found_layout.addWidget(self._findings_hint)
+        fields = QWidget(self)
+        fields_layout = QVBoxLayout(fields)
+        fields_layout.setContentsMargins(0, 0, 0, 0)
+        fields_layout.addWidget(self._findings)
+        fields_layout.addWidget(self._findings_hint)
+        blocks = QWidget(self)
+        blocks_layout = QVBoxLayout(blocks)
+        blocks_layout.setContentsMargins(0, 0, 0, 0)
+        blocks_layout.addWidget(self._blocks)
+        blocks_layout.addWidget(self._blocks_hint)
+        found = QTabWidget(self)
+        found.setObjectName("importFoundTabs")
+        found.addTab(fields, self.tr("&Fields"))
+        found.addTab(blocks, self.tr("&Blocks"))
         chapters = QGroupBox(self.tr("Chapters"), self)
         QVBoxLayout(chapters).addWidget(self._chapters)
         lower = QSplitter(Qt.Orientation.Horizontal, self)
@@ -653,6 +677,7 @@ class ImportDialog(QDialog):
         self._cancel = cancel
         detect = self._detect.isChecked()
         split = self._split.isChecked()
+        overrides = dict(self._overrides)
         emit = self._progressed.emit
 
         def progress(done: int, total: int) -> None:  # on the worker
@@ -667,6 +692,7 @@ class ImportDialog(QDialog):
                 split_chapters=split,
                 progress=progress,
                 cancelled=cancel.is_set,  # an Event: safe to ask from the worker
+                overrides=overrides,
             )
             words = tuple(word_count(ch.body) for ch in result.chapters)
             return _Read(result, tuple(rows_of(result)), words)
@@ -766,6 +792,13 @@ class ImportDialog(QDialog):
 
     # -- the preview ---------------------------------------------------------------------
 
+    def _block_moved(self, ident: str, target: str) -> None:
+        """The author sent a block elsewhere: read again with that choice."""
+        if self._filling:
+            return
+        self._overrides[ident] = target
+        self._schedule_read()
+
     def _show(self, read: _Read | None) -> None:
         """Fill the preview from ``read``; None empties it."""
         self._read = read
@@ -774,6 +807,7 @@ class ImportDialog(QDialog):
         self._filling = True
         try:
             self._fill_findings(read.rows if read else ())
+            self._blocks.show_decisions(read.result.decisions if read else ())
             self._fill_chapters(read)
         finally:
             self._filling = False
