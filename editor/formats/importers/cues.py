@@ -85,9 +85,15 @@ _META = re.compile(
         r"please review",
         r"stay tuned",
         r"see you (?:all |guys )?(?:soon|next)",
-        r"happy reading", r"next time", r"until next time", r"bis zum n[äa]chsten mal",
-        r"hasta (?:la pr[óo]xima|pronto)", r"[àa] la prochaine", r"alla prossima",
-        r"at[ée] a pr[óo]xima", r"next chapter",
+        r"happy reading",
+        r"next time",
+        r"until next time",
+        r"bis zum n[äa]chsten mal",
+        r"hasta (?:la pr[óo]xima|pronto)",
+        r"[àa] la prochaine",
+        r"alla prossima",
+        r"at[ée] a pr[óo]xima",
+        r"next chapter",
         # Spanish, Portuguese, German, French, Italian
         r"cap[ií]tulos?",
         r"(?:esta|mi|minha|essa) hist[óo]ria",
@@ -241,6 +247,8 @@ def is_dialogue(text: str) -> bool:
 def voice(text: str) -> tuple[int, list[str]]:
     """How much a text sounds like an author talking to readers: hits, and the first few."""
     hits: list[str] = []
+    if len(text) > 1200:  # a long paragraph: an author's aside is at its start or end
+        text = f"{text[:600]} {text[-600:]}"
     for m in _META.finditer(text):
         word = m.group(0).lower()
         if word not in hits:

@@ -56,7 +56,8 @@ from editor.text.richtext import Block, Run
 
 _FRONT_REACH = 40  # units: front matter longer than this is not front matter
 _END_REACH = 15
-_HEADER_SHARE = 0.6  # never more than this share of a text's words taken as its edges
+_HEADER_SHARE = 0.6  # never more than this share of a long text's words taken as its edges
+_PLAIN_STORY = 15.0  # evidence this far behind its best: the story has surely begun
 
 # Where a unit can be sent from the preview, and the label each is shown with.
 TARGETS: dict[str, str] = {
@@ -98,7 +99,7 @@ class Context:
     _seen: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def ident(self, source: str, text: str) -> str:
-        key = (source, " ".join(text.split())[:200])
+        key = (source, " ".join(text[:400].split())[:200])
         n = self._seen.get(key, 0)
         self._seen[key] = n + 1
         return f"{source}\x1f{key[1]}\x1f{n}"
@@ -116,10 +117,8 @@ class Unit:
     weight: float = 0.0
     why: str = ""
     ident: str = ""
-
-    @property
-    def text(self) -> str:
-        return " ".join(text_of(line).strip() for line in self.lines)
+    text: str = ""  # the lines joined, set once the unit is complete
+    words: int = 0
 
     @property
     def value(self) -> str:
@@ -165,6 +164,9 @@ def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = Tr
             else:
                 current.lines.append(line)
                 current.numbers.append(n)
+    for unit in units:
+        unit.text = " ".join(text_of(line).strip() for line in unit.lines)
+        unit.words = len(unit.text.split())
     return units
 
 
@@ -281,12 +283,12 @@ def _title_and_name(unit: Unit) -> bool:
 
 def _limit(units: list[Unit], reach: int) -> int:
     """How many units from the edge may be front or end matter."""
-    total = sum(len(u.text.split()) for u in units) or 1
+    total = sum(u.words for u in units) or 1
     if total < 300:
         return min(len(units), reach)  # a short text: its header may be most of it
     words = 0
     for i, unit in enumerate(units[:reach]):
-        words += len(unit.text.split())
+        words += unit.words
         if words > _HEADER_SHARE * total and i:
             return i
     return min(len(units), reach)
@@ -295,8 +297,8 @@ def _limit(units: list[Unit], reach: int) -> int:
 def _start(units: list[Unit], *, to_heading: bool) -> int:
     """The index of the story's first unit."""
     # A text with no prose in it at all (a hiatus notice) may be all front matter.
-    words = sum(len(u.text.split()) for u in units) or 1
-    unsure = sum(len(u.text.split()) for u in units if u.weight <= 0 and u.kind == "text")
+    words = sum(u.words for u in units) or 1
+    unsure = sum(u.words for u in units if u.weight <= 0 and u.kind == "text")
     prose = any(u.weight <= -2 for u in units) or unsure > 0.1 * words
     reach = len(units) if to_heading or not prose else _limit(units, _FRONT_REACH)
     best, best_at, running = 0.0, 0, 0.0
@@ -307,7 +309,7 @@ def _start(units: list[Unit], *, to_heading: bool) -> int:
     if to_heading:
         rest = units[best_at:]
         # Before a chapter heading, a few short lines left over are notes, not a chapter.
-        if sum(len(u.text.split()) for u in rest) < 15 and all(u.weight > -2 for u in rest):
+        if sum(u.words for u in rest) < 15 and all(u.weight > -2 for u in rest):
             return len(units)
     return best_at
 
@@ -360,8 +362,8 @@ def read_edges(
     units = units_of(blocks, per_line=per_line, headings=headings)
     if not units:
         return blocks
-    for n, unit in enumerate(units):
-        _weigh(unit, chapter_start=chapter_start and n == _first_real(units))
+    _weigh_edges(units, chapter_start=chapter_start, everything=to_heading)
+    for unit in units:
         unit.ident = context.ident(source, unit.text or f"<{unit.kind}>")
     _in_context(units, file_front=file_front)
     if not headings:  # the author asked for no split: a heading line is the text's
@@ -389,6 +391,28 @@ def read_edges(
     taken |= writer.story(units[start:end])
     taken |= writer.region(units[end:], end=True)
     return _rebuild(blocks, units, {n for n, u in enumerate(units) if id(u) in taken})
+
+
+def _weigh_edges(units: list[Unit], *, chapter_start: bool, everything: bool) -> None:
+    """Weigh the units from each end until the story is plain: once the evidence is this far
+    behind its best, nothing further in can be front or end matter (a 500k-word file is read
+    in well under a second). What is not weighed is the story's."""
+    first = _first_real(units)
+    done = [False] * len(units)
+    for order in (range(len(units)), range(len(units) - 1, -1, -1)):
+        best = running = 0.0
+        for n in order:
+            if done[n]:
+                break
+            _weigh(units[n], chapter_start=chapter_start and n == first)
+            done[n] = True
+            running += units[n].weight
+            best = max(best, running)
+            if not everything and running < best - _PLAIN_STORY:
+                break
+    for n, unit in enumerate(units):
+        if not done[n]:
+            unit.target, unit.weight, unit.why = "story", -3.0, "the middle of the text"
 
 
 def _first_real(units: list[Unit]) -> int:

@@ -191,16 +191,14 @@ def unmarked(text: str) -> str:
     return text.strip().strip(_MARKERS).strip()
 
 
+_STYLED = re.compile("[\U0001d400-\U0001d7ff\uff01-\uff5e]+")
+
+
 def plain_letters(text: str) -> str:
     """Styled Unicode letters (𝘊𝘩𝘢𝘱𝘵𝘦𝘳, 𝐂𝐡𝐚𝐩𝐭𝐞𝐫, fullwidth) as the plain letters they style."""
     if text.isascii():
         return text
-    return "".join(
-        unicodedata.normalize("NFKC", c)
-        if 0x1D400 <= ord(c) <= 0x1D7FF or 0xFF01 <= ord(c) <= 0xFF5E
-        else c
-        for c in text
-    )
+    return _STYLED.sub(lambda m: unicodedata.normalize("NFKC", m.group(0)), text)
 
 
 def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
@@ -210,9 +208,10 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     as "Chapter one was the hardest to write." is not a heading; a heading block
     (``<h2>``) may separate them with a space only.
     """
-    line = plain_letters(unmarked(text))
+    line = unmarked(text)
     if not line or len(line) > 160:
         return None
+    line = plain_letters(line)
     m = _BRACKETED.match(line)
     if m and (inner := _parse_bare(m.group("inner").strip(_WRAP), strict=False)) is not None:
         # "[Chapter 1] - Title": the title follows the brackets
