@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QTabWidget
 
 from editor.store.project import Project
 from editor.text.richtext import plain_text
-from editor.ui.dialogs.import_blocks import B_SURE, B_WHY, EdgeBlocks
+from editor.ui.dialogs.import_blocks import B_SURE, B_TARGET, B_WHY, EdgeBlocks
 
 from ..conftest import OpenWindow
 from .test_import_dialog import click, open_import, read
@@ -39,6 +40,22 @@ def _fic(tmp_path: Path) -> Path:
     path.parent.mkdir()
     path.write_text(FIC, encoding="utf-8")
     return path
+
+
+def choose(qtbot, dialog, blocks: EdgeBlocks, fragment: str, target: str) -> None:  # type: ignore[no-untyped-def]
+    """Click the block's "Goes to" cell and pick ``target`` from its list."""
+    dialog.findChild(QTabWidget, "importFoundTabs").setCurrentIndex(1)
+    row = blocks.row_of(fragment)
+    blocks.scrollTo(blocks.model().index(row, B_TARGET))
+    cell = blocks.visualRect(blocks.model().index(row, B_TARGET))
+    qtbot.mouseClick(blocks.viewport(), Qt.MouseButton.LeftButton, pos=cell.center())
+    box = blocks.findChild(QComboBox, "importBlockTarget")  # one click opens the list
+    assert box is not None and box.isVisible()
+    index = box.findData(target)
+    with qtbot.waitSignal(dialog.readFinished, timeout=10000):
+        box.setCurrentIndex(index)
+        box.activated.emit(index)
+    qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=10000)
 
 
 def test_each_block_shows_where_it_went_and_why(
@@ -74,11 +91,9 @@ def test_moving_blocks_between_a_field_and_the_story_is_what_gets_imported(
     blocks = dialog.findChild(EdgeBlocks, "importBlocks")
 
     # The dedication line is really the story's first line; the story's last paragraph is
-    # really an end note. One choice each, no retyping.
-    blocks.move(blocks.row_of("For Priya"), "story")
-    qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=10000)
-    blocks.move(blocks.row_of("Halfway across"), "notes_end")
-    qtbot.waitUntil(lambda: not dialog.is_reading(), timeout=10000)
+    # really an end note. One choice each in the "Goes to" list, no retyping.
+    choose(qtbot, dialog, blocks, "For Priya", "story")
+    choose(qtbot, dialog, blocks, "Halfway across", "notes_end")
     # The choices hold when the files are read again (they are the author's for this import)
     row = blocks.row_of("For Priya")
     assert blocks.target(row) == "story"
