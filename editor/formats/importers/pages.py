@@ -283,9 +283,9 @@ def _without_repeats(blocks: list[Block], titles: list[str], chapter: str) -> li
     out: list[Block] = []
     for i, block in enumerate(blocks):
         text = " ".join(block.text().split())
-        if i < 6 and text and (text in titles or (chapter and text.endswith(chapter))):
-            if len(text) <= len(chapter) + 20:
-                continue
+        repeat = text in titles or (chapter and text.endswith(chapter))
+        if i < 6 and text and repeat and len(text) <= len(chapter) + 20:
+            continue
         out.append(block)
     return out
 
@@ -426,7 +426,7 @@ def _efiction_printable(name: str, doc: HtmlElement, check: Check) -> Source | N
     current: Part | None = None
     for element in doc.xpath(
         f"//div[{_has_class('chaptertitle')} or {_has_class('chapter')}"
-        f" or ({_has_class('notes')} and .//span[{_has_class('label')}])]"
+        f" or (({_has_class('notes')} or @id='storynotes') and .//span[{_has_class('label')}])]"
     ):
         classes = (element.get("class") or "").split()
         label = _text(_first(element, f".//span[{_has_class('label')}]")).lower()
@@ -435,7 +435,7 @@ def _efiction_printable(name: str, doc: HtmlElement, check: Check) -> Source | N
             current = Part(_efiction_title(element, author), [], name)
             parts.append(current)
         elif current is None:
-            if "story notes" in label or "notes" in classes:
+            if "notes" in label or "notes" in classes:
                 _efiction_notes(element, work, first, work_scope=True)
         elif "chapter" in classes:
             current.blocks = page_blocks(inner_html(element))
@@ -551,4 +551,19 @@ def _efiction_notes(
 ) -> None:
     label = "Story Notes" if work_scope else "Author's Chapter Notes"
     _efiction_note_text(element)
-    read_notes(element, work, meta, work_scope=work_scope, label=label)
+    read_notes(_paragraphs(element), work, meta, work_scope=work_scope, label=label)
+
+
+_BLANK_LINE = re.compile(r"(?:<br\s*/?>\s*){2,}", re.IGNORECASE)
+
+
+def _paragraphs(element: HtmlElement) -> HtmlElement:
+    """eFiction writes a field's paragraphs as lines with a blank line (two ``<br>``) between:
+    as paragraphs, so that "Disclaimer:" on one does not run on into the next."""
+    from lxml import html as lxml_html
+
+    inner = inner_html(element)
+    if "<p" in inner.lower() or not _BLANK_LINE.search(inner):
+        return element
+    paragraphs = "".join(f"<p>{p}</p>" for p in _BLANK_LINE.split(inner) if p.strip())
+    return lxml_html.fragment_fromstring(paragraphs, create_parent="div")
