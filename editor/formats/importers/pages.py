@@ -50,7 +50,7 @@ def read_page(name: str, text: str, check: Check) -> Source | None:
     except (etree.ParserError, ValueError):
         return None  # the generic reader copes with what lxml cannot
     for layout in (_ao3_work_page, _efiction_printable, _ffn, _fanfiktion_de, _mediaminer,
-                   _journal_entry):  # fmt: skip
+                   _wattpad, _journal_entry):  # fmt: skip
         source = layout(name, doc, check)
         if source is not None:
             return source
@@ -288,6 +288,34 @@ def _without_repeats(blocks: list[Block], titles: list[str], chapter: str) -> li
             continue
         out.append(block)
     return out
+
+
+# -- Wattpad ----------------------------------------------------------------------------------
+
+
+def _wattpad(name: str, doc: HtmlElement, check: Check) -> Source | None:
+    """Wattpad's reading page: the story's title and author over the part (``.toc-header``,
+    ``.story-info``), the part's title in ``.part-header``, its text in one or more
+    ``.panel-reading`` (a long part is served in pages); votes, comments and "You'll also
+    like" around them."""
+    panels = doc.xpath(f"//div[{_has_class('panel-reading')}]")
+    if not panels:
+        return None
+    header: list[str] = []
+    info = _first(doc, f"//*[{_has_class('toc-header')} or {_has_class('story-info')}]")
+    if info is not None:
+        title = _first(info, ".//a[contains(@href, '/story/')]")
+        header.append(f"Title: {_text(title)}")
+        author = _first(info, ".//a[contains(@href, '/user/')]")
+        header.append(f"Author: {_text(author)}")
+    heading = ""
+    part = _text(_first(doc, f"//*[{_has_class('part-header')}]//*[self::h1 or self::h2]"))
+    if part and parse_heading(part, strict=False) is not None:
+        heading = part
+    elif part:
+        header.append(f"Chapter title: {part}")
+    content = [b for panel in panels for b in page_blocks(inner_html(panel))]
+    return _page(name, header, heading, content)
 
 
 # -- LiveJournal and Dreamwidth entries ----------------------------------------------------------
