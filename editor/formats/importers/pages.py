@@ -18,6 +18,7 @@ A page no layout recognises is read as any HTML (``read_page`` gives None).
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,7 @@ def read_page(name: str, text: str, check: Check) -> Source | None:
     except (etree.ParserError, ValueError):
         return None  # the generic reader copes with what lxml cannot
     for layout in (_ao3_work_page, _efiction_printable, _ffn, _fanfiktion_de, _mediaminer,
-                   _wattpad, _journal_entry):  # fmt: skip
+                   _wattpad, _journal_entry, _titled_chapter):  # fmt: skip
         source = layout(name, doc, check)
         if source is not None:
             return source
@@ -360,9 +361,9 @@ def _ao3_work_page(name: str, doc: HtmlElement, check: Check) -> Source | None:
     work = WorkFields()
     first = PartMeta()
     read_tags(tag_lines(meta), work, first)
-    preface = _first(doc, f"//*[@id='workskin']/div[{_has_class('preface')}]") or _first(
-        doc, f"//div[{_has_class('preface')} and not({_has_class('chapter')})]"
-    )
+    preface = _first(doc, f"//*[@id='workskin']/div[{_has_class('preface')}]")
+    if preface is None:
+        preface = _first(doc, f"//div[{_has_class('preface')} and not({_has_class('chapter')})]")
     if preface is not None:
         work.offer("title", _text(_first(preface, ".//h2")), "Title (h2)")
         byline = _text(_first(preface, f".//*[{_has_class('byline')}]"))
@@ -595,3 +596,33 @@ def _paragraphs(element: HtmlElement) -> HtmlElement:
         return element
     paragraphs = "".join(f"<p>{p}</p>" for p in _BLANK_LINE.split(inner) if p.strip())
     return lxml_html.fragment_fromstring(paragraphs, create_parent="div")
+
+
+# -- a chapter page of the author's own ---------------------------------------------------------
+
+
+def _titled_chapter(name: str, doc: HtmlElement, check: Check) -> Source | None:
+    """A page an author made for one chapter (a personal archive, a saved chapter file): the
+    ``<h1>`` is the work's title, as the page's ``<title>`` says ("Title - Chapter 1"), above
+    a chapter heading. A title line, so that the same page for every chapter of a work gives
+    the work its title once rather than each chapter a heading of the work's name."""
+    from lxml import html as lxml_html
+
+    h1s = doc.xpath("//body//h1")
+    page_title = _text(_first(doc, "//head/title"))
+    if len(h1s) != 1 or not page_title:
+        return None
+    title = _text(h1s[0])
+    rest = page_title[len(title) :].strip(" -–—|:,") if title else ""
+    if not title or not page_title.casefold().startswith(title.casefold()):
+        return None
+    if not rest or parse_heading(rest, strict=False) is None:
+        return None  # the <title> names the chapter too: else the <h1> may be anything
+    headings = doc.xpath("//body//h2|//body//h3|//body//h4")
+    if not any(parse_heading(_text(h), strict=False) for h in headings):
+        return None
+    line = lxml_html.fragment_fromstring(f"<p>Title: {html_escape(title)}</p>")
+    line.tail = h1s[0].tail
+    h1s[0].getparent().replace(h1s[0], line)
+    body = _first(doc, "//body")
+    return Source(name, page_blocks(inner_html(body if body is not None else doc)))
