@@ -1,5 +1,7 @@
 """Pages saved from fic sites: each layout read by its structure, the site's chrome dropped."""
 
+# ruff: noqa: E501 -- the saved pages keep a site's lines as the site writes them
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -18,8 +18,8 @@ A page no layout recognises is read as any HTML (``read_page`` gives None).
 from __future__ import annotations
 
 import re
-from html import escape as html_escape
 from collections.abc import Callable
+from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from editor.formats.importers.header import Part, PartMeta, WorkFields
@@ -181,7 +181,7 @@ def _ffn_stats(stats: str, header: list[str]) -> tuple[int | None, bool]:
             header.append(f"Rating: {value}")
         elif colon and key == "chapters" and value.isdigit():
             expected = int(value)
-        elif colon and key == "status" or item.strip().lower() == "complete":
+        elif (colon and key == "status") or item.strip().lower() == "complete":
             complete = "complete" in item.lower()
             if complete:
                 header.append("Status: Complete")
