@@ -241,3 +241,34 @@ def _chapter_meta(group: HtmlElement, work: WorkFields) -> PartMeta:
     if "chapter notes" in quotes:
         read_notes(quotes["chapter notes"], work, meta, work_scope=False, label="Chapter Notes")
     return meta
+
+
+# -- reading a page by its layout (pages.py, work_pages.py) -------------------------------------
+
+
+def element_text(element: HtmlElement | None) -> str:
+    return " ".join(element.text_content().split()) if element is not None else ""
+
+
+def first_match(element: HtmlElement, xpath: str) -> HtmlElement | None:
+    found = element.xpath(xpath)
+    return found[0] if found else None
+
+
+def has_class(name: str) -> str:
+    """An XPath test for one class among several ("chapter preface group")."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def drop(element: HtmlElement | None) -> None:
+    """Remove an element but keep the text after it (lxml keeps it as the tail)."""
+    if element is None or element.getparent() is None:
+        return
+    parent = element.getparent()
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
