@@ -123,6 +123,9 @@ def _ao3_chapter(chapter: HtmlElement, work: WorkFields, name: str) -> Part:
 # Labels of the story's statistics, which say nothing an author keeps.
 _EFICTION_DROPPED = {"word count", "read count", "read", "reads", "published", "updated",
                      "reviews", "hits", "completed", "chapters"}  # fmt: skip
+_EFICTION_CHAPTERS = {"chapters", "capítulos", "capitulos", "kapitel", "chapitres"}
+_EFICTION_CATEGORIES = {"categories", "categorías", "categorias", "kategorien", "catégories"}
+_YES = {"yes", "sí", "si", "sim", "ja", "oui"}
 
 
 def efiction_printable(name: str, doc: HtmlElement, check: Check) -> Source | None:
@@ -141,14 +144,13 @@ def efiction_printable(name: str, doc: HtmlElement, check: Check) -> Source | No
     if pagetitle is not None:
         author_link = first_match(pagetitle, ".//a[contains(@href, 'viewuser')]")
         author = element_text(author_link)
-        title = (
-            re.sub(rf"\s+by\s+{re.escape(author)}\s*$", "", element_text(pagetitle))
-            if author
-            else ""
-        )
-        work.offer(
-            "title", title or element_text(first_match(pagetitle, ".//a|.//b")), "Page title"
-        )
+        # "Orchard Lights by ashgrove": the title is the page title before the by-line
+        title = element_text(first_match(pagetitle, ".//a|.//b"))
+        if author and (
+            m := re.match(rf"(.+?)\s+by\s+{re.escape(author)}\s*$", element_text(pagetitle))
+        ):
+            title = m.group(1)
+        work.offer("title", title, "Page title")
         if author:
             work.offer("author", author, "Page title")
     read_tags(_efiction_info(doc, titles[0]), work, first)
@@ -202,16 +204,16 @@ def _efiction_info(doc: HtmlElement, stop: HtmlElement) -> list[str]:
             parts.append(node.text_content())
         value = " ".join("".join(parts).split())
         key = label.lower()
-        if key in _EFICTION_DROPPED or not value or value.lower() in ("none", "n/a"):
-            if key == "chapters" and value.isdigit():
-                lines.append(f"Chapters: {value}/{value}" if _completed(doc) else "")
+        if key in _EFICTION_CHAPTERS and value.isdigit() and _completed(doc):
+            lines.append(f"Chapters: {value}/{value}")  # all posted: the work's length
+        elif key in _EFICTION_DROPPED or not value or value.lower() in ("none", "n/a"):
             continue
-        if key == "categories":
+        elif key in _EFICTION_CATEGORIES:
             lines += _efiction_categories(span)
-            continue
-        key = {"rated": "Rating", "challenges": "Challenge"}.get(key, label)
-        lines.append(f"{key}: {value}")
-    return [line for line in lines if line]
+        else:
+            key = {"rated": "Rating", "challenges": "Challenge"}.get(key, label)
+            lines.append(f"{key}: {value}")
+    return lines
 
 
 def _has_class_name(element: HtmlElement, name: str) -> bool:
@@ -219,9 +221,16 @@ def _has_class_name(element: HtmlElement, name: str) -> bool:
 
 
 def _completed(doc: HtmlElement) -> bool:
+    """The story's "Completed: Yes"."""
     for span in doc.xpath(f"//span[{has_class('label')}]"):
-        if element_text(span).lower().startswith("completed"):
-            return (span.tail or "").strip().lower() in ("yes", "ja", "sí", "si", "oui")
+        if element_text(span).lower().rstrip(":").strip() in (
+            "completed",
+            "completa",
+            "completo",
+            "abgeschlossen",
+            "terminée",
+        ):
+            return (span.tail or "").strip().lower() in _YES
     return False
 
 
