@@ -6,6 +6,10 @@ the same header and chapter reading as plain text. AO3's download says what ever
 ``div.userstuff`` per chapter, ``div#afterword``), so it is read by its layout instead; see
 shared/reference/archives.md and otwarchive's app/views/downloads. Its tag list and notes
 still go through ``header``: "Rating:" means the same there as in a text file.
+
+A page saved from a fic site (FFN, AO3's work page, eFiction, Wattpad...) is read by its
+site's layout in ``pages`` and ``work_pages``, with the element helpers at the end of this
+module; any other page as above.
 """
 
 from __future__ import annotations

@@ -6,11 +6,12 @@ and classes (FFN's ``#profile_top`` and ``#storytext``, AO3's ``dl.work.meta`` a
 ``div#chapters``, eFiction's ``div.chaptertitle``), so each layout is recognised by those,
 never by a file's words. Two kinds of result:
 
-- a chapter page (FFN, fanfiktion.de, MediaMiner, a LiveJournal or Dreamwidth entry): the
-  site's own header as labelled lines, the chapter heading, then the chapter's content as the
-  author wrote it, so the author's notes in it still go through the edge classifier;
-- a page that says what every part is (AO3's work page, an eFiction printable story): a
-  ``Source.structured``, read like AO3's download.
+- a chapter page (FFN, fanfiktion.de, MediaMiner, Wattpad, a LiveJournal or Dreamwidth
+  entry, an author's own page per chapter): the site's own header as labelled lines, the
+  chapter heading, then the chapter's content as the author wrote it, so the author's notes
+  in it still go through the edge classifier (``edges``) like any text's;
+- a page that shows a whole work and says what every part is (AO3's work page, an eFiction
+  printable story, in ``work_pages``): a ``Source.structured``, read like AO3's download.
 
 A page no layout recognises is read as any HTML (``read_page`` gives None).
 """
@@ -131,18 +132,19 @@ def _ffn(name: str, doc: HtmlElement, check: Check) -> Source | None:
     summary = first_match(profile, "./div[normalize-space()]")
     header.append(f"Summary: {element_text(summary)}")
     stats = first_match(profile, ".//span[contains(@class, 'xgray')]")
-    expected, complete = _ffn_stats(element_text(stats), header)
+    expected = _ffn_stats(element_text(stats), header)
     chapter = _selected_chapter(by_id(doc, "chap_select"))
-    heading = _chapter_heading(chapter, "Chapter", expected if complete or chapter else None)
+    # "Chapters: 3" counts the chapters posted: as many as the work has so far.
+    heading = _chapter_heading(chapter, "Chapter", expected)
     return _page(name, header, heading, page_blocks(inner_html(story)))
 
 
-def _ffn_stats(stats: str, header: list[str]) -> tuple[int | None, bool]:
+def _ffn_stats(stats: str, header: list[str]) -> int | None:
     """ "Rated: Fiction T - English - Adventure/Friendship - Odile V., Captain Marsh -
     Chapters: 3 - Words: 4,812 - ... - Status: Complete - id: 10022871" as header lines;
-    the chapter count and whether the story is complete."""
+    the chapter count. Unlabelled, in this order: the language, the genres if FFN's, the
+    characters ("[A, B] C" pairs A and B)."""
     expected: int | None = None
-    complete = False
     unlabelled = 0
     for item in re.split(r"\s+-\s+", stats):
         key, colon, value = item.partition(":")
@@ -152,8 +154,7 @@ def _ffn_stats(stats: str, header: list[str]) -> tuple[int | None, bool]:
         elif colon and key == "chapters" and value.isdigit():
             expected = int(value)
         elif (colon and key == "status") or item.strip().lower() == "complete":
-            complete = "complete" in item.lower()
-            if complete:
+            if "complete" in item.lower():
                 header.append("Status: Complete")
         elif colon and key in _FFN_DROPPED:
             continue
@@ -166,7 +167,7 @@ def _ffn_stats(stats: str, header: list[str]) -> tuple[int | None, bool]:
                 header.append(f"Tags: {', '.join(genres)}")
             else:
                 header.append(f"Characters: {item.strip()}")
-    return expected, complete
+    return expected
 
 
 # -- fanfiktion.de ----------------------------------------------------------------------------

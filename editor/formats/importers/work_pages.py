@@ -125,6 +125,7 @@ _EFICTION_DROPPED = {"word count", "read count", "read", "reads", "published", "
                      "reviews", "hits", "completed", "chapters"}  # fmt: skip
 _EFICTION_CHAPTERS = {"chapters", "capítulos", "capitulos", "kapitel", "chapitres"}
 _EFICTION_CATEGORIES = {"categories", "categorías", "categorias", "kategorien", "catégories"}
+_COMPLETED = {"completed", "completa", "completo", "abgeschlossen", "terminée"}
 _YES = {"yes", "sí", "si", "sim", "ja", "oui"}
 
 
@@ -223,13 +224,7 @@ def _has_class_name(element: HtmlElement, name: str) -> bool:
 def _completed(doc: HtmlElement) -> bool:
     """The story's "Completed: Yes"."""
     for span in doc.xpath(f"//span[{has_class('label')}]"):
-        if element_text(span).lower().rstrip(":").strip() in (
-            "completed",
-            "completa",
-            "completo",
-            "abgeschlossen",
-            "terminée",
-        ):
+        if element_text(span).lower().rstrip(":").strip() in _COMPLETED:
             return (span.tail or "").strip().lower() in _YES
     return False
 
