@@ -70,7 +70,8 @@ AO3_WORK_PAGE = """<html><head><title>Glasswork - vell - Tidebound [Archive of O
 <div id="workskin"><div class="preface group"><h2 class="title heading">Glasswork</h2>
 <h3 class="byline heading"><a rel="author">vell</a></h3>
 <div class="summary module"><h3 class="heading">Summary:</h3><blockquote class="userstuff"><p>A glassblower mends the sea.</p></blockquote></div>
-<div class="notes module"><h3 class="heading">Notes:</h3><blockquote class="userstuff"><p>Written on a ferry.</p></blockquote>
+<div class="notes module"><h3 class="heading">Notes:</h3><ul class="associations"><li>For <a href="/users/pebble/gifts">pebble</a>.</li></ul>
+<blockquote class="userstuff"><p>Written on a ferry.</p></blockquote>
 <p class="jump">(See the end of the work for <a href="#work_endnotes">more notes</a>.)</p></div></div>
 <div id="chapters">
 <div class="chapter" id="chapter-1"><div class="chapter preface group"><h3 class="title"><a>Chapter 1</a>: Sand</h3></div>
@@ -97,6 +98,7 @@ def test_an_ao3_work_page_saved_from_the_browser_maps_every_part(tmp_path: Path)
     assert (f["series_name"], f["series_part"]) == ("Glass Cycle", 3)
     assert f["expected_chapters"] == 3
     assert f["summary"] == "<p>A glassblower mends the sea.</p>"
+    assert f["dedication"] == "<p>For pebble.</p>"
     sand, fire = result.chapters
     assert (sand.title, fire.title) == ("Sand", "Fire")
     assert sand.notes_begin == "<p>Written on a ferry.</p>"
@@ -105,6 +107,20 @@ def test_an_ao3_work_page_saved_from_the_browser_maps_every_part(tmp_path: Path)
     assert fire.summary == "<p>The kiln wakes.</p>"
     assert fire.body == "<p>Then the fire had to be patient.</p>"
     assert fire.notes_end == "<p>Thanks for the kudos.</p>"
+
+
+def test_an_ao3_oneshot_work_page_has_its_text_straight_in_chapters(tmp_path: Path) -> None:
+    page = AO3_WORK_PAGE.split('<div id="chapters">')[0] + (
+        '<div id="chapters"><div class="userstuff"><h3 class="landmark heading">Work Text:</h3>'
+        "<p>One breath of glass.</p></div></div></div></div></body></html>"
+    )
+
+    result = _read(tmp_path, page)
+
+    (oneshot,) = result.chapters
+    assert oneshot.body == "<p>One breath of glass.</p>"
+    assert oneshot.notes_begin == "<p>Written on a ferry.</p>"
+    assert result.fields["title"] == "Glasswork"
 
 
 EFICTION = """<html><head><title>Low Tide by reedling</title></head><body>

@@ -54,7 +54,12 @@ def read_page(name: str, text: str, check: Check) -> Source | None:
 
     for layout in (ao3_work_page, efiction_printable, _ffn, _fanfiktion_de, _mediaminer,
                    _wattpad, _journal_entry, _titled_chapter):  # fmt: skip
-        source = layout(name, doc, check)
+        try:
+            source = layout(name, doc, check)
+        except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+            # A site changed its markup in a way its reader does not expect: the page is
+            # still HTML, and the generic reading of it loses no word.
+            return None
         if source is not None:
             return source
     return None
@@ -300,14 +305,15 @@ def _wattpad(name: str, doc: HtmlElement, check: Check) -> Source | None:
 # -- LiveJournal and Dreamwidth entries ----------------------------------------------------------
 
 
+_JOURNAL_POSTS = ("entry-content", "entry_text", "entry-body", "asset-body", "b-singlepost-body")
+
+
 def _journal_entry(name: str, doc: HtmlElement, check: Check) -> Source | None:
     """A journal entry (LiveJournal, Dreamwidth, InsaneJournal): the post is the
-    ``entry-content`` (``entry_text`` in older styles); the journal's name, the mood and music,
+    ``entry-content`` (``entry_text``, ``asset-body`` or ``b-singlepost-body`` in other
+    styles); the journal's name, the mood and music,
     the tags and the comment links around it are the journal's, not the fic's."""
-    entries = doc.xpath(
-        f"//*[{has_class('entry-content')} or {has_class('entry_text')}"
-        f" or {has_class('entry-body')}]"
-    )
+    entries = doc.xpath("//*[" + " or ".join(has_class(c) for c in _JOURNAL_POSTS) + "]")
     if len(entries) != 1:
         return None  # a journal's page of many posts is not one fic
     entry = entries[0]

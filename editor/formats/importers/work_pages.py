@@ -10,6 +10,7 @@ table of contents, "Back to index") is never read.
 from __future__ import annotations
 
 import re
+from html import escape as html_escape
 from typing import TYPE_CHECKING
 
 from editor.formats.importers.header import Part, PartMeta, WorkFields
@@ -70,6 +71,10 @@ def ao3_work_page(name: str, doc: HtmlElement, check: Check) -> Source | None:
         notes = _module(preface, "notes")
         if notes is not None:
             read_notes(notes, work, first, work_scope=True, label="Notes")
+        for gift in preface.xpath(f".//ul[{has_class('associations')}]/li"):
+            text = element_text(gift)
+            if text.lower().startswith("for "):  # "For frostfinch.": a gift work's recipient
+                work.offer("dedication", f"<p>{html_escape(text)}</p>", text)
     parts: list[Part] = []
     for chapter in chapters.xpath(f"./div[{has_class('chapter')}]") or [chapters]:
         check()
