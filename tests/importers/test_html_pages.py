@@ -261,6 +261,33 @@ def test_a_wattpad_part_reads_its_story_info_and_panels(tmp_path: Path) -> None:
     assert _story(chapter.body) == ["The forge was cold.", "Rue lit it anyway."]
 
 
+def test_a_header_table_reads_each_row_as_a_labelled_line(tmp_path: Path) -> None:
+    page = """<html><body><table>
+<tr><td><b>Title:</b></td><td>Salt and Cinder</td></tr>
+<tr><td><b>Rating</b></td><td>PG-13</td></tr>
+<tr><td><b>Pairing:</b></td><td>Ines/Mara</td></tr></table><hr>
+<p>The ship's cook burned the bread again.</p></body></html>"""
+
+    result = _read(tmp_path, page)
+
+    f = result.fields
+    assert f["title"] == "Salt and Cinder"
+    assert f["rating"] is Rating.TEEN
+    assert f["relationships"] == ("Ines/Mara",)
+    (chapter,) = result.chapters
+    assert chapter.body == "<p>The ship's cook burned the bread again.</p>"
+
+
+def test_a_table_of_the_storys_own_stays_as_it_was(tmp_path: Path) -> None:
+    page = """<html><body><p>The log read:</p><table>
+<tr><td>Day 1</td><td>Fog.</td></tr><tr><td>Day 2</td><td>More fog.</td></tr></table>
+</body></html>"""
+    path = tmp_path / "log.html"
+    path.write_text(page, encoding="utf-8")
+
+    assert read_source(path).blocks == page_blocks(page)
+
+
 def _chapter_page(n: int, title: str, text: str) -> str:
     return f"""<html><head><title>Quiet Harbour - Chapter {n}</title></head><body>
 <h1>Quiet Harbour</h1><p>by <b>tern</b></p><hr>

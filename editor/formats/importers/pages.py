@@ -23,6 +23,7 @@ from collections.abc import Callable
 from html import escape as html_escape
 from typing import TYPE_CHECKING
 
+from editor.formats.importers.header import match_key
 from editor.formats.importers.html import (
     by_id,
     drop,
@@ -52,6 +53,7 @@ def read_page(name: str, text: str, check: Check) -> Source | None:
         return None  # the generic reader copes with what lxml cannot
     from editor.formats.importers.work_pages import ao3_work_page, efiction_printable
 
+    tables = _label_tables(doc)
     for layout in (ao3_work_page, efiction_printable, _ffn, _fanfiktion_de, _mediaminer,
                    _wattpad, _journal_entry, _titled_chapter):  # fmt: skip
         try:
@@ -62,6 +64,9 @@ def read_page(name: str, text: str, check: Check) -> Source | None:
             return None
         if source is not None:
             return source
+    if tables:
+        body = first_match(doc, "//body")
+        return Source(name, page_blocks(inner_html(body if body is not None else doc)))
     return None
 
 
@@ -106,6 +111,36 @@ def _fandoms_from_trail(links: list[str]) -> str:
         return ""
     last = re.sub(r"\s+(?:Crossover|Fan Fiction|Fanfiction)$", "", links[-1], flags=re.I)
     return ", ".join(p.strip() for p in last.split(" + ") if p.strip())
+
+
+# -- a header as a table ----------------------------------------------------------------------
+
+
+def _label_tables(doc: HtmlElement) -> bool:
+    """A header written as a table of label and value ("Title: | The Owner"), as journal
+    posts often have it, rewritten as one "Label: value" line a row: cell by cell, the labels
+    would part from their values. True when there was one."""
+    from lxml import html as lxml_html
+
+    found = False
+    for table in doc.xpath("//table[not(.//table)]"):
+        rows = [row.xpath("./th|./td") for row in table.xpath(".//tr")]
+        if len(rows) < 2 or any(len(cells) != 2 for cells in rows):
+            continue
+        labels = [element_text(cells[0]).rstrip(":").strip() for cells in rows]
+        if any(not label or len(label.split()) > 4 for label in labels):
+            continue
+        if not any(match_key(f"{label}: x") for label in labels):
+            continue  # a table of the story's own (a ship's log, a chat)
+        lines = "".join(
+            f"<p>{html_escape(label)}: {inner_html(cells[1])}</p>"
+            for label, cells in zip(labels, rows, strict=True)
+        )
+        replacement = lxml_html.fragment_fromstring(lines, create_parent="div")
+        replacement.tail = table.tail
+        table.getparent().replace(table, replacement)
+        found = True
+    return found
 
 
 # -- FanFiction.net ---------------------------------------------------------------------------
