@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from editor.formats.importers import ImportResult, read_files, read_source
+import pytest
+
+from editor.formats.importers import ImportResult, pages, read_files, read_source
 from editor.formats.importers.html import page_blocks
 from editor.model import ArchiveWarning, Rating, Status
 from editor.text.richtext import plain_text
@@ -308,6 +310,22 @@ def test_the_same_titled_page_for_every_chapter_gives_the_work_its_title(tmp_pat
         ("Fog", "<p>The fog came in.</p>"),
         ("Bell", "<p>A bell rang.</p>"),
     ]
+
+
+def test_a_site_page_its_reader_cannot_follow_is_read_as_any_html(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object) -> None:
+        raise AttributeError("the site changed its markup")
+
+    monkeypatch.setattr(pages, "_ffn", broken)
+    path = tmp_path / "ffn.html"
+    path.write_text(FFN, encoding="utf-8")
+
+    source = read_source(path)
+
+    assert source.structured is None
+    assert source.blocks == page_blocks(FFN)
 
 
 def test_a_page_of_no_known_layout_is_read_as_any_html(tmp_path: Path) -> None:

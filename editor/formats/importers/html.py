@@ -191,7 +191,8 @@ def _preface(preface: HtmlElement, work: WorkFields, first: PartMeta) -> None:
 def read_notes(
     quote: HtmlElement, work: WorkFields, meta: PartMeta, *, work_scope: bool, label: str
 ) -> None:
-    """AO3 notes: "Prompt:", "Disclaimer:" and the like to their fields, the rest as notes."""
+    """A notes field (AO3's, an eFiction story's): "Prompt:", "Disclaimer:" and the like to
+    their fields, the rest as notes."""
     rest = read_header(
         page_blocks(inner_html(quote)), work, meta, work_scope=work_scope, everywhere=True
     )
