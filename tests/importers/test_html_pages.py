@@ -58,6 +58,32 @@ def test_an_ffn_chapter_page_reads_its_profile_and_drops_the_site(tmp_path: Path
     ]
 
 
+def test_an_ffn_crossover_oneshot_reads_both_fandoms_and_its_pairing(tmp_path: Path) -> None:
+    page = (
+        FFN.replace(
+            '<a href="/game/">Games</a> &gt; <a href="/game/Lantern/">Lantern Isles</a>',
+            '<a href="/crossovers/x/">Lantern Isles + Copper Sky Crossover</a>',
+        )
+        .replace("Adventure/Humor - Tamsin, Oris", "Hurt/Comfort - [Tamsin, Oris] Jory - Ann")
+        .replace(" - Chapters: 4", "")
+    )
+    page = page[: page.index("<select")] + page[page.index("</select>") + 9 :]
+
+    result = _read(tmp_path, page)
+
+    f = result.fields
+    assert f["fandoms"] == ("Lantern Isles", "Copper Sky")
+    assert f["additional_tags"] == ("Hurt/Comfort",)
+    assert f["relationships"] == ("Tamsin/Oris",)
+    assert f["characters"] == ("Tamsin", "Oris", "Jory - Ann")
+    (chapter,) = result.chapters
+    assert chapter.title == ""
+    assert _story(chapter.body) == [
+        "The cart lost a wheel at mile nine.",
+        "Tamsin swore at it in three languages.",
+    ]
+
+
 AO3_WORK_PAGE = """<html><head><title>Glasswork - vell - Tidebound [Archive of Our Own]</title></head>
 <body><header id="header"><h1>Archive of Our Own</h1><a href="/login">Log In</a></header>
 <div id="main"><h3 class="landmark heading">Actions</h3><ul><li>Entire Work</li></ul>

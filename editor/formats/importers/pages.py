@@ -173,7 +173,7 @@ def _ffn(name: str, doc: HtmlElement, check: Check) -> Source | None:
     header.append(f"Summary: {element_text(summary)}")
     stats = first_match(profile, ".//span[contains(@class, 'xgray')]")
     expected = _ffn_stats(element_text(stats), header)
-    chapter = _selected_chapter(by_id(doc, "chap_select"))
+    chapter = _selected_chapter(first_match(doc, "//select[@id='chap_select' or @name='chapter']"))
     # "Chapters: 3" counts the chapters posted: as many as the work has so far.
     heading = _chapter_heading(chapter, "Chapter", expected)
     return _page(name, header, heading, page_blocks(inner_html(story)))
@@ -185,7 +185,7 @@ def _ffn_stats(stats: str, header: list[str]) -> int | None:
     the chapter count. Unlabelled, in this order: the language, the genres if FFN's, the
     characters ("[A, B] C" pairs A and B)."""
     expected: int | None = None
-    unlabelled = 0
+    unlabelled: list[str] = []
     for item in re.split(r"\s+-\s+", stats):
         key, colon, value = item.partition(":")
         key, value = key.strip().lower(), value.strip()
@@ -198,15 +198,17 @@ def _ffn_stats(stats: str, header: list[str]) -> int | None:
                 header.append("Status: Complete")
         elif colon and key in _FFN_DROPPED:
             continue
-        elif not colon and item.strip():
-            unlabelled += 1
-            genres = [g for g in re.split(r"/(?!comfort)", item.strip(), flags=re.I) if g]
-            if unlabelled == 1:
-                header.append(f"Language: {item.strip()}")
-            elif all(g.lower() in _FFN_GENRES for g in genres):
-                header.append(f"Tags: {', '.join(genres)}")
-            else:
-                header.append(f"Characters: {item.strip()}")
+        elif item.strip():
+            unlabelled.append(item.strip())
+    if unlabelled:
+        header.append(f"Language: {unlabelled.pop(0)}")
+    # "Hurt/Comfort" is one genre, "Adventure/Humor" two
+    genres = re.split(r"/(?!comfort)", unlabelled[0], flags=re.I) if unlabelled else []
+    if genres and all(g.strip().lower() in _FFN_GENRES for g in genres):
+        header.append(f"Tags: {', '.join(g.strip() for g in genres)}")
+        unlabelled.pop(0)
+    if unlabelled:  # a character's name may hold " - "
+        header.append(f"Characters: {' - '.join(unlabelled)}")
     return expected
 
 
