@@ -199,6 +199,7 @@ MEDIAMINER = """<html><head><title>Kite Weather :: MediaMiner.org</title></head>
 <div id="mm-header"><a href="/">MediaMiner.org</a> <a href="/fanfic/">Fan Fiction</a></div>
 <h1 id="post-title"><a href="/fanfic/c/x">Paper Sky Fan Fiction</a> &#10095; <a href="/fanfic/s/y">Kite Weather</a> &#10095; Updraft ( Chapter 3 )</h1>
 <div id="post-rating">[ R - Restricted: Not for readers under 17 ]</div>
+<div class="post-meta">By: <a href="/user_info.php/41">kitewren</a></div>
 <div id="fanfic-text"><p>Kite Weather</p><p>Three: Updraft</p>
 <p>The string sang in the wind.</p><p>Noa held on.</p></div>
 <div id="fanfic-stats">Reviews: 2 | Views: 40</div></body></html>"""
@@ -210,7 +211,7 @@ def test_a_mediaminer_page_reads_its_title_bar_and_keeps_only_the_chapter(
     result = _read(tmp_path, MEDIAMINER)
 
     f = result.fields
-    assert f["title"] == "Kite Weather"
+    assert (f["title"], f["author"]) == ("Kite Weather", "kitewren")
     assert f["fandoms"] == ("Paper Sky",)
     assert f["rating"] is Rating.MATURE
     (chapter,) = result.chapters

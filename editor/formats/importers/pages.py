@@ -270,29 +270,37 @@ def _fanfiktion_de(name: str, doc: HtmlElement, check: Check) -> Source | None:
 # -- MediaMiner -------------------------------------------------------------------------------
 
 
+_MM_RATINGS = {"A": "General Audiences", "Y": "General Audiences", "T": "Teen And Up Audiences",
+               "M": "Mature", "MA": "Mature", "R": "Mature", "AO": "Explicit",
+               "X": "Explicit"}  # fmt: skip
+
+
 def _mediaminer(name: str, doc: HtmlElement, check: Check) -> Source | None:
-    """MediaMiner's chapter page: ``#post-title`` ("Fandom ❯ Title ❯ Chapter ( Chapter 2 )"),
-    ``#post-rating`` ("[ T - Teen: ... ]"), the chapter in ``#fanfic-text``."""
+    """MediaMiner's chapter page: ``h1#post-title`` ("Fandom Fan Fiction ❯ Title ❯ Chapter
+    ( Chapter 2 )"), ``#post-rating`` ("[ T - Teen: ... ]"), the author's ``user_info`` link,
+    the chapter in ``#fanfic-text``."""
     story = by_id(doc, "fanfic-text")
-    title = by_id(doc, "post-title")
-    if story is None or title is None:
+    title_bar = by_id(doc, "post-title")
+    if story is None or title_bar is None:
         return None
-    links = title.xpath(".//a")
-    header = []
-    if len(links) >= 2:
-        header.append(f"Title: {element_text(links[-1])}")
-        header.append(f"Fandom: {_fandoms_from_trail([element_text(links[-2])])}")
-    chapter = re.search(r"❯\s*([^❯]*?)\s*\(\s*Chapter\s+(\d+)\s*\)\s*$", element_text(title))
-    rating = re.match(r"\[?\s*([A-Z+\-0-9]+)\s*-", element_text(by_id(doc, "post-rating")))
-    if rating:
-        header.append(f"Rating: {rating.group(1)}")
+    places = [p.strip() for p in element_text(title_bar).split("❯")]
+    header: list[str] = []
+    title = places[1] if len(places) > 1 else ""
+    header.append(f"Title: {title}")
+    header.append(f"Fandom: {_fandoms_from_trail(places[:1])}")
+    author = first_match(doc, "//a[contains(@href, 'user_info.php')]")
+    header.append(f"Author: {element_text(author)}")
+    rating = re.match(r"\[?\s*([A-Za-z+\-0-9]+)\s*-", element_text(by_id(doc, "post-rating")))
+    if rating and rating.group(1).upper() in _MM_RATINGS:
+        header.append(f"Rating: {_MM_RATINGS[rating.group(1).upper()]}")
     blocks = page_blocks(inner_html(story))
     heading = ""
+    chapter = (
+        re.match(r"(.*?)\s*\(\s*Chapter\s+(\d+)\s*\)$", places[2]) if len(places) > 2 else None
+    )
     if chapter:
         heading = f"Chapter {chapter.group(2)}: {chapter.group(1)}".rstrip(": ")
-        blocks = _without_repeats(
-            blocks, [element_text(links[-1])] if links else [], chapter.group(1)
-        )
+        blocks = _without_repeats(blocks, [title], chapter.group(1))
     return _page(name, header, heading, blocks)
 
 
