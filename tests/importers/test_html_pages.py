@@ -294,7 +294,8 @@ def test_a_header_table_reads_each_row_as_a_labelled_line(tmp_path: Path) -> Non
     page = """<html><body><table>
 <tr><td><b>Title:</b></td><td>Salt and Cinder</td></tr>
 <tr><td><b>Rating</b></td><td>PG-13</td></tr>
-<tr><td><b>Pairing:</b></td><td>Ines/Mara</td></tr></table><hr>
+<tr><td><b>Pairing:</b></td><td>Ines/Mara</td></tr>
+<tr><td><b>Summary:</b></td><td><p>Bread, <em>burned</em>.</p><p>Again.</p></td></tr></table><hr>
 <p>The ship's cook burned the bread again.</p></body></html>"""
 
     result = _read(tmp_path, page)
@@ -303,6 +304,7 @@ def test_a_header_table_reads_each_row_as_a_labelled_line(tmp_path: Path) -> Non
     assert f["title"] == "Salt and Cinder"
     assert f["rating"] is Rating.TEEN
     assert f["relationships"] == ("Ines/Mara",)
+    assert f["summary"] == "<p>Bread, <em>burned</em>. Again.</p>"
     (chapter,) = result.chapters
     assert chapter.body == "<p>The ship's cook burned the bread again.</p>"
 

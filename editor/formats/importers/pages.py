@@ -133,7 +133,7 @@ def _label_tables(doc: HtmlElement) -> bool:
         if not any(match_key(f"{label}: x") for label in labels):
             continue  # a table of the story's own (a ship's log, a chat)
         lines = "".join(
-            f"<p>{html_escape(label)}: {inner_html(cells[1])}</p>"
+            f"<p>{html_escape(label)}: {_inline(cells[1])}</p>"
             for label, cells in zip(labels, rows, strict=True)
         )
         replacement = lxml_html.fragment_fromstring(lines, create_parent="div")
@@ -141,6 +141,14 @@ def _label_tables(doc: HtmlElement) -> bool:
         table.getparent().replace(table, replacement)
         found = True
     return found
+
+
+def _inline(cell: HtmlElement) -> str:
+    """A cell's content to go inside one paragraph: its paragraphs run on, so that all of a
+    value stays with its label."""
+    if not cell.xpath("./p|./div"):
+        return inner_html(cell)
+    return " ".join(inner_html(block) for block in cell.xpath("./*") if element_text(block))
 
 
 # -- FanFiction.net ---------------------------------------------------------------------------
