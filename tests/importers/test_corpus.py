@@ -18,8 +18,8 @@ def test_the_development_corpus_scores_at_least_as_today() -> None:
     assert len(results) >= 60
     passed = sum(r.passed for r in results) / len(results)
     items = sum(r.items_right for r in results) / sum(r.items for r in results)
-    assert passed >= 0.72, [r.case for r in results if not r.passed]
-    assert items >= 0.88
+    assert passed >= 0.85, [r.case for r in results if not r.passed]
+    assert items >= 0.97
 
 
 def test_no_story_paragraph_of_the_held_out_set_goes_into_a_field() -> None:

@@ -6,6 +6,10 @@ the same header and chapter reading as plain text. AO3's download says what ever
 ``div.userstuff`` per chapter, ``div#afterword``), so it is read by its layout instead; see
 shared/reference/archives.md and otwarchive's app/views/downloads. Its tag list and notes
 still go through ``header``: "Rating:" means the same there as in a text file.
+
+A page saved from a fic site (FFN, AO3's work page, eFiction, Wattpad...) is read by its
+site's layout in ``pages`` and ``work_pages``, with the element helpers at the end of this
+module; any other page as above.
 """
 
 from __future__ import annotations
@@ -44,10 +48,16 @@ def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
         source = _ao3(name, decoded.text, check)
         source.encoding = decoded.encoding
         return source
-    return Source(name, _parse(decoded.text), decoded.encoding)
+    from editor.formats.importers.pages import read_page  # it builds on this module
+
+    page = read_page(name, _XML_DECLARATION.sub("", decoded.text), check)
+    if page is not None:
+        page.encoding = decoded.encoding
+        return page
+    return Source(name, page_blocks(decoded.text), decoded.encoding)
 
 
-def _parse(html: str) -> list[Block]:
+def page_blocks(html: str) -> list[Block]:
     """Canonical blocks, spaces at a mark's edges outside it ("and<b> bold </b>end" reads
     "and <b>bold</b> end"), as DOCX import and paste cleanup have them."""
     blocks = parse(html, relative_links=False)
@@ -69,38 +79,38 @@ def _ao3(name: str, text: str, check: Callable[[], None]) -> Source:
         raise ImportFailed(f"“{name}” looks like an AO3 download but cannot be read: {e}.") from e
     work = WorkFields()
     first = PartMeta()  # the work's notes go with the first chapter
-    preface = _by_id(doc, "preface")
+    preface = by_id(doc, "preface")
     if preface is not None:
         _preface(preface, work, first)
     parts: list[Part] = []
-    chapters = _by_id(doc, "chapters")
+    chapters = by_id(doc, "chapters")
     if chapters is not None:
         parts = _chapters(chapters, work, name, check)
     if not parts:
         raise ImportFailed(f"“{name}” is an AO3 download with no chapter text in it.")
     parts[0].meta.take(first)
-    afterword = _by_id(doc, "afterword")
+    afterword = by_id(doc, "afterword")
     if afterword is not None:
         end = _labelled(afterword.xpath(".//div[@id='endnotes']") or [afterword])
         if "end notes" in end:
-            parts[-1].meta.add("notes_end", _rich(end["end notes"]), "End Notes")
+            parts[-1].meta.add("notes_end", rich_field(end["end notes"]), "End Notes")
     return Source(name, structured=(work, parts))
 
 
-def _by_id(doc: HtmlElement, name: str) -> HtmlElement | None:
+def by_id(doc: HtmlElement, name: str) -> HtmlElement | None:
     found = doc.xpath(f"//*[@id='{name}']")
     return found[0] if found else None
 
 
-def _inner(element: HtmlElement) -> str:
+def inner_html(element: HtmlElement) -> str:
     from lxml import html as lxml_html
 
     text = html.escape(element.text or "", quote=False)
     return text + "".join(lxml_html.tostring(c, encoding="unicode") for c in element)
 
 
-def _rich(element: HtmlElement) -> str:
-    return finish(_parse(_inner(element)))
+def rich_field(element: HtmlElement) -> str:
+    return finish(page_blocks(inner_html(element)))
 
 
 def _labelled(containers: list[HtmlElement]) -> dict[str, HtmlElement]:
@@ -119,9 +129,11 @@ def _labelled(containers: list[HtmlElement]) -> dict[str, HtmlElement]:
     return found
 
 
-def _preface(preface: HtmlElement, work: WorkFields, first: PartMeta) -> None:
+def tag_lines(dl: HtmlElement) -> list[str]:
+    """AO3's tag list (``dl`` of ``dt`` label, ``dd`` tags) as "Label: value" header lines,
+    in the download's and the work page's spelling alike."""
     lines: list[str] = []
-    for dt in preface.xpath(".//dl[contains(@class, 'tags')]/dt"):
+    for dt in dl.xpath("./dt"):
         dd = dt.getnext()
         if dd is None or dd.tag != "dd":
             continue
@@ -134,15 +146,32 @@ def _preface(preface: HtmlElement, work: WorkFields, first: PartMeta) -> None:
                 lines.append(f"Chapters: {m.group(1)}")
             continue
         if label.lower() == "series":
-            value = value.split(", Part ")[0]  # one work may be in several series: the first
+            # One work may be in several series: the first. The download writes "Name, Part 2",
+            # the work page "Part 2 of Name" (with arrows to the works beside it).
+            position = dd.xpath(".//*[contains(@class, 'position')]")
+            if position:
+                value = " ".join(position[0].text_content().split())
+            value = value.split(", Part ")[0]
         elif label.lower() == "collections":
             value = (links or split_list(value) or [""])[0]
         elif links and label.lower() != "rating":
             value = ", ".join(links)  # a tag may hold what a comma would split
         lines.append(f"{label}: {value}")
+    return lines
+
+
+def read_tags(lines: list[str], work: WorkFields, first: PartMeta) -> None:
+    """Header lines a page's layout labels itself: "Rating:" means what it does in a text."""
     if lines:
         blocks = [Block("p", [Run(line)]) for line in lines]
         read_header(blocks, work, first, work_scope=True, everywhere=True)
+
+
+def _preface(preface: HtmlElement, work: WorkFields, first: PartMeta) -> None:
+    lines: list[str] = []
+    for dl in preface.xpath(".//dl[contains(@class, 'tags')]"):
+        lines += tag_lines(dl)
+    read_tags(lines, work, first)
     for h1 in preface.xpath(".//h1")[:1]:
         work.offer("title", " ".join(h1.text_content().split()), "Title (h1)")
     for byline in preface.xpath(".//div[contains(@class, 'byline')]")[:1]:
@@ -152,18 +181,21 @@ def _preface(preface: HtmlElement, work: WorkFields, first: PartMeta) -> None:
     meta = preface.xpath(".//div[contains(@class, 'meta')]") or [preface]
     quotes = _labelled(meta)
     if "summary" in quotes:
-        summary = _rich(quotes["summary"])
+        summary = rich_field(quotes["summary"])
         if summary:
             work.offer("summary", summary, "Summary")
     if "notes" in quotes:
-        _notes(quotes["notes"], work, first, work_scope=True, label="Notes")
+        read_notes(quotes["notes"], work, first, work_scope=True, label="Notes")
 
 
-def _notes(
+def read_notes(
     quote: HtmlElement, work: WorkFields, meta: PartMeta, *, work_scope: bool, label: str
 ) -> None:
-    """AO3 notes: "Prompt:", "Disclaimer:" and the like to their fields, the rest as notes."""
-    rest = read_header(_parse(_inner(quote)), work, meta, work_scope=work_scope, everywhere=True)
+    """A notes field (AO3's, an eFiction story's): "Prompt:", "Disclaimer:" and the like to
+    their fields, the rest as notes."""
+    rest = read_header(
+        page_blocks(inner_html(quote)), work, meta, work_scope=work_scope, everywhere=True
+    )
     notes = finish(rest)
     if notes:
         meta.add("notes_begin", notes, label)
@@ -182,7 +214,9 @@ def _chapters(
         if "meta" in classes and ident.startswith("endnotes"):
             end = _labelled([child])
             if current is not None and "chapter end notes" in end:
-                current.meta.add("notes_end", _rich(end["chapter end notes"]), "Chapter End Notes")
+                current.meta.add(
+                    "notes_end", rich_field(end["chapter end notes"]), "Chapter End Notes"
+                )
         elif "meta" in classes:
             check()
             current = Part(_chapter_meta(child, work), [], name)
@@ -191,9 +225,9 @@ def _chapters(
             if current is None or current.blocks:  # a oneshot: no meta block before its text
                 current = Part(PartMeta(), [], name)
                 parts.append(current)
-            current.blocks = _parse(_inner(child))
+            current.blocks = page_blocks(inner_html(child))
     if not parts and chapters.text_content().strip():
-        parts.append(Part(PartMeta(), _parse(_inner(chapters)), name))
+        parts.append(Part(PartMeta(), page_blocks(inner_html(chapters)), name))
     return parts
 
 
@@ -206,9 +240,40 @@ def _chapter_meta(group: HtmlElement, work: WorkFields) -> PartMeta:
         meta.title_source = text
     quotes = _labelled([group])
     if "chapter summary" in quotes:
-        summary = _rich(quotes["chapter summary"])
+        summary = rich_field(quotes["chapter summary"])
         if summary:
             meta.add("summary", summary, "Chapter Summary")
     if "chapter notes" in quotes:
-        _notes(quotes["chapter notes"], work, meta, work_scope=False, label="Chapter Notes")
+        read_notes(quotes["chapter notes"], work, meta, work_scope=False, label="Chapter Notes")
     return meta
+
+
+# -- reading a page by its layout (pages.py, work_pages.py) -------------------------------------
+
+
+def element_text(element: HtmlElement | None) -> str:
+    return " ".join(element.text_content().split()) if element is not None else ""
+
+
+def first_match(element: HtmlElement, xpath: str) -> HtmlElement | None:
+    found = element.xpath(xpath)
+    return found[0] if found else None
+
+
+def has_class(name: str) -> str:
+    """An XPath test for one class among several ("chapter preface group")."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def drop(element: HtmlElement | None) -> None:
+    """Remove an element but keep the text after it (lxml keeps it as the tail)."""
+    if element is None or element.getparent() is None:
+        return
+    parent = element.getparent()
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)
