@@ -296,6 +296,8 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("dedication", 3.0, "a “For …” line")
     if which == ["I and you"]:
         hits = 0  # a first-person story says "I" and "you" too: only with other signs
+    if which == ["a greeting"] and words <= 3:
+        return Cue("notes", 1.0, "a greeting")  # "Dear Reader," may open a letter story
     if hits:
         weight = min(2.0 * hits, 7.0) - (1.5 if words > 120 else 0.0)
         return Cue("notes", weight, "the author talking: " + ", ".join(which))

@@ -57,6 +57,7 @@ from editor.text.richtext import Block, Run
 _FRONT_REACH = 40  # units: front matter longer than this is not front matter
 _END_REACH = 15
 _HEADER_SHARE = 0.6  # never more than this share of a long text's words taken as its edges
+_ENOUGH = 1.5  # the least evidence for front matter
 _PLAIN_STORY = 15.0  # evidence this far behind its best: the story has surely begun
 
 # Where a unit can be sent from the preview, and the label each is shown with.
@@ -256,6 +257,7 @@ def _in_context(units: list[Unit], *, file_front: bool) -> None:
             and not (nxt.key is not None and nxt.key.key == "author")
         ):
             unit.target, unit.weight, unit.why = "chapter_title", 2.0, "a title above the story"
+    _label_values(real)
     if not real or not file_front:
         return
     for i, unit in enumerate(real[:30]):
@@ -273,6 +275,32 @@ def _in_context(units: list[Unit], *, file_front: bool) -> None:
             unit.target, unit.weight, unit.why = "title", 3.0, "a title line in the header"
         elif len(unit.lines) == 2 and around and _title_and_name(unit):
             unit.target, unit.weight, unit.why = "title_name", 3.0, "a title over its author"
+
+
+def _label_values(real: list[Unit]) -> None:
+    """What goes on from a label that holds prose ("Summary:" alone, then two paragraphs,
+    then a rule): the label's, not the story's. Up to a separator close by; without one,
+    only the paragraph under a label that stands alone."""
+    for i, unit in enumerate(real):
+        if unit.key is None or unit.key.key not in _MULTILINE or unit.weight < 3:
+            continue
+        alone = not unit.value
+        run: list[Unit] = []
+        for after in real[i + 1 : i + 6]:
+            if after.kind != "text" or after.key is not None or after.weight >= 3:
+                break
+            if cues.is_dialogue(after.text):
+                run = []
+                break
+            run.append(after)
+        else:
+            run = run if alone else []
+        closed = len(real) > i + 1 + len(run) and real[i + 1 + len(run)].kind == "sep"
+        near = closed and len(run) <= (4 if alone else 2)
+        taken = run if near else run[:1] if alone else []
+        for after in taken:
+            after.target, after.weight = unit.key.key, 3.0
+            after.why = f"goes on from “{unit.key.spelled}”"
 
 
 def _title_and_name(unit: Unit) -> bool:
@@ -306,6 +334,8 @@ def _start(units: list[Unit], *, to_heading: bool) -> int:
         running += unit.weight
         if running > best + 1e-9:
             best, best_at = running, i + 1
+    if best < _ENOUGH and not to_heading:
+        best_at = 0  # a lone "Dear Reader," is not enough to take a line from the story
     if to_heading:
         rest = units[best_at:]
         # Before a chapter heading, a few short lines left over are notes, not a chapter.
@@ -386,6 +416,11 @@ def read_edges(
     if start >= end and not to_heading and any(u.weight < -1 for u in units):
         start = min(start, next(i for i, u in enumerate(units) if u.weight < -1))
         end = max(end, start)
+    # Lone "." lines that only spaced the header from the story (FFN drops blank lines).
+    while start < end and units[start].kind == "spacer":
+        start += 1
+    while end > start and units[end - 1].kind == "spacer":
+        end -= 1
     writer = _Writer(work, part, work_scope=work_scope, source=source, context=context)
     taken = writer.region(units[:start], end=False)
     taken |= writer.story(units[start:end])
@@ -591,11 +626,15 @@ class _Writer:
                 self._decide(unit, "dropped")
                 continue
             head_key = pending[0].key.key if pending and pending[0].key else ""
-            if pending and (
-                unit.target == head_key
-                or (
-                    unit.target in ("", "story", "narrative", "notes")
-                    and (unit.weight < 3 or head_key in _NOTE_KEYS)
+            if (
+                pending
+                and not (unit.why == "a label" and head_key not in _NOTE_KEYS)
+                and (
+                    unit.target == head_key
+                    or (
+                        unit.target in ("", "story", "narrative", "notes")
+                        and (unit.weight < 3 or head_key in _NOTE_KEYS)
+                    )
                 )
             ):
                 pending.append(unit)  # "Summary:" goes on over the next paragraph

@@ -90,7 +90,10 @@ for _key, _spellings in {
     "nota da autora|nota do autor|notas do autor|anmerkung|anmerkungen|anmerkung des autors|"
     "anmerkung der autorin|vorwort|vorwort zu diesem kapitel|note de l'auteur|"
     "note de l'autrice|notes de l'auteur|note de l'auteure|n.d.a|nda|note dell'autore|"
-    "note dell'autrice|nota dell'autrice|nota dell'autore|n.d.a.|author's notes & update",
+    "note dell'autrice|nota dell'autrice|nota dell'autore|n.d.a.|author's notes & update|"
+    "review replies|replies to reviews|reviewer replies|review responses|review corner|"
+    "respuestas a los reviews|respuestas a reviews|contestando reviews|antworten auf reviews|"
+    "réponses aux reviews|risposte alle recensioni|respostas aos comentários",
     "notes_end": "end notes|end note|ending notes|chapter end notes|nachwort|"
     "nachwort zu diesem kapitel|notas finales|notas finais|notas del final|note finali|"
     "note de fin|notes de fin",
@@ -167,6 +170,8 @@ def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
     if m:
         spelled = _normal_key(m.group("key"))
         key = _KEYS.get(spelled)
+        if key is None and "/" in spelled:  # "Tags/Warnings/Spoilers:": its first known part
+            key = next((_KEYS[p.strip()] for p in spelled.split("/") if p.strip() in _KEYS), None)
         if key is not None:
             return KeyMatch(key, m.start("value"), spelled)
     if loose:
