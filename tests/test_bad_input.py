@@ -33,6 +33,7 @@ from editor.formats.work import ExportChapter, ExportOptions, ExportWork
 from editor.model import ChapterMeta, WorkMeta
 from editor.store.project import Changes, Project
 from editor.text import qtdoc
+from editor.text.links import link_allowed
 from editor.text.markdown import to_canonical as markdown_to_canonical
 from editor.text.paste import clean_html, is_scene_break_line
 from editor.text.richtext import (
@@ -610,12 +611,13 @@ def body_words(body: str, key: str, strip: str = "") -> list[str]:
 
 
 def _links_apart(runs: list[Run]) -> str:
-    """A paragraph's text with a space after each link whose address plain text writes."""
+    """A paragraph's text with a space after each link whose address plain text writes
+    (an absolute one: a text file has no address to read a relative one against)."""
     out: list[str] = []
     link: list[str] = []
     for run, after in zip(runs, [*runs[1:], Run("")], strict=False):
         out.append(run.text)
-        if run.href:
+        if run.href and link_allowed(run.href, relative=False):
             link.append(run.text)
             if after.href != run.href:
                 if "".join(link) != run.href:
