@@ -33,12 +33,18 @@ if TYPE_CHECKING:
     from editor.formats.importers import ImportResult
 
 AUTOSAVE_DELAY_MS = 1000  # after the last keystroke; the promise is "within 2 s"
-AUTOSAVE_MAX_DELAY_MS = 10_000  # while typing without a pause
+# After the first unsaved edit, however long the typing goes on: the debounce alone would
+# never fire during steady typing. A second leaves the other second for a slow disk.
+AUTOSAVE_MAX_DELAY_MS = 1000
 RETRY_DELAY_MS = 5_000  # after a failed save
 COUNT_DELAY_MS = 250
 # An autosave waits this long at most for a big edit (a 10 MB paste: 30,000 paragraphs) to be
 # read in the background, rather than reading what is left on the UI thread in one go.
 READ_WAIT_MS = 10_000
+# ...but no wait at all when so few paragraphs are unread that reading them now costs a few
+# milliseconds: while someone types, the background reader always has the paragraph being
+# typed in to read, and waiting for it would put the save off until typing stops.
+READ_NOW_BLOCKS = 64
 OPEN_DOCUMENTS = 8  # chapters kept in memory with their undo history
 # Work fields whose every word is a name the spellchecker must accept.
 NAME_FIELDS = frozenset({"characters", "relationships", "fandoms", "additional_tags"})
@@ -223,8 +229,9 @@ class Workspace(QObject):
     # -- saving ----------------------------------------------------------------
 
     def _autosave_due(self) -> None:
-        reading = any(
-            self._caches[cid].pending() for cid, doc in self._docs.items() if doc.isModified()
+        reading = (
+            sum(self._caches[cid].unread() for cid, doc in self._docs.items() if doc.isModified())
+            > READ_NOW_BLOCKS
         )
         if reading and self._read_wait < READ_WAIT_MS:
             self._read_wait += COUNT_DELAY_MS
