@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -120,8 +121,13 @@ class Project:
         self._lock = lock
         self.read_only = lock is None
         self._identity = _identity(path)
+        # Written with every save and read back from the disk before the next: a file
+        # rewritten in place (cp over it: same inode) has another, or none.
+        self._token: str | None = None
+        self._token_table = False
         self._checkpointer: Checkpointer | None = None
         if lock is not None:
+            self._token = self._disk_token()
             with suppress(sqlite3.Error):  # without it, close() still empties the WAL
                 self._checkpointer = Checkpointer(path)
 
@@ -243,8 +249,9 @@ class Project:
         if self._checkpointer is not None:
             self._checkpointer.close()
             self._checkpointer = None
-        if not self.read_only:
-            # A busy or read-only file keeps its WAL; SQLite replays it next time.
+        if not self.read_only and not self.rewritten():
+            # A busy or read-only file keeps its WAL; SQLite replays it next time. A file
+            # rewritten in place is theirs: our WAL must not be copied onto it.
             with suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.close()
@@ -253,8 +260,38 @@ class Project:
             self._lock = None
 
     def replaced(self) -> bool:
-        """True if another program replaced, moved or deleted the file since it was opened."""
+        """True if another program replaced, moved, deleted or rewrote the file since it was
+        opened (or since our last save)."""
+        return self.moved() or self.rewritten()
+
+    def moved(self) -> bool:
+        """True if the name no longer leads to the file we opened (replaced by a rename,
+        moved, deleted). Our connection still holds our file: what we saved can be copied."""
         return _identity(self.path) != self._identity
+
+    def rewritten(self) -> bool:
+        """True if another program wrote other contents into our very file (same inode): the
+        file is theirs now, and our connection's view of it is stale."""
+        return not self.read_only and not self.moved() and self._disk_token() != self._token
+
+    def _disk_token(self) -> str | None:
+        """The save token in the file as it is on disk now, read through a connection of its
+        own: ours keeps pages in memory and would not see a file rewritten behind SQLite."""
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        try:
+            probe = sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error:
+            return "unreadable"
+        try:
+            row = probe.execute("SELECT token FROM save_token WHERE id = 1").fetchone()
+        except sqlite3.OperationalError as e:
+            # No table: a file no save of this version has written to yet.
+            return None if "no such table" in str(e) else "unreadable"
+        except sqlite3.Error:
+            return "unreadable"
+        finally:
+            probe.close()
+        return None if row is None else str(row[0])
 
     def save_copy(self, target: str | os.PathLike[str]) -> Path:
         """A consistent copy of the work as last saved, at ``target``: a file on its own.
@@ -294,22 +331,27 @@ class Project:
                 f"“{self.path.name}” is open read-only: changes cannot be saved. "
                 "Your text is still in the editor."
             )
-        if self.replaced():
+        if self.moved():
             # A sync client or another program put a different file here: writing now
             # would go to the old, unlinked file or clobber theirs. Our WAL beside their
             # file would be replayed onto it if we died: empty it into our own file now.
             with suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            raise FileReplacedError(
-                f"“{self.path.name}” was replaced or moved by another program since it was "
-                "opened. Nothing was written; your text is still in the editor."
-            )
+            raise FileReplacedError(self._replaced_message())
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
             raise SaveError(self._save_failure(e)) from e
+        # Checked inside the write lock, before a page is written: our cached pages of a file
+        # rewritten in place, written back, would mix our version into theirs. (No checkpoint
+        # here: our WAL would be copied onto their file.)
+        if self._disk_token() != self._token:
+            self._rollback()
+            raise FileReplacedError(self._replaced_message())
+        token = secrets.token_hex(8)
         try:
             yield self._conn
+            self._write_token(token)
             self._conn.execute("COMMIT")
         except sqlite3.Error as e:
             self._rollback()
@@ -317,8 +359,25 @@ class Project:
         except BaseException:
             self._rollback()
             raise
+        self._token = token
+        self._token_table = True
         if self._checkpointer is not None:
             self._checkpointer.request()
+
+    def _write_token(self, token: str) -> None:
+        if not self._token_table:
+            # Not a numbered migration: an older Ficwright reads such a file as before.
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS save_token "
+                "(id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL)"
+            )
+        self._conn.execute("INSERT OR REPLACE INTO save_token(id, token) VALUES (1, ?)", (token,))
+
+    def _replaced_message(self) -> str:
+        return (
+            f"“{self.path.name}” was replaced or moved by another program (or rewritten in "
+            "place) since it was opened. Nothing was written; your text is still in the editor."
+        )
 
     def wait_checkpointed(self, timeout: float | None = None) -> bool:
         """True once the WAL holds no save (the checkpoint after a save runs on a thread)."""
