@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -109,6 +110,10 @@ def main(argv: list[str]) -> int:
         return code
     except _Fail as e:
         print(f"ficwright {args.command}: {e}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as e:  # damage the integrity check on open did not see
+        where = getattr(args, "work", None) or "the work"
+        print(f"ficwright {args.command}: {where} is damaged ({e}).", file=sys.stderr)
         return 2
 
 
@@ -230,13 +235,17 @@ def _open_for_reading(path: Path) -> Project:
     Only a work of an older format is opened for writing: it must be updated first."""
     try:
         try:
-            return Project.open(path, read_only=True)
+            project = Project.open(path, read_only=True)
         except ProjectError:
             if inspect_header(path) < CURRENT_VERSION:
                 return Project.open(path)
             raise
     except ProjectError as e:
         raise _Fail(str(e)) from None
+    if project.damage:  # half a work exported or checked would look like the whole of it
+        project.close()
+        raise _Fail(f"{project.damage} Nothing was read from it.")
+    return project
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -251,6 +251,16 @@ class SafetyUi(QObject):
         self.act_restore.setEnabled(True)
         if read_only:
             reason = self._read_only_reason.pop(ws.project.path, "")
+            if ws.project.damage:
+                reason = (
+                    ws.project.damage
+                    + " "
+                    + self.tr(
+                        "It is open read-only so that nothing more is lost. Changes are not "
+                        "saved: copy out what you need, or open a backup with File ▸ Restore "
+                        "from Backup…."
+                    )
+                )
             self.read_only_banner.show_text(
                 reason
                 or self.tr(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from editor import workspace as workspace_module
 from editor.store import backup
 from editor.store import project as project_module
+from editor.store.lock import lock_path
 from editor.store.project import Project
 from editor.ui import safety
 from editor.ui.main_window import MainWindow
@@ -439,6 +440,30 @@ def test_a_file_replaced_in_the_background_puts_the_unsaved_words_on_disk_at_onc
     assert ws.recovery_path.name in window.safety.replaced_banner.text()
     assert bodies(ws.recovery_path) == {"One": "<p>Before. Only in memory.</p>"}
     assert bodies(work) == {"One": "<p>Before.</p>"}  # theirs, untouched
+
+
+def test_a_damaged_work_opens_read_only_with_a_banner_saying_what_is_damaged(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    work = tmp_path / "damaged.ficwright"
+    project = Project.create(work, "W")
+    for i in range(20):
+        project.add_chapter(f"C{i}", "<p>" + "words " * 500 + "</p>", 500)
+    project.close()
+    last_page = work.stat().st_size // 4096
+    with open(work, "r+b") as f:  # the last page of chapter text, overwritten with noise
+        f.seek((last_page - 1) * 4096)
+        f.write(bytes(range(256)) * 16)
+    before = digest(work)
+
+    window = open_window(work)
+
+    assert_read_only_window(window)
+    banner = window.safety.read_only_banner
+    assert banner.isVisible() and "damaged (unreadable: chapter text)" in banner.text()
+    window.close()
+    assert digest(work) == before
+    assert not lock_path(work).exists()
 
 
 # -- a full disk -----------------------------------------------------------------------------
