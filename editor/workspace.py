@@ -389,6 +389,8 @@ class Workspace(QObject):
         self._closed = True
         for timer in (self._autosave, self._max_delay, self._counter):
             timer.stop()
+        if not self.project.read_only and not self.project.replaced():
+            self.snapshots.prune()
         self.project.close()
         return True
 

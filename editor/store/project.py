@@ -130,7 +130,8 @@ def _what_is_damaged(conn: sqlite3.Connection, problems: list[str]) -> str:
     if damaged:
         return "unreadable: " + ", ".join(dict.fromkeys(damaged))
     first = problems[0].replace("*** in database main ***", "").strip().splitlines()
-    return (first[0] if first else "its integrity check failed") + "; every table still reads"
+    detail = first[0] if first else "its integrity check failed"
+    return f"an index or a free page: {detail}; every table still reads"
 
 
 def now() -> str:
@@ -201,7 +202,7 @@ class Project:
         if path.exists():
             raise ProjectError(f"“{path.name}” already exists.")
         try:
-            conn = cls._connect(path)
+            conn = cls._connect(path, new=True)
         except sqlite3.Error as e:
             raise ProjectError(f"Could not create “{path.name}”: {e}.") from e
         try:
@@ -316,9 +317,13 @@ class Project:
         return project
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path, *, new: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
+            if new:
+                # Before the first page is written: pages freed by pruning can then be given
+                # back in steps (store/retention.py), never by rewriting the whole file.
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA busy_timeout = 2000")
             conn.execute("PRAGMA journal_mode = WAL")
             # FULL: a committed autosave survives a power cut too, not only a crash.
@@ -461,6 +466,11 @@ class Project:
             f"“{self.path.name}” was replaced or moved by another program (or rewritten in "
             "place) since it was opened. Nothing was written; your text is still in the editor."
         )
+
+    def request_checkpoint(self) -> None:
+        """For the store's own modules, after a write outside ``transaction`` (a vacuum)."""
+        if self._checkpointer is not None:
+            self._checkpointer.request()
 
     def wait_checkpointed(self, timeout: float | None = None) -> bool:
         """True once the WAL holds no save (the checkpoint after a save runs on a thread)."""
