@@ -1,10 +1,10 @@
 """What the work keeps of its past: snapshots and Replace All records, pruned on a schedule
 and to a size, and the pages they free given back to the disk.
 
-Kept: every snapshot the author named; the newest snapshot of each chapter and the newest
-Replace All (its undo); then, newest first, everything from the last day, the newest of each
-hour for a week and of each day for a month, as long as all of it together stays within
-HISTORY_SHARE times the size of the work's text. Older than a month, or past that size:
+Kept: every snapshot the author named and the newest snapshot of each chapter; the newest
+Replace All (its undo) if it fits; then, newest first, everything from the last day, the
+newest of each hour for a week and of each day for a month, as long as all of it together
+stays within HISTORY_SHARE times the size of the work's text. Older than a month, or past that size:
 deleted. The size matters as much as the schedule: a 10 MB chapter snapshotted every ten
 minutes would otherwise add 60 MB an hour.
 """
@@ -88,17 +88,22 @@ def _when(stamp: str) -> datetime:
 def _keep(items: list[_Item], at: datetime, budget: int) -> dict[str, set[int]]:
     keep: dict[str, set[int]] = {"snapshot": set(), "replace": set()}
     newest_first = sorted(items, key=lambda i: (i.created, i.key), reverse=True)
-    first: list[_Item] = []  # kept whatever their size
+    first: list[_Item] = []  # each chapter's newest snapshot: kept whatever its size
+    undo: list[_Item] = []  # the newest Replace All: kept however old, if it fits
     seen_groups: set[int] = set()
     for item in newest_first:
         if item.named:
             keep[item.kind].add(item.key)
         elif item.group not in seen_groups:
             seen_groups.add(item.group)
-            first.append(item)
+            (undo if item.kind == "replace" else first).append(item)
     used = sum(item.size for item in first)
     for item in first:
         keep[item.kind].add(item.key)
+    for item in undo:
+        if used + item.size <= budget:
+            used += item.size
+            keep[item.kind].add(item.key)
     buckets: set[tuple[int, str]] = set()
     for item in newest_first:
         if item.named or item.key in keep[item.kind]:
