@@ -207,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-retention", action="store_true", help="never prune (comparison)")
     parser.add_argument("--days", type=int, default=30)
     parser.add_argument("--hours", type=int, default=3)
+    parser.add_argument("--only", choices=["month", "chapter"], help="one of the two runs")
     args = parser.parse_args(argv)
     prune = not args.no_retention
 
@@ -228,18 +229,22 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        large, _ = generate(root / "gen")
-        work = root / "month" / LARGE_NAME
-        work.parent.mkdir()
-        shutil.copyfile(large, work)
-        clock = Clock(datetime(2026, 11, 1, 19, 0, tzinfo=UTC))
-        with simulated(clock, prune):
-            month(work, root / "month-backups", args.days, row("500k words, a month"), clock)
-        chapter = root / "chapter" / "chapter10mb.ficwright"
-        chapter.parent.mkdir()
-        clock = Clock(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))
-        with simulated(clock, prune):
-            big_chapter(chapter, root / "chapter-backups", args.hours, row("10 MB chapter"), clock)
+        if args.only in (None, "month"):
+            large, _ = generate(root / "gen")
+            work = root / "month" / LARGE_NAME
+            work.parent.mkdir()
+            shutil.copyfile(large, work)
+            clock = Clock(datetime(2026, 11, 1, 19, 0, tzinfo=UTC))
+            with simulated(clock, prune):
+                month(work, root / "month-backups", args.days, row("500k words, a month"), clock)
+        if args.only in (None, "chapter"):
+            chapter = root / "chapter" / "chapter10mb.ficwright"
+            chapter.parent.mkdir()
+            clock = Clock(datetime(2026, 11, 1, 9, 0, tzinfo=UTC))
+            with simulated(clock, prune):
+                big_chapter(
+                    chapter, root / "chapter-backups", args.hours, row("10 MB chapter"), clock
+                )
     print(f"\n({time.perf_counter() - start:.0f} s)")
     return 0
 

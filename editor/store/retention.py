@@ -25,7 +25,7 @@ MONTH = timedelta(days=30)
 HISTORY_SHARE = 1.5
 MIN_HISTORY_BYTES = 2_000_000  # a short work keeps its whole schedule
 # Free pages worth giving back (an incremental vacuum moves pages: it costs I/O).
-VACUUM_AT_BYTES = 1_000_000
+VACUUM_AT_BYTES = 256_000
 
 
 @dataclass(frozen=True, slots=True)
