@@ -370,6 +370,7 @@ class Workspace(QObject):
         edits are saved there. The old file is closed without writing to it."""
         old, self.project = self.project, project
         self.snapshots = AutoSnapshots(project)  # it keeps the project it snapshots
+        self.recovery_path = None  # the next recovery copy goes beside the new file
         old.close()
         return self.save()
 
