@@ -38,6 +38,7 @@ from editor.findreplace import replace_work
 from editor.store import backup, history, replaced, retention
 from editor.store import project as project_module
 from editor.store.project import Changes, Project
+from editor.text import find
 from editor.text.find import FindOptions
 
 MB = 1_000_000
@@ -72,6 +73,8 @@ def simulated(clock: Clock, prune: bool) -> Iterator[None]:
     for module in (project_module, history, replaced):
         patch(module, "now", clock.stamp)
     patch(autosnapshots, "clock", clock.monotonic)
+    # Sizes are measured here, not speed: a busy machine must not stop a Replace All.
+    patch(find, "TIME_LIMIT", 600.0)
     real_prune = retention.prune
     if prune:
         patch(retention, "prune", lambda project, at=None: real_prune(project, at or clock.t))
