@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import fields, replace
@@ -50,6 +51,11 @@ READ_WAIT_MS = 10_000
 # milliseconds: while someone types, the background reader always has the paragraph being
 # typed in to read, and waiting for it would put the save off until typing stops.
 READ_NOW_BLOCKS = 64
+# While typing goes on, saving may take at most a fifth of the time: the maximum wait grows
+# with the last save's length. An ordinary chapter saves in a few ms (the wait stays 1 s); a
+# 10 MB chapter takes ~0.5 s on the UI thread, which once a second would freeze the window
+# half the time.
+SAVE_SHARE = 4
 OPEN_DOCUMENTS = 8  # chapters kept in memory with their undo history
 # Work fields whose every word is a name the spellchecker must accept.
 NAME_FIELDS = frozenset({"characters", "relationships", "fandoms", "additional_tags"})
@@ -95,6 +101,7 @@ class Workspace(QObject):
         self._chapter_meta: dict[int, ChapterMeta] = {}
         self._pending = Changes()  # front matter edited since the last save
         self._revisions: dict[int, int] = {}  # id(document) -> revision last seen edited
+        self._save_ms = 0  # how long the last save took (see SAVE_SHARE)
         # Where the unsaved words went when the file stopped being ours (store/recovery.py).
         self.recovery_path: Path | None = None
         self.snapshots = AutoSnapshots(project)
@@ -213,7 +220,9 @@ class Workspace(QObject):
             return
         self._autosave.start(AUTOSAVE_DELAY_MS)
         if not self._max_delay.isActive():
-            self._max_delay.start(max(AUTOSAVE_MAX_DELAY_MS, AUTOSAVE_DELAY_MS))
+            self._max_delay.start(
+                max(AUTOSAVE_MAX_DELAY_MS, AUTOSAVE_DELAY_MS, SAVE_SHARE * self._save_ms)
+            )
         self._set_dirty(True)
 
     def _set_dirty(self, dirty: bool) -> None:
@@ -253,6 +262,7 @@ class Workspace(QObject):
         author may have moved on to another chapter.
         False (and ``saveFailed``) if the write failed: the edits stay and a retry is queued.
         """
+        started = time.perf_counter()
         self._autosave.stop()
         self._max_delay.stop()
         self._read_wait = 0
@@ -287,6 +297,7 @@ class Workspace(QObject):
         for cid, doc in edited:
             doc.setModified(False)
             self._words[cid] = changes.bodies[cid][1]
+        self._save_ms = int((time.perf_counter() - started) * 1000)
         self._set_dirty(False)
         self.saved.emit()
         self._emit_counts()
