@@ -110,7 +110,7 @@ DETAILS = [
            "ms", None, "", ""),
     Figure("autosave_count_ms", "Without the cache: word count of toPlainText()", "ms", None,
            "", ""),
-    Figure("autosave_write_ms", "Autosave: Project.save_body (SQLite, synchronous=FULL)", "ms",
+    Figure("autosave_write_ms", "Autosave: Project.save_body (SQLite, synchronous=NORMAL)", "ms",
            None, "", ""),
     Figure("key_max_ms", "Keystroke → repainted: slowest of 200", "ms", None, "", ""),
     Figure("export_docx_ms", "Export the 500k-word work to DOCX, file written", "ms", None,

@@ -13,7 +13,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 
-from editor.store import history
+from editor.store import history, retention
 from editor.store.errors import ProjectError
 from editor.store.project import Project
 
@@ -44,8 +44,16 @@ class AutoSnapshots:
         self._guard(lambda: self._take_auto(chapter_id))
 
     def _take_auto(self, chapter_id: int) -> None:
-        if self._project.body(chapter_id).strip():  # a new, empty chapter is nothing to keep
-            history.take_auto(self._project, chapter_id)
+        if not self._project.body(chapter_id).strip():  # a new, empty chapter: nothing to keep
+            return
+        if history.take_auto(self._project, chapter_id) is not None:
+            # Each new snapshot may push an old one out (store/retention.py): the file stays
+            # within its size however long the session.
+            retention.prune(self._project)
+
+    def prune(self) -> bool:
+        """Apply the retention policy now (on closing the work); False if it failed."""
+        return self._guard(lambda: retention.prune(self._project))
 
     def before_import(self) -> bool:
         """Every chapter as it is, so an import that went wrong can be undone by hand."""

@@ -112,6 +112,9 @@ def main(argv: list[str]) -> int:
         message = str(e)
     except KeyboardInterrupt:
         return 130
+    except sqlite3.DatabaseError as e:  # damage the integrity check on open did not see
+        where = getattr(args, "work", None) or "the work"
+        message = f"{where} is damaged ({e})."
     except (OSError, sqlite3.Error, ProjectError, ImportFailed) as e:
         message = _os_message(e) if isinstance(e, OSError) else str(e)
     except Exception as e:  # a script reads one line and a status, never a traceback
@@ -246,13 +249,17 @@ def _open_for_reading(path: Path) -> Project:
     Only a work of an older format is opened for writing: it must be updated first."""
     try:
         try:
-            return Project.open(path, read_only=True)
+            project = Project.open(path, read_only=True)
         except ProjectError:
             if inspect_header(path) < CURRENT_VERSION:
                 return Project.open(path)
             raise
     except ProjectError as e:
         raise _Fail(str(e)) from None
+    if project.damage:  # half a work exported or checked would look like the whole of it
+        project.close()
+        raise _Fail(f"{project.damage} Nothing was read from it.")
+    return project
 
 
 def _same_file(a: Path, b: Path) -> bool:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass, field
@@ -27,8 +29,12 @@ from editor.store.errors import (
 from editor.store.lock import WorkLock
 
 EXTENSION = ".ficwright"
+# The integrity check on open reads every page; past this it gives up and trusts the file
+# (a work too big to check in that time is rare, and opening it must not take longer).
+QUICK_CHECK_S = 2.0
 WORK_WORD = "work"  # kinds of row in the words table
 IGNORED_WORD = "ignore"
+DAMAGED_BODY = "<p>[This chapter is in a damaged part of the file and cannot be read.]</p>"
 
 
 @dataclass(slots=True)
@@ -70,6 +76,62 @@ def _writable(path: Path) -> bool:
         return False
     os.close(fd)
     return os.access(path.parent, os.W_OK)
+
+
+def check_integrity(conn: sqlite3.Connection, name: str) -> str:
+    """ "" if SQLite's quick_check finds the file sound (or runs out of time), else what is
+    damaged, in a sentence for the author."""
+    deadline = time.monotonic() + QUICK_CHECK_S
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check(5)")]
+    except sqlite3.OperationalError as e:
+        rows = [] if "interrupt" in str(e) else [str(e)]
+    except sqlite3.DatabaseError as e:
+        rows = [str(e)]
+    finally:
+        conn.set_progress_handler(None, 0)
+    if rows in ([], ["ok"]):
+        return ""
+    return f"“{name}” is damaged ({_what_is_damaged(conn, rows)})."
+
+
+# What each table holds, as the author knows it.
+_HOLDS = {
+    "chapters": "chapter text",
+    "work": "the work's title",
+    "work_fields": "the work's details",
+    "snapshots": "snapshots",
+    "posts": "the posting log",
+    "words": "the work's dictionary",
+    "replaced_fields": "Replace All records",
+    "daily_words": "writing statistics",
+}
+
+
+def _what_is_damaged(conn: sqlite3.Connection, problems: list[str]) -> str:
+    """Which of the work's tables cannot be read through, where the schema still reads."""
+    damaged: list[str] = []
+    try:
+        tables = [
+            str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
+    except sqlite3.Error:
+        return "its list of tables cannot be read"
+    deadline = time.monotonic() + QUICK_CHECK_S
+    for table in tables:
+        if time.monotonic() > deadline:
+            break
+        try:
+            for _row in conn.execute(f'SELECT * FROM "{table}"'):  # a name from the file itself
+                pass
+        except sqlite3.DatabaseError:
+            damaged.append(_HOLDS.get(table, table))
+    if damaged:
+        return "unreadable: " + ", ".join(dict.fromkeys(damaged))
+    first = problems[0].replace("*** in database main ***", "").strip().splitlines()
+    detail = first[0] if first else "its integrity check failed"
+    return f"an index or a free page: {detail}; every table still reads"
 
 
 def now() -> str:
@@ -119,9 +181,15 @@ class Project:
         self._conn = conn
         self._lock = lock
         self.read_only = lock is None
+        self.damage = ""  # what the integrity check found wrong: the work is read-only then
         self._identity = _identity(path)
+        # Written with every save and read back from the disk before the next: a file
+        # rewritten in place (cp over it: same inode) has another, or none.
+        self._token: str | None = None
+        self._token_table = False
         self._checkpointer: Checkpointer | None = None
         if lock is not None:
+            self._token = self._disk_token()
             with suppress(sqlite3.Error):  # without it, close() still empties the WAL
                 self._checkpointer = Checkpointer(path)
 
@@ -134,7 +202,7 @@ class Project:
         if path.exists():
             raise ProjectError(f"“{path.name}” already exists.")
         try:
-            conn = cls._connect(path)
+            conn = cls._connect(path, new=True)
         except sqlite3.Error as e:
             raise ProjectError(f"Could not create “{path.name}”: {e}.") from e
         try:
@@ -153,7 +221,9 @@ class Project:
                     (title, stamp, stamp),
                 )
             # Put the application id into the main file now, so the header check passes
-            # even if the process dies before SQLite's own checkpoint.
+            # even if the process dies before SQLite's own checkpoint. (After the background
+            # one the save asked for: run together, one of them finds the WAL busy.)
+            project.wait_checkpointed(5)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         except BaseException:
             project.close()
@@ -176,6 +246,11 @@ class Project:
         conn: sqlite3.Connection | None = None
         try:
             conn = cls._connect(path)
+            if check_integrity(conn, path.name):
+                # Writing into a damaged file can spread the damage: read it only.
+                conn.close()
+                lock.release()
+                return cls._open_read_only(path, version)
             if version < schema.CURRENT_VERSION:
                 schema.migrate(conn, version)
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -186,6 +261,10 @@ class Project:
             if conn is not None:
                 conn.close()
             lock.release()
+            try:
+                return cls._open_read_only(path, version)  # what still reads, read-only
+            except ProjectError:
+                pass
             raise DamagedProjectError(
                 f"“{path.name}” is damaged and cannot be opened ({e})."
             ) from e
@@ -208,32 +287,51 @@ class Project:
                 "but it cannot be written to. Make it writable (or copy it) and open it again."
             )
         uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        conn: sqlite3.Connection | None = None
         try:
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-            row = conn.execute("SELECT title FROM work WHERE id = 1").fetchone()
-        except sqlite3.OperationalError:
-            # No -shm beside a read-only file in a read-only folder: read it as it stands.
-            conn = sqlite3.connect(
-                uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False
-            )
-            row = conn.execute("SELECT title FROM work WHERE id = 1").fetchone()
+            try:
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                row = conn.execute("SELECT title FROM work WHERE id = 1").fetchone()
+            except sqlite3.OperationalError as e:
+                if "malformed" in str(e) or "not a database" in str(e):
+                    raise
+                # No -shm beside a read-only file in a read-only folder: read it as it stands.
+                if conn is not None:
+                    conn.close()
+                conn = sqlite3.connect(
+                    uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False
+                )
+                row = conn.execute("SELECT title FROM work WHERE id = 1").fetchone()
+            damage = check_integrity(conn, path.name)
         except sqlite3.DatabaseError as e:
+            if conn is not None:
+                conn.close()
             raise DamagedProjectError(
                 f"“{path.name}” is damaged and cannot be opened ({e})."
             ) from e
         if row is None:
             conn.close()
             raise DamagedProjectError(f"“{path.name}” is damaged: it holds no work.")
-        return cls(path, conn)
+        project = cls(path, conn)
+        project.damage = damage
+        return project
 
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path, *, new: bool = False) -> sqlite3.Connection:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
         try:
+            if new:
+                # Before the first page is written: pages freed by pruning can then be given
+                # back in steps (store/retention.py), never by rewriting the whole file.
+                conn.execute("PRAGMA auto_vacuum = INCREMENTAL")
             conn.execute("PRAGMA busy_timeout = 2000")
             conn.execute("PRAGMA journal_mode = WAL")
-            # FULL: a committed autosave survives a power cut too, not only a crash.
-            conn.execute("PRAGMA synchronous = FULL")
+            # NORMAL: a commit is in the WAL without waiting for the disk, which survives
+            # any crash of the app; the fsync that makes it survive a power cut too is the
+            # checkpoint's, which store/checkpoint.py runs on its own thread right after
+            # each save. FULL put that fsync (10-30 ms on a busy disk) on the UI thread,
+            # once a second while someone types.
+            conn.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             conn.close()  # a damaged file fails here already
             raise
@@ -243,8 +341,9 @@ class Project:
         if self._checkpointer is not None:
             self._checkpointer.close()
             self._checkpointer = None
-        if not self.read_only:
-            # A busy or read-only file keeps its WAL; SQLite replays it next time.
+        if not self.read_only and not self.rewritten():
+            # A busy or read-only file keeps its WAL; SQLite replays it next time. A file
+            # rewritten in place is theirs: our WAL must not be copied onto it.
             with suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.close()
@@ -253,8 +352,38 @@ class Project:
             self._lock = None
 
     def replaced(self) -> bool:
-        """True if another program replaced, moved or deleted the file since it was opened."""
+        """True if another program replaced, moved, deleted or rewrote the file since it was
+        opened (or since our last save)."""
+        return self.moved() or self.rewritten()
+
+    def moved(self) -> bool:
+        """True if the name no longer leads to the file we opened (replaced by a rename,
+        moved, deleted). Our connection still holds our file: what we saved can be copied."""
         return _identity(self.path) != self._identity
+
+    def rewritten(self) -> bool:
+        """True if another program wrote other contents into our very file (same inode): the
+        file is theirs now, and our connection's view of it is stale."""
+        return not self.read_only and not self.moved() and self._disk_token() != self._token
+
+    def _disk_token(self) -> str | None:
+        """The save token in the file as it is on disk now, read through a connection of its
+        own: ours keeps pages in memory and would not see a file rewritten behind SQLite."""
+        uri = f"file:{quote(str(self.path.resolve()))}?mode=ro"
+        try:
+            probe = sqlite3.connect(uri, uri=True, isolation_level=None)
+        except sqlite3.Error:
+            return "unreadable"
+        try:
+            row = probe.execute("SELECT token FROM save_token WHERE id = 1").fetchone()
+        except sqlite3.OperationalError as e:
+            # No table: a file no save of this version has written to yet.
+            return None if "no such table" in str(e) else "unreadable"
+        except sqlite3.Error:
+            return "unreadable"
+        finally:
+            probe.close()
+        return None if row is None else str(row[0])
 
     def save_copy(self, target: str | os.PathLike[str]) -> Path:
         """A consistent copy of the work as last saved, at ``target``: a file on its own.
@@ -294,22 +423,27 @@ class Project:
                 f"“{self.path.name}” is open read-only: changes cannot be saved. "
                 "Your text is still in the editor."
             )
-        if self.replaced():
+        if self.moved():
             # A sync client or another program put a different file here: writing now
             # would go to the old, unlinked file or clobber theirs. Our WAL beside their
             # file would be replayed onto it if we died: empty it into our own file now.
             with suppress(sqlite3.Error):
                 self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            raise FileReplacedError(
-                f"“{self.path.name}” was replaced or moved by another program since it was "
-                "opened. Nothing was written; your text is still in the editor."
-            )
+            raise FileReplacedError(self._replaced_message())
         try:
             self._conn.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as e:
             raise SaveError(self._save_failure(e)) from e
+        # Checked inside the write lock, before a page is written: our cached pages of a file
+        # rewritten in place, written back, would mix our version into theirs. (No checkpoint
+        # here: our WAL would be copied onto their file.)
+        if self._disk_token() != self._token:
+            self._rollback()
+            raise FileReplacedError(self._replaced_message())
+        token = secrets.token_hex(8)
         try:
             yield self._conn
+            self._write_token(token)
             self._conn.execute("COMMIT")
         except sqlite3.Error as e:
             self._rollback()
@@ -317,6 +451,28 @@ class Project:
         except BaseException:
             self._rollback()
             raise
+        self._token = token
+        self._token_table = True
+        if self._checkpointer is not None:
+            self._checkpointer.request()
+
+    def _write_token(self, token: str) -> None:
+        if not self._token_table:
+            # Not a numbered migration: an older Ficwright reads such a file as before.
+            self._conn.execute(
+                "CREATE TABLE IF NOT EXISTS save_token "
+                "(id INTEGER PRIMARY KEY CHECK (id = 1), token TEXT NOT NULL)"
+            )
+        self._conn.execute("INSERT OR REPLACE INTO save_token(id, token) VALUES (1, ?)", (token,))
+
+    def _replaced_message(self) -> str:
+        return (
+            f"“{self.path.name}” was replaced or moved by another program (or rewritten in "
+            "place) since it was opened. Nothing was written; your text is still in the editor."
+        )
+
+    def request_checkpoint(self) -> None:
+        """For the store's own modules, after a write outside ``transaction`` (a vacuum)."""
         if self._checkpointer is not None:
             self._checkpointer.request()
 
@@ -346,7 +502,7 @@ class Project:
 
     # -- chapters: reading -----------------------------------------------------
 
-    def chapters(self) -> list[ChapterInfo]:
+    def _chapters(self) -> list[ChapterInfo]:
         """The chapters in order, without their bodies (cheap for a 500k-word work)."""
         rows = self._conn.execute(
             "SELECT id, position, title, words FROM chapters "
@@ -363,7 +519,7 @@ class Project:
             raise KeyError(chapter_id)
         return Chapter(*row)
 
-    def body(self, chapter_id: int) -> str:
+    def _body(self, chapter_id: int) -> str:
         row = self._conn.execute("SELECT body FROM chapters WHERE id = ?", (chapter_id,)).fetchone()
         if row is None:
             raise KeyError(chapter_id)
@@ -468,7 +624,7 @@ class Project:
 
     # -- the work's dictionary ------------------------------------------------------------
 
-    def dictionary_words(self) -> tuple[list[str], list[str]]:
+    def _dictionary_words(self) -> tuple[list[str], list[str]]:
         """(words this work accepts, words it ignores), each sorted."""
         words: dict[str, list[str]] = {WORK_WORD: [], IGNORED_WORD: []}
         for word, kind in self._conn.execute("SELECT word, kind FROM words ORDER BY word"):
@@ -492,12 +648,12 @@ class Project:
 
     # -- front matter ------------------------------------------------------------
 
-    def meta(self) -> WorkMeta:
+    def _meta(self) -> WorkMeta:
         title = self._conn.execute("SELECT title FROM work WHERE id = 1").fetchone()[0]
         rows = dict(self._conn.execute("SELECT key, value FROM work_fields"))
         return fields.work_meta(title, rows)
 
-    def chapter_meta(self, chapter_id: int) -> ChapterMeta:
+    def _chapter_meta(self, chapter_id: int) -> ChapterMeta:
         row = self._conn.execute(
             "SELECT summary, notes_begin, notes_end, warnings FROM chapters WHERE id = ?",
             (chapter_id,),
@@ -506,7 +662,7 @@ class Project:
             raise KeyError(chapter_id)
         return fields.chapter_meta(*row)
 
-    def chapter_warnings(self) -> dict[int, tuple[str, ...]]:
+    def _chapter_warnings(self) -> dict[int, tuple[str, ...]]:
         """Every live chapter's own warnings, in one query (tag completion reads them all)."""
         rows = self._conn.execute("SELECT id, warnings FROM chapters WHERE deleted IS NULL")
         return {cid: fields.decode("warnings", value, ()) for cid, value in rows}
@@ -576,6 +732,80 @@ class Project:
                 (position, chapter_id),
             )
             self._touch(c, stamp)
+
+    # -- reading a damaged work -------------------------------------------------------------
+    # A damaged work (read-only: see ``damage``) shows what still reads; a part that does
+    # not read is shown as damaged instead of stopping the window from opening.
+
+    def chapters(self) -> list[ChapterInfo]:
+        """The chapters in order, without their bodies (cheap for a 500k-word work)."""
+        if not self.damage:
+            return self._chapters()
+        try:
+            return self._chapters()
+        except sqlite3.DatabaseError:
+            pass
+        # The order index may still read where the table does not: then each row alone.
+        found: list[ChapterInfo] = []
+        try:
+            ids = [
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT id FROM chapters WHERE deleted IS NULL ORDER BY position"
+                )
+            ]
+        except sqlite3.DatabaseError:
+            return found
+        for position, cid in enumerate(ids):
+            try:
+                row = self._conn.execute(
+                    "SELECT title, words FROM chapters WHERE id = ?", (cid,)
+                ).fetchone()
+                found.append(ChapterInfo(cid, position, row[0], row[1]))
+            except sqlite3.DatabaseError:
+                found.append(ChapterInfo(cid, position, f"Damaged chapter {position + 1}", 0))
+        return found
+
+    def body(self, chapter_id: int) -> str:
+        if not self.damage:
+            return self._body(chapter_id)
+        try:
+            return self._body(chapter_id)
+        except sqlite3.DatabaseError:
+            return DAMAGED_BODY
+
+    def meta(self) -> WorkMeta:
+        try:
+            return self._meta()
+        except sqlite3.DatabaseError:
+            if not self.damage:
+                raise
+            return WorkMeta(title=self.path.stem)
+
+    def chapter_meta(self, chapter_id: int) -> ChapterMeta:
+        try:
+            return self._chapter_meta(chapter_id)
+        except sqlite3.DatabaseError:
+            if not self.damage:
+                raise
+            return ChapterMeta()
+
+    def dictionary_words(self) -> tuple[list[str], list[str]]:
+        """(words this work accepts, words it ignores), each sorted."""
+        try:
+            return self._dictionary_words()
+        except sqlite3.DatabaseError:
+            if not self.damage:
+                raise
+            return [], []
+
+    def chapter_warnings(self) -> dict[int, tuple[str, ...]]:
+        try:
+            return self._chapter_warnings()
+        except sqlite3.DatabaseError:
+            if not self.damage:
+                raise
+            return {}
 
     @staticmethod
     def _touch(c: sqlite3.Connection, stamp: str) -> None:

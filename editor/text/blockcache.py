@@ -86,6 +86,14 @@ class BlockCache(QObject):
         """True while paragraphs an edit touched are still to be read."""
         return self._warmer.isActive() or None in self._entries
 
+    def unread(self) -> int:
+        """How many paragraphs an edit touched are still to be read (all of them after an
+        edit the signal did not cover)."""
+        doc = self._doc
+        if len(self._entries) != doc.blockCount() or doc.revision() != self._revision:
+            return doc.blockCount()
+        return self._entries.count(None)
+
     def _read_missing(self, deadline: float | None = None) -> bool:
         """Read the entries an edit left empty (until ``deadline``); True once all are read.
 

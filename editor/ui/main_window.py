@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -404,8 +405,29 @@ class MainWindow(QMainWindow):
         if not self.close_work():
             project.close()
             return False
-        self._attach(Workspace(project, self))
+        try:
+            workspace = Workspace(project, self)
+        except sqlite3.DatabaseError as e:  # damaged where even a read-only view fails
+            project.close()
+            self._cannot_read(path, e)
+            return False
+        try:
+            self._attach(workspace)
+        except sqlite3.DatabaseError as e:
+            self.close_work()
+            self._cannot_read(path, e)
+            return False
         return True
+
+    def _cannot_read(self, path: Path, error: sqlite3.DatabaseError) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Cannot open work"),
+            self.tr(
+                "“{name}” is damaged and cannot be shown ({error}). Its backups are in "
+                "File ▸ Restore from Backup… once another work is open."
+            ).format(name=path.name, error=error),
+        )
 
     def _attach(self, workspace: Workspace) -> None:
         self.workspace = workspace

@@ -180,7 +180,12 @@ class SafetyUi(QObject):
         self.read_only_banner.add_button(self.tr("Open for Writing"), self._open_for_writing)
         self.fault_banner = Banner("saveFailedBanner", ("#fbe0e0", "#d98a8a", "#5c1111"), window)
         self.replaced_banner = Banner("replacedBanner", ("#fbe0e0", "#d98a8a", "#5c1111"), window)
-        self.replaced_banner.add_button(self.tr("Save As a Copy…"), self.save_as_copy)
+        self._copy_button = self.replaced_banner.add_button(
+            self.tr("Save As a Copy…"), self.save_as_copy
+        )
+        self.replaced_banner.add_button(
+            self.tr("Take Theirs and Re-apply Mine"), self.take_theirs_and_reapply
+        )
         self.replaced_banner.add_button(self.tr("Reload from Disk…"), self.reload_from_disk)
         self._wrap_central_widget()
 
@@ -246,6 +251,16 @@ class SafetyUi(QObject):
         self.act_restore.setEnabled(True)
         if read_only:
             reason = self._read_only_reason.pop(ws.project.path, "")
+            if ws.project.damage:
+                reason = (
+                    ws.project.damage
+                    + " "
+                    + self.tr(
+                        "It is open read-only so that nothing more is lost. Changes are not "
+                        "saved: copy out what you need, or open a backup with File ▸ Restore "
+                        "from Backup…."
+                    )
+                )
             self.read_only_banner.show_text(
                 reason
                 or self.tr(
@@ -421,12 +436,30 @@ class SafetyUi(QObject):
         if ws is None:
             return
         self.fault_banner.hide()
-        self.replaced_banner.show_text(
+        # The unsaved words leave memory now, whatever the author chooses, and when.
+        recovered = ws.write_recovery() if ws.dirty else ws.recovery_path
+        rewritten = not ws.project.moved()
+        # Our copy of a file rewritten in place is gone from the disk: there is nothing of
+        # ours to copy but the unsaved words, which are in the recovery copy.
+        self._copy_button.setVisible(not rewritten)
+        text = (
             self.tr(
+                "“{name}” was rewritten by another program (a sync client?). Nothing is saved "
+                "until you choose: take their version and re-apply your unsaved words, or "
+                "reload the file."
+            )
+            if rewritten
+            else self.tr(
                 "“{name}” was replaced or moved by another program (a sync client?). Nothing "
-                "is saved until you choose: keep your version as a copy, or reload the file."
-            ).format(name=ws.project.path.name)
-        )
+                "is saved until you choose: keep your version as a copy, take theirs and "
+                "re-apply your unsaved words, or reload the file."
+            )
+        ).format(name=ws.project.path.name)
+        if recovered is not None:
+            text += " " + self.tr("Your unsaved words are safe in “{copy}”.").format(
+                copy=_shown(recovered, ws.project.path)
+            )
+        self.replaced_banner.show_text(text)
         first = not self._replaced
         self._replaced = True
         if first and not self._declined:
@@ -441,26 +474,46 @@ class SafetyUi(QObject):
         self._asking = True
         try:
             discard = self.tr("Close Without Saving…") if closing else self.tr("Reload from Disk…")
+            moved = ws.project.moved()
+            buttons = [
+                ("theirs", self.tr("Take Theirs and Re-apply Mine"), Role.AcceptRole),
+                ("reload", discard, Role.DestructiveRole),
+                ("cancel", self.tr("Cancel"), Role.RejectRole),
+            ]
+            informative = self.tr(
+                "Take Theirs and Re-apply Mine opens the file now on disk and puts your unsaved "
+                "changes on top (their text of each chapter you changed is kept as a "
+                "snapshot). {discard} uses the file now on disk as it is."
+            ).format(discard=discard.rstrip("…"))
+            if moved:  # our file is still open here: it can be kept whole, as a second work
+                buttons.insert(0, ("copy", self.tr("Save As a Copy…"), Role.AcceptRole))
+                informative = (
+                    self.tr(
+                        "Save As a Copy keeps everything you wrote, unsaved changes included, in "
+                        "a new file and goes on there, leaving theirs as it is."
+                    )
+                    + " "
+                    + informative
+                )
+            if ws.recovery_path is not None:
+                informative += " " + self.tr(
+                    "Your unsaved words are already safe in “{copy}”."
+                ).format(copy=_shown(ws.recovery_path, ws.project.path))
             answer = choose(
                 self._window,
                 self.tr("File Changed on Disk"),
                 self.tr(
-                    "Another program replaced or moved “{name}” while it was open here. "
-                    "Nothing has been written to it since."
+                    "Another program replaced, moved or rewrote “{name}” while it was open "
+                    "here. Nothing has been written to it since."
                 ).format(name=ws.project.path.name),
-                [
-                    ("copy", self.tr("Save As a Copy…"), Role.AcceptRole),
-                    ("reload", discard, Role.DestructiveRole),
-                    ("cancel", self.tr("Cancel"), Role.RejectRole),
-                ],
-                informative=self.tr(
-                    "Save As a Copy keeps everything you wrote, unsaved changes included, in a "
-                    "new file and goes on there. {discard} uses the file now on disk instead."
-                ).format(discard=discard.rstrip("…")),
+                buttons,
+                informative=informative,
             )
             resolved = False
             if answer == "copy":
                 resolved = self.save_as_copy()
+            elif answer == "theirs":
+                resolved = self.take_theirs_and_reapply()
             elif answer == "reload":
                 resolved = self.reload_from_disk(closing=closing)
             self._declined = not resolved
@@ -506,6 +559,35 @@ class SafetyUi(QObject):
         window.statusBar().showMessage(
             self.tr("Now editing “{name}”. “{old}” was left as the other program wrote it.").format(
                 name=target.name, old=old.name
+            ),
+            15000,
+        )
+        return True
+
+    def take_theirs_and_reapply(self) -> bool:
+        """Open the file now on disk and save the unsaved edits into it. Their text of each
+        chapter edited here is kept as a snapshot; chapters they no longer have come back at
+        the end."""
+        ws = self._ws
+        window = self._window
+        if ws is None:
+            return False
+        path = ws.project.path
+        changes = ws.unsaved_changes()
+        titles = {ch.id: ch.title for ch in ws.chapters()}
+        if changes and ws.write_recovery(changes) is None:
+            return False  # never drop the only copy: the banner stays, the author copies by hand
+        ws.discard()
+        if not window.close_work() or not window.open_path(path):
+            return False
+        fresh = window.workspace
+        if fresh is None or fresh.project.read_only:
+            return False
+        if changes and not fresh.reapply(changes, titles):
+            return False
+        window.statusBar().showMessage(
+            self.tr("Their version of “{name}” is open, with your unsaved changes on top.").format(
+                name=path.name
             ),
             15000,
         )
@@ -565,8 +647,9 @@ class SafetyUi(QObject):
         if ws.dirty and not self.resolve_replaced(closing=True):
             return False
         ws = self._ws
-        if ws is not None and ws.project.replaced():
+        if ws is not None and ws.project.moved():
             # Our last saved version now lives only in a file nobody can reach: keep it.
+            # (Rewritten in place, it is gone: what this connection would copy is theirs.)
             self.backup_now()
         return True
 
@@ -688,6 +771,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return a.resolve() == b.resolve()
+
+
+def _shown(path: Path, work: Path) -> str:
+    """The recovery copy's name, or its whole path when it is not beside the work."""
+    return path.name if path.parent == work.parent else str(path)
 
 
 def _qtime(moment: datetime) -> QTime:

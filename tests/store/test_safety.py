@@ -307,3 +307,45 @@ def test_a_backup_of_a_closed_connection_is_not_silently_empty(tmp_path: Path) -
     project.close()
     with pytest.raises(sqlite3.ProgrammingError):
         backup.make(project, tmp_path / "Backups")
+
+
+# A second process that tries to open the work by another name: it prints what happened.
+OPEN_FOR_WRITING = (
+    "import sys\n"
+    "from editor.store.lock import LockedError\n"
+    "from editor.store.project import Project\n"
+    "try:\n"
+    "    p = Project.open(sys.argv[1])\n"
+    "except LockedError:\n"
+    "    print('locked')\n"
+    "else:\n"
+    "    print('writable' if not p.read_only else 'read-only')\n"
+    "    p.close()\n"
+)
+
+
+@pytest.mark.parametrize("link", ["hardlink", "symlink", "symlink elsewhere"])
+def test_no_other_name_for_the_file_gives_a_second_writer(tmp_path: Path, link: str) -> None:
+    project, one = make(tmp_path)
+    other = tmp_path / "elsewhere" / "other.ficwright"
+    other.parent.mkdir()
+    if link == "hardlink":
+        os.link(project.path, other)
+    elif link == "symlink":
+        other = tmp_path / "other.ficwright"
+        other.symlink_to(project.path.name)
+    else:
+        other.symlink_to(project.path)
+
+    second = subprocess.run(
+        [sys.executable, "-c", OPEN_FOR_WRITING, str(other)],
+        cwd=ROOT, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert second.stdout.strip() == "locked", second.stderr
+    # The refused open left nothing behind: ours still saves, and it is free once closed.
+    project.save_body(one, "<p>Still ours.</p>", 2)
+    project.close()
+    reopened = Project.open(other)
+    assert reopened.body(one) == "<p>Still ours.</p>"
+    reopened.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")) == []

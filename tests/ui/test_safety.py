@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QPushButto
 from editor import workspace as workspace_module
 from editor.store import backup
 from editor.store import project as project_module
+from editor.store.lock import lock_path
 from editor.store.project import Project
 from editor.ui import safety
 from editor.ui.main_window import MainWindow
@@ -283,7 +284,7 @@ def test_a_replaced_file_offers_a_copy_that_keeps_every_typed_word(
 
     qtbot.waitUntil(lambda: ws.project.path == target, timeout=5000)
     assert answers.asked[0].title == "File Changed on Disk"
-    assert answers.asked[0].keys == ["copy", "reload", "cancel"]
+    assert answers.asked[0].keys == ["copy", "theirs", "reload", "cancel"]
     assert window.workspace is ws and not ws.dirty
     assert not window.safety.replaced_banner.isVisible()
     assert window.text_pane.toPlainText() == "Before. Saved first. Typed after."
@@ -357,6 +358,112 @@ def test_a_file_replaced_while_in_the_background_is_noticed_on_activation(
     assert window.workspace is None
     assert len(answers.asked) == 1
     assert len(backup.backups(folder)) >= count
+
+
+# A sync client's other device: adds a chapter to its copy of the work (a real process).
+THEIR_CHAPTER = (
+    "import sys\n"
+    "from editor.store.project import Project\n"
+    "p = Project.open(sys.argv[1])\n"
+    "p.add_chapter('Theirs', '<p>Written on the laptop.</p>', 4)\n"
+    "p.close()\n"
+)
+
+
+def bodies(work: Path) -> dict[str, str]:
+    project = Project.open(work, read_only=True)
+    try:
+        return {ch.title: project.body(ch.id) for ch in project.chapters()}
+    finally:
+        project.close()
+
+
+def test_a_file_rewritten_in_place_keeps_theirs_and_reapplies_ours(
+    qtbot, open_window: OpenWindow, answers: Answers, tmp_path: Path
+) -> None:
+    work = make_work(tmp_path)
+    window = open_window(work)
+    ws = window.workspace
+    assert ws is not None
+    type_into(window, " Saved first.")
+    qtbot.waitUntil(lambda: not ws.dirty, timeout=5000)
+    assert ws.project.wait_checkpointed(5)
+    theirs = tmp_path / "laptop" / work.name
+    theirs.parent.mkdir()
+    shutil.copyfile(work, theirs)
+    subprocess.run([sys.executable, "-c", THEIR_CHAPTER, str(theirs)], cwd=ROOT, check=True)
+    inode = os.stat(work).st_ino
+    subprocess.run(["cp", str(theirs), str(work)], check=True)  # in place: the same inode
+    assert os.stat(work).st_ino == inode
+
+    answers.queue.append("theirs")
+    type_into(window, " Not saved yet.")
+    qtbot.waitUntil(lambda: window.workspace is not ws, timeout=5000)
+
+    # Nothing of ours could be copied from a file that is now theirs: no Save As a Copy.
+    assert answers.asked[0].keys == ["theirs", "reload", "cancel"]
+    assert "already safe in" in answers.asked[0].informative
+    fresh = window.workspace
+    assert fresh is not None and not fresh.dirty
+    assert [ch.title for ch in fresh.chapters()] == ["One", "Theirs"]
+    assert window.text_pane.toPlainText() == "Before. Saved first. Not saved yet."
+    window.close()
+    assert bodies(work) == {
+        "One": "<p>Before. Saved first. Not saved yet.</p>",
+        "Theirs": "<p>Written on the laptop.</p>",
+    }
+    (recovered,) = tmp_path.glob("w (unsaved words *).ficwright")
+    assert bodies(recovered) == {"One": "<p>Before. Saved first. Not saved yet.</p>"}
+
+
+def test_a_file_replaced_in_the_background_puts_the_unsaved_words_on_disk_at_once(
+    qtbot,
+    open_window: OpenWindow,
+    answers: Answers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(workspace_module, "AUTOSAVE_DELAY_MS", 60_000)  # no save meanwhile
+    work, theirs = work_and_theirs(tmp_path)
+    window = open_window(work)
+    ws = window.workspace
+    assert ws is not None
+    type_into(window, " Only in memory.")
+    assert ws.dirty
+    replace_behind_our_back(work, theirs)
+
+    answers.queue.append("cancel")  # the author thinks about it: the words are safe meanwhile
+    QApplication.sendEvent(window, QEvent(QEvent.Type.WindowActivate))
+    qtbot.waitUntil(lambda: len(answers.asked) == 1, timeout=3000)
+
+    assert ws.recovery_path is not None and ws.recovery_path.parent == tmp_path
+    assert ws.recovery_path.name in window.safety.replaced_banner.text()
+    assert bodies(ws.recovery_path) == {"One": "<p>Before. Only in memory.</p>"}
+    assert bodies(work) == {"One": "<p>Before.</p>"}  # theirs, untouched
+
+
+def test_a_damaged_work_opens_read_only_with_a_banner_saying_what_is_damaged(
+    qtbot, open_window: OpenWindow, tmp_path: Path
+) -> None:
+    work = tmp_path / "damaged.ficwright"
+    project = Project.create(work, "W")
+    for i in range(20):
+        project.add_chapter(f"C{i}", "<p>" + "words " * 500 + "</p>", 500)
+    project.close()
+    last_page = work.stat().st_size // 4096
+    with open(work, "r+b") as f:  # the last page of chapter text, overwritten with noise
+        f.seek((last_page - 1) * 4096)
+        f.write(bytes(range(256)) * 16)
+    before = digest(work)
+
+    window = open_window(work)
+
+    assert_read_only_window(window)
+    banner = window.safety.read_only_banner
+    assert banner.isVisible() and "damaged (unreadable: chapter text)" in banner.text()
+    window.close()
+    assert digest(work) == before
+    assert not lock_path(work).exists()
 
 
 # -- a full disk -----------------------------------------------------------------------------
