@@ -122,6 +122,21 @@ def import_preview(app: QApplication, window: MainWindow) -> None:
     wait(app, 1200)
 
 
+def import_blocks(app: QApplication, window: MainWindow) -> None:
+    """A fic copied from a site: each block around the story, where it went, why, how sure."""
+    from PySide6.QtWidgets import QTabWidget
+
+    dialog = window.open_import()
+    dialog.add_files(
+        [ROOT / "tests" / "fixtures" / "import_corpus" / "a31_ffn_an_review_replies.txt"]
+    )
+    dialog.resize(1000, 760)
+    dialog.move(150, 20)
+    wait(app, 1200)
+    dialog.findChild(QTabWidget, "importFoundTabs").setCurrentIndex(1)
+    wait(app, 300)
+
+
 def find_in_work(app: QApplication, window: MainWindow) -> None:
     """Find across the work: hits grouped by chapter, with their context."""
     from editor.ui.dialogs.find_replace import SCOPE_WORK
@@ -495,6 +510,7 @@ SCENES: dict[str, Scene] = {
     "export.png": export_ffn,
     "post-helper.png": post_helper,
     "import.png": import_preview,
+    "import-blocks.png": import_blocks,
     "find.png": find_in_work,
     "replace.png": replace_in_work,
     "focus-mode.png": focus_mode,

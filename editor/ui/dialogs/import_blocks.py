@@ -102,9 +102,9 @@ class EdgeBlocks(QTableWidget):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(B_TEXT, QHeaderView.ResizeMode.Stretch)
-        self.setColumnWidth(B_TARGET, 170)
-        self.setColumnWidth(B_WHY, 260)
-        self.setColumnWidth(B_SURE, 80)
+        self.setColumnWidth(B_TARGET, 140)
+        self.setColumnWidth(B_WHY, 180)
+        self.setColumnWidth(B_SURE, 64)
         self._idents: list[str] = []
         self._filling = False
         self._sure = {
