@@ -230,12 +230,14 @@ def _chapter_title_line(text: str) -> bool:
 def _in_context(units: list[Unit], *, file_front: bool) -> None:
     """Evidence that depends on the neighbours."""
     real = [u for u in units if u.kind != "spacer"]
+    if file_front:
+        _title_over_name(real)
     for i, unit in enumerate(real):
         following = real[i + 1 : i + 3]
         near = [*real[max(0, i - 2) : i], *following]
         if unit.why == "a label" and not any(u.weight >= 3 for u in near):
             unit.target, unit.weight, unit.why = "", -0.5, "a line with a colon"
-        if unit.target == "narrative" and i and unit.key and unit.key.key in _MULTILINE:
+        if unit.target == "narrative" and i and unit.key and unit.key.key == "summary":
             # A summary reads like prose; only a text's first line can be the story's.
             unit.target, unit.weight, unit.why = unit.key.key, 6.0, f"labelled “{unit.key.spelled}”"
         # "Warning: the bridge is out, the sign said." is the story unless a header goes on
@@ -301,6 +303,29 @@ def _label_values(real: list[Unit]) -> None:
         for after in taken:
             after.target, after.weight = unit.key.key, 3.0
             after.why = f"goes on from “{unit.key.spelled}”"
+
+
+def _title_over_name(real: list[Unit]) -> None:
+    """ "The Last Ferry Out" over "quietharbour", among labels: a page's title and byline."""
+    for i, unit in enumerate(real[1:-2], 1):
+        name = real[i + 1]
+        around = real[i - 1].weight >= 3 or real[i + 2].weight >= 3
+        if (
+            around
+            and unit.kind == name.kind == "text"
+            and unit.key is None
+            and name.key is None
+            and unit.weight <= 0
+            and name.weight <= 0
+            and len(unit.lines) == len(name.lines) == 1
+            and cues.title_like(unit.text)
+            and len(name.text.split()) == 1
+            and len(name.text) <= 40
+        ):
+            unit.target, unit.weight, unit.why = "title", 3.0, "a title over its author"
+            name.target, name.weight, name.why = "author", 3.0, "an author under the title"
+            name.key = KeyMatch("author", 0, "byline")
+            return
 
 
 def _title_and_name(unit: Unit) -> bool:

@@ -100,7 +100,8 @@ _EDGE = r"[*~#=_+•·◇◆❖✦✧❦⁂§※°\-–—/\\|<>^]"  # and no do
 _SCENE_BREAK = re.compile(
     rf"^(?:{_DRAWN}\s*){{3,}}$"
     r"|^[*#~§⁂❦※]$"
-    rf"|^(?:{_DRAWN}\s*)*(?:x+X+x+|X+x+X+|o+O+o+|O+o+O+|o0o|0o0)(?:\s*{_DRAWN})*$"
+    rf"|^(?:{_DRAWN}\s*)*(?:(?:x+X+)+x+|(?:X+x+)+X+|(?:o+O+)+o+|(?:O+o+)+O+|o0o|0o0)"
+    rf"(?:\s*{_DRAWN})*$"
     rf"|^{_EDGE}+\s*[xX]\s*{_EDGE}+$"  # "-x-", "~x~"; not a quoted "X!" nor X in invisibles
     r"|^(?:[xXoO0]\s?[-~*.+=]\s?){2,}[xXoO0]$"  # "x-x-x", "o~O~o", "x.X.x"
 )
@@ -245,7 +246,7 @@ def _parse_bare(line: str, *, strict: bool) -> Heading | None:
         title = title[:-1].rstrip()  # "Chapter 3: Title." (seen on FFN)
     if title and strict and not (m.group("sep") or "").strip():
         return None
-    if title and strict and _sentence_like(title):
+    if title and strict and _sentence_like(title, line):
         return None  # "Chapter one: I started this on a train, sorry for the wait." is a note
     of = m.group("of")
     expected = int(of) if of and of.isdigit() else None
@@ -255,12 +256,13 @@ def _parse_bare(line: str, *, strict: bool) -> Heading | None:
 _SENTENCE = re.compile(r"[.!?]\s+\S")
 
 
-def _sentence_like(title: str) -> bool:
+def _sentence_like(title: str, line: str) -> bool:
     """ "Four is dedicated to A, B and C." after "Chapter Fifty-": a sentence, not a title."""
     words = title.split()
     if _SENTENCE.search(title) and len(words) > 8:
         return True
-    return len(words) > 5 and title.endswith((".", "!", "?")) and not title.endswith("...")
+    line = line.rstrip()
+    return len(words) > 5 and line.endswith((".", "!", "?")) and not line.endswith("...")
 
 
 # -- splitting -----------------------------------------------------------------------------
