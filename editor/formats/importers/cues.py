@@ -94,6 +94,20 @@ _META = re.compile(
         r"alla prossima",
         r"at[ée] a pr[óo]xima",
         r"next chapter",
+        r"not a chapter",
+        r"sorry(?=!)",
+        r"on (?:a )?(?:hiatus|pause|break)",
+        r"taking a break",
+        r"not abandon\w*",
+        r"pausier\w*",
+        r"eine pause",
+        r"weitergehen",
+        r"fortsetzung",
+        r"keine sorge",
+        r"en pausa",
+        r"en pause",
+        r"in pausa",
+        r"em pausa",
         # Spanish, Portuguese, German, French, Italian
         r"cap[ií]tulos?",
         r"(?:esta|mi|minha|essa) hist[óo]ria",
@@ -168,7 +182,7 @@ _DISCLAIMER = re.compile(
 _DEDICATION = re.compile(
     r"^(?:dedicated to|this (?:one|chapter|fic|story|is)\s+(?:is\s+)?(?:dedicated )?(?:to|for)"
     r"|dedicado a|dedicada a|gewidmet|f[üu]r meine|d[ée]di[ée]e? [àa]|dedicato a|dedicata a"
-    r"|(?:chapter|part) \w+ is dedicated to)\b",
+    r"|(?:chapter|part|this) [\w-]+ (?:is|goes out) (?:dedicated )?to)\b",
     re.IGNORECASE,
 )
 _DEDICATED = re.compile(
@@ -281,7 +295,7 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("notes", 3.0, "a sign-off")
     if is_dialogue(plain):
         return Cue("story", -4.0, "dialogue")
-    if _DEDICATION.match(plain) or (_DEDICATED.search(plain) and words <= 20):
+    if _DEDICATION.match(plain) or (_DEDICATED.search(plain) and words <= 30):
         return Cue("dedication", 5.0, "a dedication")
     if _DISCLAIMER.search(plain) and words <= 80:
         return Cue("disclaimer", 5.0, "says who owns the characters")
@@ -296,7 +310,7 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("dedication", 3.0, "a “For …” line")
     if which == ["I and you"]:
         hits = 0  # a first-person story says "I" and "you" too: only with other signs
-    if which == ["a greeting"] and words <= 3:
+    if "a greeting" in which and words <= 3:
         return Cue("notes", 1.0, "a greeting")  # "Dear Reader," may open a letter story
     if hits:
         weight = min(2.0 * hits, 7.0) - (1.5 if words > 120 else 0.0)
