@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bench.import_accuracy import CORPORA, cases, score
 
-DEVELOPMENT, HELD_OUT = CORPORA
+DEVELOPMENT, HELD_OUT, FRESH = CORPORA
 
 
 def test_the_development_corpus_scores_at_least_as_today() -> None:
@@ -18,14 +18,23 @@ def test_the_development_corpus_scores_at_least_as_today() -> None:
     assert len(results) >= 60
     passed = sum(r.passed for r in results) / len(results)
     items = sum(r.items_right for r in results) / sum(r.items for r in results)
-    assert passed >= 0.85, [r.case for r in results if not r.passed]
-    assert items >= 0.97
+    assert passed >= 0.90, [r.case for r in results if not r.passed]
+    assert items >= 0.98
 
 
 def test_no_story_paragraph_of_the_held_out_set_goes_into_a_field() -> None:
     results = [score(path) for path in cases([HELD_OUT])]
     assert len(results) >= 16
     assert sum(r.story_moved for r in results) == 0, [r.problems for r in results if r.story_moved]
+
+
+def test_the_fresh_held_out_set_scores_at_least_as_today() -> None:
+    # Never tuned on: a floor, so that tuning on the others cannot quietly lose it.
+    results = [score(path) for path in cases([FRESH])]
+    assert len(results) >= 20
+    items = sum(r.items_right for r in results) / sum(r.items for r in results)
+    assert sum(r.passed for r in results) >= 14
+    assert items >= 0.93
 
 
 def test_a_story_line_that_looks_like_a_label_stays_the_story() -> None:
