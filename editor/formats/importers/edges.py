@@ -21,21 +21,21 @@ from dataclasses import dataclass, field
 
 from editor.formats.importers import cues
 from editor.formats.importers.header import (
-    _FOR_TO,
-    _MULTILINE,
-    _PREFIXED,
-    _UNMISTAKABLE,
+    FOR_TO,
+    MULTILINE,
+    PREFIXED,
+    UNMISTAKABLE,
+    FieldWriter,
     Found,
     KeyMatch,
     PartMeta,
     WorkFields,
-    _HeaderReader,
-    _looks_keyed,
-    _reads_like_narration,
-    _unquoted,
+    looks_keyed,
     match_key,
     parse_rating,
+    reads_like_narration,
     shorten,
+    unquoted,
 )
 from editor.formats.importers.split import (
     Heading,
@@ -145,7 +145,7 @@ def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = Tr
         lines = lines_of(block)
         texts = [text_of(line) for line in lines]
         separate = per_line or (
-            len(lines) > 1 and any(match_key(t, loose=True) or _looks_keyed(t) for t in texts)
+            len(lines) > 1 and any(match_key(t, loose=True) or looks_keyed(t) for t in texts)
         )
         current: Unit | None = None
         for n, (line, text) in enumerate(zip(lines, texts, strict=True)):
@@ -196,9 +196,9 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
         unit.weight, unit.why = 6.0, f"labelled “{unit.key.spelled}”"
         loose_note = unit.key.spelled in ("note", "notes") and _NOTE_SENTENCES.search(unit.value)
         if (
-            unit.key.spelled not in _UNMISTAKABLE
-            and (key not in _MULTILINE or loose_note or key in ("summary", "chapter_summary"))
-            and (_reads_like_narration(unit.value) or loose_note)
+            unit.key.spelled not in UNMISTAKABLE
+            and (key not in MULTILINE or loose_note or key in ("summary", "chapter_summary"))
+            and (reads_like_narration(unit.value) or loose_note)
             and not cues.voice(unit.value)[0]
         ):
             unit.weight, unit.why = -2.0, "a label, but it reads like the story"
@@ -216,7 +216,7 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
         return
     cue = cues.unkeyed(text, first_in_work=False)
     unit.target, unit.weight, unit.why = cue.field, cue.weight, cue.why
-    if cue.weight <= 0 and _looks_keyed(text) and len(text.split()) <= 30:
+    if cue.weight <= 0 and looks_keyed(text) and len(text.split()) <= 30:
         unit.target, unit.weight, unit.why = "notes", 2.0, "a label"
     if chapter_start and cue.weight < 3 and _chapter_title_line(text):
         unit.target, unit.weight, unit.why = "chapter_title", 3.0, "a title under the heading"
@@ -284,7 +284,7 @@ def _label_values(real: list[Unit]) -> None:
     then a rule): the label's, not the story's. Up to a separator close by; without one,
     only the paragraph under a label that stands alone."""
     for i, unit in enumerate(real):
-        if unit.key is None or unit.key.key not in _MULTILINE or unit.weight < 3:
+        if unit.key is None or unit.key.key not in MULTILINE or unit.weight < 3:
             continue
         alone = not unit.value
         run: list[Unit] = []
@@ -526,7 +526,7 @@ class _Writer:
         self.work_scope = work_scope
         self.source = source
         self.context = context
-        self.reader = _HeaderReader(work, part, work_scope=work_scope)
+        self.reader = FieldWriter(work, part, work_scope=work_scope)
 
     def _decide(self, unit: Unit, target: str, *, chosen: bool = False, why: str = "") -> None:
         if unit.kind in ("sep", "spacer"):
@@ -613,7 +613,7 @@ class _Writer:
                 # "Rating:" on one line, "Teen And Up Audiences" on the next (a copied page)
                 wait = plain_wait
                 plain_wait = None
-                if self.reader._plain(wait.key.key, wait.key.spelled, unit.text, unit.text):  # type: ignore[union-attr]
+                if self.reader.plain(wait.key.key, wait.key.spelled, unit.text, unit.text):  # type: ignore[union-attr]
                     self._decide(
                         unit, _target_of(wait.key.key), why=f"the value of “{wait.key.spelled}”"
                     )  # type: ignore[union-attr]
@@ -622,7 +622,7 @@ class _Writer:
             if unit.key is not None:
                 flush_pending()
                 key = unit.key.key
-                if key in _MULTILINE or unit.key.spelled in _PREFIXED:
+                if key in MULTILINE or unit.key.spelled in PREFIXED:
                     if key in _NOTE_KEYS:
                         flush_notes()
                         notes.append((unit, slice_line(unit.lines[0], unit.key.value_start)))
@@ -637,7 +637,7 @@ class _Writer:
                     plain_wait = unit
                     self._decide(unit, _target_of(key))
                     continue
-                if self.reader._plain(key, unit.key.spelled, unit.value, unit.text):
+                if self.reader.plain(key, unit.key.spelled, unit.value, unit.text):
                     self._decide(unit, _target_of(key))
                 else:
                     notes.append((unit, None))  # a value no field takes: a note, label and all
@@ -705,7 +705,7 @@ class _Writer:
         head = units[0]
         assert head.key is not None
         lines = [strip_line(slice_line(head.lines[0], head.key.value_start)), *head.lines[1:]]
-        if head.key.spelled in _PREFIXED and not _FOR_TO.match(text_of(lines[0])):
+        if head.key.spelled in PREFIXED and not FOR_TO.match(text_of(lines[0])):
             lines[0] = [Run("For "), *lines[0]]  # "Dedicated to: Lou" -> "For Lou"
         groups = [lines]
         for before, unit in itertools.pairwise(units):
@@ -719,7 +719,7 @@ class _Writer:
         if not html:
             return False
         source = _source(" ".join(u.text for u in units))
-        return self.reader._rich(head.key.key, html, source)
+        return self.reader.rich(head.key.key, html, source)
 
     def _unlabelled(self, unit: Unit, target: str) -> bool:
         html = finish([block_of([strip_line(x) for x in unit.lines], Block("p"))])
@@ -740,17 +740,17 @@ class _Writer:
             if found is None:
                 return False
             title, author, extra = found
-            taken = self.work.offer("title", _unquoted(title), source)
+            taken = self.work.offer("title", unquoted(title), source)
             taken = self.work.offer("author", author, source) and taken
             if taken and extra:
                 self.part.add("notes_begin", finish([Block("p", [Run(extra)])]), source)
             return taken
         if target == "title_name":
             title, name = (text_of(line).strip() for line in unit.lines)
-            taken = self.work.offer("title", _unquoted(title), source)
+            taken = self.work.offer("title", unquoted(title), source)
             return self.work.offer("author", name, source) and taken
         if target == "title":
-            return self.work.offer("title", _unquoted(text), source)
+            return self.work.offer("title", unquoted(text), source)
         if not self.part.title:
             self.part.title, self.part.title_source = text, source
             return True

@@ -1,25 +1,23 @@
-"""Fic header blocks as authors write them: "Title: ...", "Rating: T", "A/N: ...".
+"""Fic header labels as authors write them ("Title: ...", "Rating: T", "A/N: ...") and the
+values they give, written into work and chapter fields.
 
-``read_header`` reads the lines at the start of a text (or a chapter, or a set of AO3 notes),
-turns the ones it recognises into work or chapter fields, and gives back the blocks with
-those lines removed. Anything it does not recognise stays where it was: an import may move a
-word into a field, never drop it. ``read_end_notes`` takes a closing author's note.
-
-A header ends at a rule or symbol line (``~~~``, ``***``), which goes with it, or at the
-first paragraph it does not recognise. Fields that can hold prose (disclaimer, summary,
-dedication, prompt, notes) continue on the following lines of their paragraph, or on the
-next paragraph when the key stands alone ("Summary:" and nothing after it).
+``match_key`` says which field a labelled line names, in its real spellings and in Spanish,
+Portuguese, German, French and Italian; ``FieldWriter`` turns a value into the field's type
+(a rating, warnings, a list of characters...) and offers it to the work or the chapter, so
+a second, different value never overwrites the first. ``read_labels`` reads a notes field
+(AO3's, eFiction's), where every line is front matter. A chapter's own text goes through
+``edges``, which finds where its story starts and ends and uses this module to write. Fields
+that hold prose (disclaimer, summary, dedication, prompt, notes) go on over the following
+lines of their paragraph, or over the next paragraph when the label stands alone.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import pairwise
 from typing import Any
 
 from editor.formats.importers.split import (
-    Heading,
     Line,
     block_of,
     finish,
@@ -116,9 +114,9 @@ _KEY_LINE = re.compile(
     r"!?[\s*_]*(?::|(?<=\s)[-–—](?=\s)|(?<=!)[-–—]|[–—])[\s*_]*(?P<value>.*)$",
     re.DOTALL,
 )
-_PREFIXED = {"dedicated to", "gift for", "gifted to"}
-_FOR_TO = re.compile(r"(?i)\s*(?:for|to)\b")
-_MULTILINE = {"disclaimer", "summary", "chapter_summary", "dedication", "prompt", "notes",
+PREFIXED = {"dedicated to", "gift for", "gifted to"}
+FOR_TO = re.compile(r"(?i)\s*(?:for|to)\b")
+MULTILINE = {"disclaimer", "summary", "chapter_summary", "dedication", "prompt", "notes",
               "notes_end"}  # fmt: skip
 _LABELS = {
     "title": "Title",
@@ -324,7 +322,7 @@ def _genres(item: str) -> list[str]:
     return [p.replace("\0", "/").strip() for p in parts if p.strip()]
 
 
-def _unquoted(text: str) -> str:
+def unquoted(text: str) -> str:
     text = unmarked(text)
     if len(text) > 1 and text[0] + text[-1] in ('""', "“”", "''", "‘’"):
         return text[1:-1].strip()
@@ -479,54 +477,37 @@ def _rebuild(blocks: list[Block], tokens: list[_Token]) -> list[Block]:
     return out
 
 
-def read_header(
-    blocks: list[Block],
-    work: WorkFields,
-    part: PartMeta,
-    *,
-    work_scope: bool,
-    everywhere: bool = False,
+def read_labels(
+    blocks: list[Block], work: WorkFields, part: PartMeta, *, work_scope: bool
 ) -> list[Block]:
-    """The blocks without the header lines read into ``work`` and ``part``.
+    """A notes field's blocks (AO3's, an eFiction story's) without the labelled lines read
+    into ``work`` and ``part``: every line is looked at, as the whole field is front matter.
+    A chapter's text goes through ``edges`` instead, which finds where its story starts.
 
-    ``work_scope``: the start of the work (a summary is the work's); otherwise the start of
-    a chapter (a summary is the chapter's). ``everywhere``: read every line, not only a
-    header at the start (an AO3 notes field, which is all front matter).
-    """
-    reader = _HeaderReader(work, part, work_scope=work_scope)
+    ``work_scope``: the work's notes (a summary is the work's), else a chapter's."""
+    reader = FieldWriter(work, part, work_scope=work_scope)
     tokens = _tokens(blocks)
-    reader.scan(tokens, everywhere=everywhere)
+    reader.scan(tokens)
     return _rebuild(blocks, tokens)
 
 
-class _HeaderReader:
+class FieldWriter:
     def __init__(self, work: WorkFields, part: PartMeta, *, work_scope: bool) -> None:
         self.work = work
         self.part = part
         self.work_scope = work_scope
         self.found_any = False
 
-    def scan(self, tokens: list[_Token], *, everywhere: bool) -> None:
-        if not everywhere and _lone_story_line(tokens):
-            return
+    def scan(self, tokens: list[_Token]) -> None:
         pending: _Pending | None = None
-        skipped: list[_Token] = []  # unrecognised lines before the first key
-        dedications: list[_Token] = []  # "For X" lines: kept only if the header goes on
-        leading_blocks = 0
+        dedications: list[_Token] = []  # "For X" lines
         for token in tokens:
             if token.line is None:  # a rule or symbol line
                 pending = self._close(pending)
-                if everywhere:
-                    continue
-                if not self.found_any and dedications and not skipped:
-                    self.found_any = True  # "For Lou" alone above a rule: a dedication
-                if self.found_any:
-                    token.consumed = True
-                break
+                continue
             text = token.text
-            heading = parse_heading(text)
-            key = None if heading else match_key(text)
-            if pending is not None and key is None and heading is None:
+            key = None if parse_heading(text) else match_key(text)
+            if pending is not None and key is None:
                 same = token.block == pending.tokens[-1].block and not token.first
                 if same or (pending.open_block and token.first):
                     pending.open_block = False
@@ -535,101 +516,44 @@ class _HeaderReader:
                     token.consumed = True
                     continue
             pending = self._close(pending)
-            if key is None and heading is None:  # "by wren": never inside a field's text
+            if key is None:  # "by wren": never inside a field's text
                 key = match_key(text, loose=True)
-            if heading is not None and not everywhere:
-                if token.first and not heading.of_total:
-                    break  # a chapter starts: the splitter's business
-                if not self._heading(token, heading):
-                    break  # a heading the header cannot hold: the text starts here
-                continue
             if key is not None:
                 value = slice_line(token.line, key.value_start)
-                if key.key in _MULTILINE:
+                if key.key in MULTILINE:
                     alone = not text_of(value).strip()
                     pending = _Pending(key.key, key.spelled, [token], [value], alone)
                     token.consumed = True
-                    self.found_any = True
                     continue
-                token.consumed = self._plain(key.key, key.spelled, text_of(value), text)
-                self.found_any = self.found_any or token.consumed
-                continue
-            if everywhere:
-                if _for_line(text):
-                    dedications.append(token)
-                continue
-            if token.first and not self.found_any:
-                leading_blocks += 1
-            if _for_line(text):
+                token.consumed = self.plain(key.key, key.spelled, text_of(value), text)
+            elif _for_line(text):
                 dedications.append(token)
-            elif not self.found_any:
-                # Above the first key, only a title line may stand ("The Long Way" over
-                # "by wren"): anything else is the story, which has no header.
-                if not (self.work_scope and _title_like(text)) or leading_blocks >= 2:
-                    break
-                skipped.append(token)
-            elif not _looks_keyed(text):  # "Beta: Lou" stays, and the header goes on
-                break
         self._close(pending)
-        if self.found_any:
-            self._leading(tokens, skipped)
-            last = max((i for i, t in enumerate(tokens) if t.consumed), default=-1)
-            for token in dedications:
-                # Kept when more of the header comes after it (or it sits in notes with one).
-                if everywhere or tokens.index(token) < last:
-                    self._dedication_line(token)
+        for token in dedications:
+            self._dedication_line(token)
 
     # -- what a line was ----------------------------------------------------------------
-
-    def _leading(self, tokens: list[_Token], skipped: list[_Token]) -> None:
-        """A title line above the by-line ("The Long Way Home" over "by wren")."""
-        for token in skipped:
-            if self.work_scope and token is tokens[0] and len(tokens) > 1:
-                by = match_key(tokens[1].text, loose=True)
-                if by and by.key == "author" and tokens[1].consumed and _title_like(token.text):
-                    token.consumed = self.work.offer(
-                        "title", _unquoted(token.text), token.text.strip()
-                    )
 
     def _dedication_line(self, token: _Token) -> None:
         assert token.line is not None
         html = finish([block_of([strip_line(token.line)], Block("p"))])
         token.consumed = self.work.offer("dedication", html, _source(token.text))
 
-    def _heading(self, token: _Token, heading: Heading) -> bool:
-        """'Chapter 1 of 2' inside a header: how many chapters, and the first one's title.
-
-        False (the line stays text) when the part has another title already: its words
-        would have nowhere to go."""
-        if heading.title and self.part.title not in (None, "", heading.title):
-            return False
-        token.consumed = True
-        self.found_any = True
-        if heading.expected:
-            self.work.offer("expected_chapters", heading.expected, _source(token.text))
-        if heading.title and not self.part.title:
-            self.part.title = heading.title
-            self.part.title_source = _source(token.text)
-        elif self.part.title is None:
-            self.part.title = ""
-            self.part.title_source = _source(token.text)
-        return True
-
     def _close(self, pending: _Pending | None) -> None:
         if pending is None:
             return None
         lines = [strip_line(x) for x in pending.lines]
         source = _source("\n".join(t.text for t in pending.tokens))
-        if pending.spelled in _PREFIXED and lines and not _FOR_TO.match(text_of(lines[0])):
+        if pending.spelled in PREFIXED and lines and not FOR_TO.match(text_of(lines[0])):
             lines[0] = [Run("For "), *lines[0]]  # "Dedicated to: Lou" -> "For Lou"
         html = finish([block_of(lines, Block("p"))])
         # A key with nothing after it reads nothing: the line stays.
-        if not html or not self._rich(pending.key, html, source):
+        if not html or not self.rich(pending.key, html, source):
             for token in pending.tokens:
                 token.consumed = False
         return None
 
-    def _rich(self, key: str, html: str, source: str) -> bool:
+    def rich(self, key: str, html: str, source: str) -> bool:
         if key == "notes":
             self.part.add("notes_begin", html, source)
             return True
@@ -641,8 +565,8 @@ class _HeaderReader:
             return True
         return self.work.offer(key, html, source)
 
-    def _plain(self, key: str, spelled: str, value: str, line: str) -> bool:
-        value = _unquoted(value)
+    def plain(self, key: str, spelled: str, value: str, line: str) -> bool:
+        value = unquoted(value)
         source = _source(line)
         offer = self.work.offer
         if key.startswith("ignore"):
@@ -748,46 +672,21 @@ class _HeaderReader:
 _SOME_KEY = re.compile(r"^[\s*_]*([^\W\d_][\w'’/.&() -]{0,30}?)[\s*_]*:")
 
 
-def _looks_keyed(text: str) -> bool:
+def looks_keyed(text: str) -> bool:
     """A header line of a kind not read here ("Beta: Lou", "Song: ...")."""
     m = _SOME_KEY.match(text)
     return m is not None and len(m.group(1).split()) <= 3
 
 
 # Keys no story sentence starts with: a line led by one is a header even when it is alone.
-_UNMISTAKABLE = {"a/n", "an", "a.n", "a/ns", "disclaimer", "disclaimers",
+UNMISTAKABLE = {"a/n", "an", "a.n", "a/ns", "disclaimer", "disclaimers",
                  "cw", "cws", "tw", "tws", "cw/tw", "tw/cw"}  # fmt: skip
-_UNMISTAKABLE |= {k for k in _KEYS if "author" in k}
+UNMISTAKABLE |= {k for k in _KEYS if "author" in k}
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
 _INNER_PUNCTUATION = re.compile(r"[,;:.!?…—]\s")
 
 
-def _lone_story_line(tokens: list[_Token]) -> bool:
-    """True when the text opens on a line like "Warning: the bridge is out, the sign said."
-    that nothing else of a header follows: the story's first sentence, not a header."""
-    if not tokens or tokens[0].line is None:
-        return False
-    first = tokens[0]
-    key = match_key(first.text)
-    if key is None or key.spelled in _UNMISTAKABLE:
-        return False
-    entry = [first]
-    if key.key in _MULTILINE:  # its value goes on over the rest of its paragraph
-        entry += [t for t in tokens[1:] if t.block == first.block]
-    value = " ".join([first.text[key.value_start :], *(t.text for t in entry[1:])])
-    if not _reads_like_narration(value):
-        return False
-    after = tokens[len(entry)] if len(entry) < len(tokens) else None
-    goes_on = after is not None and (
-        after.line is None
-        or parse_heading(after.text) is not None
-        or match_key(after.text, loose=True) is not None
-        or _looks_keyed(after.text)
-    )
-    return not goes_on
-
-
-def _reads_like_narration(value: str) -> bool:
+def reads_like_narration(value: str) -> bool:
     """A sentence with a clause in it ("the bridge is out, the sign said."), not a list
     ("character death, violence.") nor a one-line summary ("Cloud finds a letter.")."""
     value = unmarked(value).strip()
@@ -801,76 +700,5 @@ def _for_line(text: str) -> bool:
     return bool(words) and words[0].lower() == "for" and 2 <= len(words) <= 15
 
 
-def _title_like(text: str) -> bool:
-    text = unmarked(text)
-    return 0 < len(text.split()) <= 12 and not text.endswith((".", ",", ";", "!", "?"))
-
-
 def _source(text: str) -> str:
     return shorten(text.strip(), 120)
-
-
-# -- notes at the end -----------------------------------------------------------------------
-
-_END_NOTE_KEYS = {"notes", "notes_end"}
-_END_REACH = 4  # an end note starts at most this many paragraphs before the end
-
-
-def _at_note_lines(block: Block) -> list[Block]:
-    """A paragraph cut where an author's note starts inside it ("The end.\nA/N: thanks!")."""
-    if block.kind != "p":
-        return [block]
-    lines = lines_of(block)
-    cuts = [
-        i
-        for i, line in enumerate(lines)
-        if i and (key := match_key(text_of(line))) is not None and key.key in _END_NOTE_KEYS
-    ]
-    if not cuts:
-        return [block]
-    bounds = [0, *cuts, len(lines)]
-    return [block_of(lines[a:b], block) for a, b in pairwise(bounds)]
-
-
-def read_end_notes(blocks: list[Block], part: PartMeta) -> list[Block]:
-    """The blocks without a closing author's note ("A/N: thanks for reading!" and anything
-    after it), which goes to ``part``'s end notes.
-
-    A note the blocks open on is never the end note, however short the text: the header
-    reader has had it, as a beginning note or as the story's first line."""
-    original = blocks
-    blocks = [piece for block in blocks for piece in _at_note_lines(block)]
-    opening = next((i for i, b in enumerate(blocks) if not is_blank(b) and not is_separator(b)), 0)
-    start: int | None = None
-    key_start = 0
-    seen = 0
-    for i in range(len(blocks) - 1, -1, -1):
-        block = blocks[i]
-        if is_blank(block):
-            continue
-        if is_separator(block):
-            break
-        first = text_of(lines_of(block)[0])
-        key = match_key(first)
-        if key is not None and key.key in _END_NOTE_KEYS:
-            if i == opening:
-                break
-            start, key_start, seen = i, key.value_start, 0
-            continue
-        seen += 1
-        if seen >= _END_REACH:
-            break
-    if start is None:
-        return original
-    first_lines = lines_of(blocks[start])
-    head = block_of([slice_line(first_lines[0], key_start), *first_lines[1:]], blocks[start])
-    note_blocks = [head, *blocks[start + 1 :]]
-    html = finish(note_blocks)
-    if not html:
-        return original
-    source = _source(" ".join(b.text() for b in blocks[start:]))
-    part.add("notes_end", html, source)
-    rest = blocks[:start]
-    while rest and (is_blank(rest[-1]) or is_separator(rest[-1])):
-        rest.pop()  # the rule that set the note apart goes with it
-    return rest

@@ -25,7 +25,7 @@ from editor.formats.importers.header import (
     Part,
     PartMeta,
     WorkFields,
-    read_header,
+    read_labels,
     split_list,
 )
 from editor.formats.importers.split import Source, finish, parse_heading
@@ -164,7 +164,7 @@ def read_tags(lines: list[str], work: WorkFields, first: PartMeta) -> None:
     """Header lines a page's layout labels itself: "Rating:" means what it does in a text."""
     if lines:
         blocks = [Block("p", [Run(line)]) for line in lines]
-        read_header(blocks, work, first, work_scope=True, everywhere=True)
+        read_labels(blocks, work, first, work_scope=True)
 
 
 def _preface(preface: HtmlElement, work: WorkFields, first: PartMeta) -> None:
@@ -193,9 +193,7 @@ def read_notes(
 ) -> None:
     """A notes field (AO3's, an eFiction story's): "Prompt:", "Disclaimer:" and the like to
     their fields, the rest as notes."""
-    rest = read_header(
-        page_blocks(inner_html(quote)), work, meta, work_scope=work_scope, everywhere=True
-    )
+    rest = read_labels(page_blocks(inner_html(quote)), work, meta, work_scope=work_scope)
     notes = finish(rest)
     if notes:
         meta.add("notes_begin", notes, label)
