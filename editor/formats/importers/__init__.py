@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from editor.formats.importers.edges import Context
+    from editor.formats.importers.edges_units import Context
     from editor.formats.importers.header import Part, PartMeta, WorkFields
     from editor.formats.importers.split import Source
     from editor.model import WorkMeta
@@ -171,7 +171,7 @@ def _assemble(
     split_chapters: bool,
     overrides: dict[str, str] | None = None,
 ) -> ImportResult:
-    from editor.formats.importers.edges import Context
+    from editor.formats.importers.edges_units import Context
     from editor.formats.importers.header import WorkFields
 
     work = WorkFields()

@@ -9,24 +9,26 @@ what follows it, and where the evidence is even the unit stays story. The end is
 same way from the back. Every unit on either side then goes to its field; what fits no field
 goes to the notes, so no word is dropped but site furniture.
 
-An author's choice in the import preview (``overrides``: a unit to the story or to a field)
-wins over the evidence.
+The units are cut by ``edges_units``; ``placing`` writes each into its field. An author's
+choice in the import preview (``overrides``: a unit to the story or to a field) wins over
+the evidence.
 """
 
 from __future__ import annotations
 
-import itertools
 import re
-from dataclasses import dataclass, field
 
 from editor.formats.importers import cues
+from editor.formats.importers.edges_units import (
+    DECORATION,
+    NOTE_KEYS,
+    Context,
+    Unit,
+    units_of,
+)
 from editor.formats.importers.header import (
-    FOR_TO,
     MULTILINE,
-    PREFIXED,
     UNMISTAKABLE,
-    FieldWriter,
-    Found,
     KeyMatch,
     PartMeta,
     WorkFields,
@@ -34,25 +36,18 @@ from editor.formats.importers.header import (
     match_key,
     parse_rating,
     reads_like_narration,
-    shorten,
-    unquoted,
 )
+from editor.formats.importers.placing import Placer
 from editor.formats.importers.split import (
-    Heading,
     Line,
     block_of,
-    finish,
-    is_blank,
-    is_scene_break,
     lines_of,
     parse_heading,
     plain_letters,
-    slice_line,
-    strip_line,
     text_of,
     unmarked,
 )
-from editor.text.richtext import Block, Run
+from editor.text.richtext import Block
 
 _FRONT_REACH = 40  # units: front matter longer than this is not front matter
 _END_REACH = 15
@@ -60,125 +55,12 @@ _HEADER_SHARE = 0.6  # never more than this share of a long text's words taken a
 _ENOUGH = 1.5  # the least evidence for front matter
 _PLAIN_STORY = 15.0  # evidence this far behind its best: the story has surely begun
 
-# Where a unit can be sent from the preview, and the label each is shown with.
-TARGETS: dict[str, str] = {
-    "story": "Story text",
-    "notes_begin": "Beginning notes",
-    "notes_end": "End notes",
-    "chapter_title": "Chapter title",
-    "chapter_summary": "Chapter summary",
-    "title": "Title",
-    "author": "Author",
-    "summary": "Summary",
-    "disclaimer": "Disclaimer",
-    "dedication": "Dedication",
-    "prompt": "Prompt",
-    "warnings": "Warnings",
-    "dropped": "Left out (site furniture)",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """What one unit at a chapter's edge was taken for, for the import preview."""
-
-    ident: str  # stable over re-reads of the same files: the key of an override
-    source: str  # the file
-    text: str  # the unit, shortened
-    target: str  # a key of TARGETS
-    why: str
-    sure: str  # "sure", "likely" or "unsure"
-    chosen: bool = False  # the author's choice, not the evidence
-
-
-@dataclass(slots=True)
-class Context:
-    """One import's reading state: the author's choices, and what was decided."""
-
-    overrides: dict[str, str] = field(default_factory=dict)
-    decisions: list[Decision] = field(default_factory=list)
-    _seen: dict[tuple[str, str], int] = field(default_factory=dict)
-
-    def ident(self, source: str, text: str) -> str:
-        key = (source, " ".join(text[:400].split())[:200])
-        n = self._seen.get(key, 0)
-        self._seen[key] = n + 1
-        return f"{source}\x1f{key[1]}\x1f{n}"
-
-
-@dataclass(slots=True)
-class Unit:
-    block: int
-    lines: list[Line]
-    numbers: list[int]  # which lines of the block
-    kind: str  # "text", "sep", "spacer" or "heading"
-    key: KeyMatch | None = None
-    heading: Heading | None = None
-    target: str = ""  # what the evidence says it is ("" unknown)
-    weight: float = 0.0
-    why: str = ""
-    ident: str = ""
-    text: str = ""  # the lines joined, set once the unit is complete
-    words: int = 0
-
-    @property
-    def value(self) -> str:
-        """A labelled unit's text after its label."""
-        first = text_of(self.lines[0])[self.key.value_start :] if self.key else ""
-        return " ".join([first.strip(), *(text_of(x).strip() for x in self.lines[1:])]).strip()
-
-
-# -- units -------------------------------------------------------------------------------
-
-
-def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = True) -> list[Unit]:
-    """The units of a text. A block of labels ("Title: X" over "by Y") is a unit a line, and
-    so is every line of one-paragraph-per-line text; other line breaks (a poem) stay inside
-    their paragraph."""
-    units: list[Unit] = []
-    for i, block in enumerate(blocks):
-        if block.kind == "hr":
-            units.append(Unit(i, [], [], "sep"))
-            continue
-        if is_blank(block):
-            continue
-        lines = lines_of(block)
-        texts = [text_of(line) for line in lines]
-        separate = per_line or (
-            len(lines) > 1 and any(match_key(t, loose=True) or looks_keyed(t) for t in texts)
-        )
-        current: Unit | None = None
-        for n, (line, text) in enumerate(zip(lines, texts, strict=True)):
-            if not text.strip():
-                current = None
-                continue
-            if is_scene_break(text) or not unmarked(text).strip(".·•"):
-                kind = "sep" if is_scene_break(text) else "spacer"
-                units.append(Unit(i, [line], [n], kind))
-                current = None
-                continue
-            heading = parse_heading(text, strict=block.kind == "p") if headings else None
-            key = None if heading else match_key(text)
-            if current is None or separate or key is not None or heading is not None:
-                current = Unit(i, [line], [n], "heading" if heading else "text", key, heading)
-                units.append(current)
-            else:
-                current.lines.append(line)
-                current.numbers.append(n)
-    for unit in units:
-        unit.text = " ".join(text_of(line).strip() for line in unit.lines)
-        unit.words = len(unit.text.split())
-    return units
-
-
 # -- evidence ----------------------------------------------------------------------------
 
-_NOTE_KEYS = {"notes", "notes_end"}
 # "Note: the kettle is broken. Do not use it." A note a character leaves: sentences.
 _NOTE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]\w*\s+\w+")
 _RATED = re.compile(r"(?i)^rated\s+(k\+?|t|m|ma|g|pg(?:-?13)?|r|nc-?17|e|teen|mature|explicit)\b")
 _PLAIN_FIELD = {"ignore_words": "dropped", "ignore_stats": "dropped"}
-_DECORATION = " -–—~*=_[](){}<>«»|•·"
 
 
 def _weigh(unit: Unit, *, chapter_start: bool) -> None:
@@ -223,7 +105,7 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
 
 
 def _chapter_title_line(text: str) -> bool:
-    plain = plain_letters(unmarked(text)).strip(_DECORATION)
+    plain = plain_letters(unmarked(text)).strip(DECORATION)
     return bool(plain) and cues.title_like(plain) and len(plain.split()) <= 10
 
 
@@ -376,7 +258,7 @@ def _end(units: list[Unit], start: int) -> int:
     for i in range(len(units) - 1, max(start, len(units) - reach) - 1, -1):
         unit = units[i]
         weight = unit.weight
-        if unit.key is not None and unit.key.key not in _NOTE_KEYS and unit.target != "dropped":
+        if unit.key is not None and unit.key.key not in NOTE_KEYS and unit.target != "dropped":
             # "Summary:" after the story is the story's (a disclaimer may close a chapter)
             weight = min(weight, 1.0) if unit.key.key == "disclaimer" else -0.5
         running += weight
@@ -446,7 +328,7 @@ def read_edges(
         start += 1
     while end > start and units[end - 1].kind == "spacer":
         end -= 1
-    writer = _Writer(work, part, work_scope=work_scope, source=source, context=context)
+    writer = Placer(work, part, work_scope=work_scope, source=source, context=context)
     taken = writer.region(units[:start], end=False)
     taken |= writer.story(units[start:end])
     taken |= writer.region(units[end:], end=True)
@@ -508,317 +390,3 @@ def _trimmed(lines: list[Line]) -> list[Line]:
     while lines and not text_of(lines[-1]).strip():
         lines = lines[:-1]
     return lines
-
-
-def _sure(weight: float) -> str:
-    weight = abs(weight)
-    return "sure" if weight >= 5 else "likely" if weight >= 3 else "unsure"
-
-
-class _Writer:
-    """Puts each unit where the evidence (or the author) says, never dropping a word."""
-
-    def __init__(
-        self, work: WorkFields, part: PartMeta, *, work_scope: bool, source: str, context: Context
-    ) -> None:
-        self.work = work
-        self.part = part
-        self.work_scope = work_scope
-        self.source = source
-        self.context = context
-        self.reader = FieldWriter(work, part, work_scope=work_scope)
-
-    def _decide(self, unit: Unit, target: str, *, chosen: bool = False, why: str = "") -> None:
-        if unit.kind in ("sep", "spacer"):
-            return
-        self.context.decisions.append(
-            Decision(
-                unit.ident,
-                self.source,
-                shorten(unit.text, 100),
-                target,
-                why or unit.why,
-                "sure" if chosen else _sure(unit.weight),
-                chosen,
-            )
-        )
-
-    def _chosen(self, unit: Unit) -> str | None:
-        return self.context.overrides.get(unit.ident)
-
-    # -- the three regions ------------------------------------------------------------
-
-    def story(self, units: list[Unit]) -> set[int]:
-        """Story units stay, unless the author moved one into a field."""
-        taken: set[int] = set()
-        real = [i for i, u in enumerate(units) if u.kind not in ("sep", "spacer")]
-        edges = set(real[:2] + real[-2:])
-        for i, unit in enumerate(units):
-            chosen = self._chosen(unit)
-            if chosen and chosen != "story":
-                self._put(unit, chosen)
-                self._decide(unit, chosen, chosen=True)
-                taken.add(id(unit))
-            elif i in edges:
-                self._decide(unit, "story", chosen=chosen == "story", why=_story_why(unit))
-        return taken
-
-    def region(self, units: list[Unit], *, end: bool) -> set[int]:
-        """Front or end matter: the ids of the units taken out of the text."""
-        consumed: set[int] = set()
-        notes: list[tuple[Unit, Line | None]] = []  # consecutive note units
-        pending: list[Unit] = []  # a labelled field and the units that go on with it
-        plain_wait: Unit | None = None  # "Rating:" alone: its value is the next unit
-        note_field = "notes_end" if end else "notes_begin"
-
-        def flush_notes() -> None:
-            if notes:
-                self._notes(note_field, notes)
-                notes.clear()
-
-        def flush_pending() -> None:
-            if pending:
-                if not self._labelled(pending):
-                    for u in pending:
-                        notes.append((u, None))
-                pending.clear()
-
-        for unit in units:
-            chosen = self._chosen(unit)
-            if chosen == "story":
-                flush_pending()
-                flush_notes()
-                self._decide(unit, "story", chosen=True)
-                continue
-            consumed.add(id(unit))
-            if chosen:
-                flush_pending()
-                flush_notes()
-                self._put(unit, chosen)
-                self._decide(unit, chosen, chosen=True)
-                continue
-            if unit.kind in ("sep", "spacer"):
-                flush_pending()
-                flush_notes()
-                plain_wait = None
-                continue
-            if unit.kind == "heading":
-                flush_pending()
-                flush_notes()
-                if not self._heading(unit):
-                    consumed.discard(id(unit))
-                    self._decide(unit, "story", why="a second heading for a titled chapter")
-                continue
-            if plain_wait is not None and unit.key is None and len(unit.text.split()) <= 25:
-                # "Rating:" on one line, "Teen And Up Audiences" on the next (a copied page)
-                wait = plain_wait
-                plain_wait = None
-                if self.reader.plain(wait.key.key, wait.key.spelled, unit.text, unit.text):  # type: ignore[union-attr]
-                    self._decide(
-                        unit, _target_of(wait.key.key), why=f"the value of “{wait.key.spelled}”"
-                    )  # type: ignore[union-attr]
-                    continue
-            plain_wait = None
-            if unit.key is not None:
-                flush_pending()
-                key = unit.key.key
-                if key in MULTILINE or unit.key.spelled in PREFIXED:
-                    if key in _NOTE_KEYS:
-                        flush_notes()
-                        notes.append((unit, slice_line(unit.lines[0], unit.key.value_start)))
-                        self._decide(unit, note_field)
-                    else:
-                        flush_notes()
-                        pending.append(unit)
-                        self._decide(unit, _target_of(key))
-                    continue
-                flush_notes()
-                if not unit.value and key not in ("ignore_words", "ignore_stats"):
-                    plain_wait = unit
-                    self._decide(unit, _target_of(key))
-                    continue
-                if self.reader.plain(key, unit.key.spelled, unit.value, unit.text):
-                    self._decide(unit, _target_of(key))
-                else:
-                    notes.append((unit, None))  # a value no field takes: a note, label and all
-                    self._decide(unit, note_field, why=unit.why + "; kept as a note")
-                continue
-            if unit.target == "dropped" or unit.target == "furniture":
-                flush_pending()
-                self.work.found.append(
-                    Found("", "Left out (site furniture)", shorten(unit.text), unit.text[:120])
-                )
-                self._decide(unit, "dropped")
-                continue
-            head_key = pending[0].key.key if pending and pending[0].key else ""
-            if (
-                pending
-                and not (unit.why == "a label" and head_key not in _NOTE_KEYS)
-                and (
-                    unit.target == head_key
-                    or (
-                        unit.target in ("", "story", "narrative", "notes")
-                        and (unit.weight < 3 or head_key in _NOTE_KEYS)
-                    )
-                )
-            ):
-                pending.append(unit)  # "Summary:" goes on over the next paragraph
-                self._decide(unit, _target_of(pending[0].key.key), why="goes on from the label")  # type: ignore[union-attr]
-                continue
-            flush_pending()
-            target = unit.target
-            if target in ("disclaimer", "dedication", "warnings") and self._unlabelled(
-                unit, target
-            ):
-                flush_notes()
-                self._decide(unit, target)
-                continue
-            if target in ("title", "title_by", "title_name", "chapter_title") and self._title(
-                unit, target
-            ):
-                flush_notes()
-                self._decide(unit, "chapter_title" if target == "chapter_title" else "title")
-                continue
-            notes.append((unit, None))
-            self._decide(unit, note_field)
-        flush_pending()
-        flush_notes()
-        return consumed
-
-    # -- writing fields -----------------------------------------------------------------
-
-    def _notes(self, name: str, notes: list[tuple[Unit, Line | None]]) -> None:
-        blocks = []
-        for unit, first in notes:
-            lines = list(unit.lines)
-            if first is not None:
-                lines[0] = first
-            lines = [strip_line(x) for x in lines]
-            if any(text_of(x).strip() for x in lines):
-                blocks.append(block_of(lines, Block("p")))
-        html = finish(blocks)
-        if html:
-            self.part.add(name, html, _source(" ".join(u.text for u, _ in notes)))
-
-    def _labelled(self, units: list[Unit]) -> bool:
-        """A multi-line field ("Summary:", "Disclaimer:") and what goes on with it."""
-        head = units[0]
-        assert head.key is not None
-        lines = [strip_line(slice_line(head.lines[0], head.key.value_start)), *head.lines[1:]]
-        if head.key.spelled in PREFIXED and not FOR_TO.match(text_of(lines[0])):
-            lines[0] = [Run("For "), *lines[0]]  # "Dedicated to: Lou" -> "For Lou"
-        groups = [lines]
-        for before, unit in itertools.pairwise(units):
-            more = [strip_line(x) for x in unit.lines]
-            if unit.block == before.block:
-                groups[-1] = [*groups[-1], *more]  # a line break inside one paragraph
-            else:
-                groups.append(more)
-        blocks = [block_of(group, Block("p")) for group in groups]
-        html = finish(blocks)
-        if not html:
-            return False
-        source = _source(" ".join(u.text for u in units))
-        return self.reader.rich(head.key.key, html, source)
-
-    def _unlabelled(self, unit: Unit, target: str) -> bool:
-        html = finish([block_of([strip_line(x) for x in unit.lines], Block("p"))])
-        source = _source(unit.text)
-        if target == "warnings":
-            if self.work_scope:
-                return self.work.offer("content_warnings", (_plain(unit.text),), source)
-            self.part.warnings.append(_plain(unit.text))
-            self.part.found.append(Found(":warnings", "warnings", shorten(unit.text), source))
-            return True
-        return self.work.offer(target, html, source)
-
-    def _title(self, unit: Unit, target: str) -> bool:
-        text = _plain(unit.text).strip(_DECORATION)
-        source = _source(unit.text)
-        if target == "title_by":
-            found = cues.title_by_author(unit.text)
-            if found is None:
-                return False
-            title, author, extra = found
-            taken = self.work.offer("title", unquoted(title), source)
-            taken = self.work.offer("author", author, source) and taken
-            if taken and extra:
-                self.part.add("notes_begin", finish([Block("p", [Run(extra)])]), source)
-            return taken
-        if target == "title_name":
-            title, name = (text_of(line).strip() for line in unit.lines)
-            taken = self.work.offer("title", unquoted(title), source)
-            return self.work.offer("author", name, source) and taken
-        if target == "title":
-            return self.work.offer("title", unquoted(text), source)
-        if not self.part.title:
-            self.part.title, self.part.title_source = text, source
-            return True
-        return self.part.title == text
-
-    def _heading(self, unit: Unit) -> bool:
-        heading = unit.heading
-        assert heading is not None
-        source = _source(unit.text)
-        if heading.expected:
-            self.work.offer("expected_chapters", heading.expected, source)
-        if heading.title and not self.part.title:
-            self.part.title, self.part.title_source = heading.title, source
-        elif self.part.title is None:
-            self.part.title, self.part.title_source = "", source
-        elif heading.title and heading.title != self.part.title:
-            return False  # the chapter has a title: this heading's words stay in the text
-        self._decide(unit, "chapter_title")
-        return True
-
-    def _put(self, unit: Unit, target: str) -> None:
-        """Where the author sent a unit."""
-        lines = [strip_line(x) for x in unit.lines]
-        if unit.key is not None and target not in ("notes_begin", "notes_end"):
-            lines[0] = strip_line(slice_line(unit.lines[0], unit.key.value_start)) or lines[0]
-        html = finish([block_of(lines, Block("p"))])
-        text = " ".join(text_of(x) for x in lines).strip()
-        source = _source(unit.text)
-        if target in ("notes_begin", "notes_end"):
-            self.part.add(target, html, source)
-        elif target == "chapter_summary":
-            self.part.add("summary", html, source)
-        elif target == "chapter_title":
-            self.part.title, self.part.title_source = _plain(text), source
-        elif target in ("title", "author"):
-            self.work.values.pop(target, None)
-            self.work.offer(target, _plain(text), source)
-        elif target == "warnings":
-            self._unlabelled(unit, "warnings")
-        elif target in ("summary", "disclaimer", "dedication", "prompt"):
-            self.work.values.pop(target, None)
-            self.work.offer(target, html, source)
-        elif target == "dropped":
-            self.work.found.append(Found("", "Left out (your choice)", shorten(text), source))
-
-
-def _target_of(key: str) -> str:
-    return {
-        "notes": "notes_begin",
-        "fandoms": "fandom",
-        "chapter_warnings": "warnings",
-        "category": "tags",
-        "additional_tags": "tags",
-        "ignore_words": "dropped",
-        "ignore_stats": "dropped",
-        "expected": "expected_chapters",
-        "prompt_by": "prompt",
-        "prompt_collection": "prompt",
-    }.get(key, key)
-
-
-def _story_why(unit: Unit) -> str:
-    return unit.why if unit.weight < 0 else f"{unit.why}, but the story runs on around it"
-
-
-def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", unmarked(text)).strip()
-
-
-def _source(text: str) -> str:
-    return shorten(text.strip(), 120)

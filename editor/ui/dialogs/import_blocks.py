@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 from PySide6.QtWidgets import QTableWidgetItem as Item
 
-from editor.formats.importers.edges import TARGETS, Decision
+from editor.formats.importers.edges_units import TARGETS, Decision
 
 B_TEXT, B_TARGET, B_WHY, B_SURE = range(4)
 _UNSURE = QColor(255, 236, 179)  # a soft amber: look here first

@@ -1,0 +1,137 @@
+"""The units a chapter's edges are read in, and what was decided about each.
+
+A unit is a paragraph, a labelled line, a symbol line or a chapter heading (``units_of``);
+``edges`` weighs them, ``placing`` puts them into fields. A ``Decision`` is what one unit
+was taken for, for the import preview, and ``Context`` carries an import's decisions and the
+author's choices (``overrides``) across its files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from editor.formats.importers.header import KeyMatch, looks_keyed, match_key
+from editor.formats.importers.split import (
+    Heading,
+    Line,
+    is_blank,
+    is_scene_break,
+    lines_of,
+    parse_heading,
+    text_of,
+    unmarked,
+)
+from editor.text.richtext import Block
+
+NOTE_KEYS = {"notes", "notes_end"}
+DECORATION = " -–—~*=_[](){}<>«»|•·"  # around a heading or a title line
+
+# Where a unit can be sent from the preview, and the label each is shown with.
+TARGETS: dict[str, str] = {
+    "story": "Story text",
+    "notes_begin": "Beginning notes",
+    "notes_end": "End notes",
+    "chapter_title": "Chapter title",
+    "chapter_summary": "Chapter summary",
+    "title": "Title",
+    "author": "Author",
+    "summary": "Summary",
+    "disclaimer": "Disclaimer",
+    "dedication": "Dedication",
+    "prompt": "Prompt",
+    "warnings": "Warnings",
+    "dropped": "Left out (site furniture)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What one unit at a chapter's edge was taken for, for the import preview."""
+
+    ident: str  # stable over re-reads of the same files: the key of an override
+    source: str  # the file
+    text: str  # the unit, shortened
+    target: str  # a key of TARGETS
+    why: str
+    sure: str  # "sure", "likely" or "unsure"
+    chosen: bool = False  # the author's choice, not the evidence
+
+
+@dataclass(slots=True)
+class Context:
+    """One import's reading state: the author's choices, and what was decided."""
+
+    overrides: dict[str, str] = field(default_factory=dict)
+    decisions: list[Decision] = field(default_factory=list)
+    _seen: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def ident(self, source: str, text: str) -> str:
+        key = (source, " ".join(text[:400].split())[:200])
+        n = self._seen.get(key, 0)
+        self._seen[key] = n + 1
+        return f"{source}\x1f{key[1]}\x1f{n}"
+
+
+@dataclass(slots=True)
+class Unit:
+    block: int
+    lines: list[Line]
+    numbers: list[int]  # which lines of the block
+    kind: str  # "text", "sep", "spacer" or "heading"
+    key: KeyMatch | None = None
+    heading: Heading | None = None
+    target: str = ""  # what the evidence says it is ("" unknown)
+    weight: float = 0.0
+    why: str = ""
+    ident: str = ""
+    text: str = ""  # the lines joined, set once the unit is complete
+    words: int = 0
+
+    @property
+    def value(self) -> str:
+        """A labelled unit's text after its label."""
+        first = text_of(self.lines[0])[self.key.value_start :] if self.key else ""
+        return " ".join([first.strip(), *(text_of(x).strip() for x in self.lines[1:])]).strip()
+
+
+# -- units -------------------------------------------------------------------------------
+
+
+def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = True) -> list[Unit]:
+    """The units of a text. A block of labels ("Title: X" over "by Y") is a unit a line, and
+    so is every line of one-paragraph-per-line text; other line breaks (a poem) stay inside
+    their paragraph."""
+    units: list[Unit] = []
+    for i, block in enumerate(blocks):
+        if block.kind == "hr":
+            units.append(Unit(i, [], [], "sep"))
+            continue
+        if is_blank(block):
+            continue
+        lines = lines_of(block)
+        texts = [text_of(line) for line in lines]
+        separate = per_line or (
+            len(lines) > 1 and any(match_key(t, loose=True) or looks_keyed(t) for t in texts)
+        )
+        current: Unit | None = None
+        for n, (line, text) in enumerate(zip(lines, texts, strict=True)):
+            if not text.strip():
+                current = None
+                continue
+            if is_scene_break(text) or not unmarked(text).strip(".·•"):
+                kind = "sep" if is_scene_break(text) else "spacer"
+                units.append(Unit(i, [line], [n], kind))
+                current = None
+                continue
+            heading = parse_heading(text, strict=block.kind == "p") if headings else None
+            key = None if heading else match_key(text)
+            if current is None or separate or key is not None or heading is not None:
+                current = Unit(i, [line], [n], "heading" if heading else "text", key, heading)
+                units.append(current)
+            else:
+                current.lines.append(line)
+                current.numbers.append(n)
+    for unit in units:
+        unit.text = " ".join(text_of(line).strip() for line in unit.lines)
+        unit.words = len(unit.text.split())
+    return units
