@@ -35,22 +35,6 @@ DEFAULT_FFN_HEADER = """\
 <strong>Prompt:</strong> {prompt}
 <strong>A/N:</strong> {notes_begin}"""
 
-# A fic shared as a file or a forum post has no fields around it: its header says it all.
-DEFAULT_POST_HEADER = """\
-<strong>Title:</strong> {title}
-<strong>Author:</strong> {author}
-<strong>Fandom:</strong> {fandoms}
-<strong>Pairing:</strong> {relationships}
-<strong>Characters:</strong> {characters}
-<strong>Rating:</strong> {rating}
-<strong>Warnings:</strong> {warnings}
-<strong>Disclaimer:</strong> {disclaimer}
-<strong>Summary:</strong> {summary}
-<strong>Dedication:</strong> {dedication}
-<strong>Prompt:</strong> {prompt}
-{chapter_label}: {chapter_title}
-<strong>A/N:</strong> {notes_begin}"""
-
 DEFAULT_FFN_FOOTER = """<strong>A/N:</strong> {notes_end}"""
 
 # placeholder -> the front-matter part (work.FRONT_MATTER_PARTS) that switches it off;

@@ -75,11 +75,11 @@ def test_title_page_holds_the_front_matter(book) -> None:  # type: ignore[no-unt
 def test_chapters_hold_heading_notes_text_and_end_notes(book) -> None:  # type: ignore[no-untyped-def]
     first = _documents(book)["chapter-001.xhtml"]
     order = [
-        "<h1>Chapter 1: The Keeper’s Lamp</h1>",
+        "<h2>Chapter 1: The Keeper’s Lamp</h2>",
         "Wren keeps the light, and a letter",
         "<strong>Chapter warnings:</strong> Peril at sea",
         "Welcome! This is where it all starts.",
-        "<h2>Part One: Autumn</h2>",
+        "<h3>Part One: Autumn</h3>",  # the text's headings sit below the chapter's
         'class="align-center"',
         "<sup>2</sup>",
         '<a href="https://example.org/tide?a=1&amp;b=2">tide table</a>',
@@ -99,7 +99,7 @@ def test_selected_chapters_and_parts(everything_work: ExportWork, tmp_path: Path
     path.write_bytes(epub_export.export(everything_work, options))
     documents = _documents(epub.read_epub(str(path)))
     assert sorted(n for n in documents if n.startswith("chapter")) == ["chapter-002.xhtml"]
-    assert "<h1>What the Tide Brought</h1>" in documents["chapter-002.xhtml"]
+    assert "<h2>What the Tide Brought</h2>" in documents["chapter-002.xhtml"]
     assert "Lists ahead" not in documents["chapter-002.xhtml"]
     assert "Rating" not in documents["title.xhtml"]
 
