@@ -75,7 +75,8 @@ def test_a_field_of_only_whitespace_prints_no_heading_anywhere(blank: str) -> No
     fields = {f.key: f.value for f in ao3.post_fields(w, ch)}
     assert fields["notes_begin"] == fields["notes_end"] == fields["summary"] == ""
     assert "chapter_summary" not in fields
-    assert [s.label for s in layout.title_page(w, options)] == ["Rating", "Words"]
+    labels = [s.label for s in layout.title_page(w, options)]
+    assert labels == ["Rating", "Language", "Words", "Chapters"]
     assert layout.chapter_sections(ch, options) == ([], [])
 
 
