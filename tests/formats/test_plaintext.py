@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from editor.formats import plaintext
-from editor.formats.work import ExportOptions, ExportWork
 from editor.formats.layout import lowered
+from editor.formats.work import ExportOptions, ExportWork
 from editor.text.richtext import Block, Run, parse
 
 
