@@ -23,7 +23,7 @@ from editor.formats.importers import (
     fields_to_set,
     read_files,
 )
-from editor.formats.targets import TARGETS, Target, chapter_file_name, export_to
+from editor.formats.targets import TARGETS, Target, chapter_file_name, export_to, refusals
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork, load_work
 from editor.spelling.checker import Checker, load_dictionary, names_from_meta
 from editor.spelling.languages import CODES, language_code, language_name
@@ -128,7 +128,8 @@ Text targets go to standard output unless -o is given. ffn and ffn-docx write on
 per chapter ("01 - Title.html") into the folder -o DIR, made if need be; one chapter
 (--chapter N) goes to standard output or to -o FILE. The work is only read.
 
-Exit status: 0 when written, 2 if the work cannot be opened, the chapter does not exist,
+Exit status: 0 when written, 1 when the site would refuse it (an AO3 chapter text over
+500,000 characters: nothing is written), 2 if the work cannot be opened, the chapter does not exist,
 a binary target has no -o, several FFN chapters have no -o DIR, or PATH cannot be written."""
 
 
@@ -179,6 +180,11 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             )
         chapters = [args.chapter]
     options = ExportOptions(chapters=chapters)
+    refused = refusals(args.to, work, options)
+    if refused:
+        for message in refused:
+            print(f"ficwright export: {message}", file=sys.stderr)
+        return 1
     selected = options.selected(work)
     if target.per_chapter and (len(selected) > 1 or _is_folder(args.output)):
         _export_chapters(target, work, selected, args.output)

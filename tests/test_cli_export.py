@@ -299,3 +299,22 @@ def test_python_m_editor_export_to_dev_full(work, tmp_path):
     assert result.stderr == (
         "ficwright export: cannot write to standard output: No space left on device\n"
     )
+
+
+def test_ao3_chapter_over_the_limit_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "long.ficwright"
+    project = Project.create(path, "Long")
+    project.add_chapter("Short", "<p>Short enough.</p>", 2)
+    paragraph = "<p>" + "word " * 99 + "end.</p>"
+    project.add_chapter("Long", "\n".join([paragraph] * 1025), 102_500)  # 519,674 characters
+    project.close()
+    out_file = tmp_path / "long.html"
+    code, out, err = run(["export", str(path), "--to", "ao3", "--chapter", "2"], capsys)
+    assert code == 1 and out == ""
+    assert "Chapter 2: Chapter Text is over AO3's limit of 500,000 characters" in err
+    code, _, err = run(["export", str(path), "--to", "ao3", "-o", str(out_file)], capsys)
+    assert code == 1 and "cut 19,674" in err and not out_file.exists()
+    code, out, _ = run(["export", str(path), "--to", "ao3", "--chapter", "1"], capsys)
+    assert code == 0 and out == "<p>Short enough.</p>"
+    code, out, _ = run(["export", str(path), "--to", "md", "--chapter", "2"], capsys)
+    assert code == 0  # only AO3 has the limit

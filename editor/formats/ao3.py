@@ -14,7 +14,13 @@ subset of AO3's allowlist. What is left to do is keep AO3's paragraph maker from
   MORE in a row (or one holding a no-break space, the way AO3 itself writes a gap) are a
   deliberate gap and become one ``<p>&nbsp;</p>``, which AO3 keeps. Blanks at either end go;
 - links only to schemes AO3 keeps (ftp, http, https, mailto, relative); any other link
-  becomes its text, since AO3 would leave a dead ``<a>``.
+  becomes its text, since AO3 would leave a dead ``<a>``. AO3's sanitizer (the Sanitize
+  gem's ``REGEX_PROTOCOL``) takes whatever comes before a colon that no ``/`` or ``#``
+  precedes as the scheme, so ``?t=12:30`` is a link to the unknown scheme
+  "?t=12" and loses its address: it becomes text too;
+- an address is written with the characters a URL may not hold as typed (``"``, spaces,
+  ``<>``...) percent-encoded (``layout.escape_url``): the same link, and nothing left for
+  AO3's serializer to rewrite.
 
 ``export`` is the entry point the dialog and the command line call.
 """
@@ -24,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from editor.formats.ao3_words import ao3_word_count
+from editor.formats.layout import escape_url
 from editor.formats.limits import (
     CHAPTER_TEXT,
     CHAPTER_TITLE,
@@ -57,7 +65,8 @@ SPACER = "<p>&nbsp;</p>"
 
 # -- AO3-ready HTML of one rich field ------------------------------------------------
 
-_SCHEME = re.compile(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):")
+# The Sanitize gem's REGEX_PROTOCOL: a colon before any "/" or "#" ends a scheme.
+_SCHEME = re.compile(r"\s*([^/#]*?):")
 # Two or more line breaks, with only spaces between and around them.
 _BREAKS = re.compile(r" *\n(?: *\n)+ *")
 _SPACER_LINE = "<p>\u00a0</p>"
@@ -131,10 +140,15 @@ def _split_breaks(block: Block) -> list[Block]:
     return out
 
 
+def ao3_href(href: str) -> str | None:
+    """``href`` as AO3 keeps it, or None when AO3 would drop the address."""
+    return escape_url(href) if _link_kept(href) else None
+
+
 def _fixed(block: Block) -> list[Block]:
     runs = block.runs
-    if any(r.href is not None and not _link_kept(r.href) for r in runs):
-        runs = [r if r.href is None or _link_kept(r.href) else Run(r.text, r.marks) for r in runs]
+    if any(r.href is not None and ao3_href(r.href) != r.href for r in runs):
+        runs = [r if r.href is None else Run(r.text, r.marks, ao3_href(r.href)) for r in runs]
         block = Block(block.kind, runs, block.align, block.quote, block.list_type)
     if block.kind != "hr" and any(LINE_BREAK in r.text for r in runs):
         return _split_breaks(block)
@@ -286,7 +300,8 @@ def post_fields(
     """
     parts = (options or ExportOptions()).parts
     meta = work.meta
-    text = _measured("text", "Work Text", chapter_html(chapter.body), True, CHAPTER_TEXT)
+    text_label = "Work Text" if chapter.number == 1 else "Chapter Text"
+    text = _measured("text", text_label, chapter_html(chapter.body), True, CHAPTER_TEXT)
     label = work.chapter_label(chapter)
     mismatch = chapter_count_mismatch(meta.expected_chapters, len(work.chapters), meta.status)
     count = PostField(
@@ -310,7 +325,7 @@ def post_fields(
             _measured("chapter_summary", "Chapter Summary", summary, True, SUMMARY),
             begin,
             end,
-            replace(text, label="Chapter Text"),
+            text,
         ]
 
     many = len(work.chapters) > 1 or (meta.expected_chapters or 1) > 1
@@ -449,7 +464,7 @@ def _tag_list(work: ExportWork, parts: frozenset[str]) -> list[str]:
         lines += ["<dt>Series:</dt>", f"<dd>{part}{escape_text(meta.series_name)}</dd>"]
     if meta.prompt_collection and "prompt" in parts:
         lines += ["<dt>Collections:</dt>", f"<dd>{escape_text(meta.prompt_collection)}</dd>"]
-    words = sum(ch.words for ch in work.chapters)
+    words = sum(ao3_word_count(chapter_html(ch.body)) for ch in work.chapters)
     stats = f"Words: {words:,} Chapters: {chapter_count(work, len(work.chapters))}"
     lines += ["<dt>Stats:</dt>", f"<dd>{stats}</dd>", "</dl>"]
     return lines
@@ -537,6 +552,21 @@ def work_html(work: ExportWork, options: ExportOptions | None = None) -> str:
     ]
     # XML knows no &nbsp;: the file stays well-formed XHTML (our only named entity).
     return "\n".join(out).replace("&nbsp;", "&#160;")
+
+
+def refusals(work: ExportWork, options: ExportOptions) -> list[str]:
+    """Why AO3 would refuse the selected chapters: a chapter text over AO3's limit (measured,
+    as AO3 measures it, on the HTML posted), naming the field as the form does."""
+    found = []
+    for chapter in options.selected(work):
+        length = len(chapter_html(chapter.body))
+        if length > CHAPTER_TEXT.max_chars:
+            field = "Work Text" if chapter.number == 1 else "Chapter Text"
+            limit = replace(CHAPTER_TEXT, label=f"Chapter {chapter.number}: {field}")
+            problem = check_length(limit, length)
+            assert problem is not None
+            found.append(problem.message)
+    return found
 
 
 def export(work: ExportWork, options: ExportOptions | None = None) -> str:

@@ -18,9 +18,8 @@ from __future__ import annotations
 import io
 import re
 import uuid
-from urllib.parse import quote
 
-from editor.formats.layout import Document, document, language_code, xml_safe
+from editor.formats.layout import Document, document, escape_url, language_code, xml_safe
 from editor.formats.work import ExportOptions, ExportWork
 from editor.text.richtext import Block, Run, escape_text, serialize
 
@@ -39,8 +38,6 @@ _ALIGN = re.compile(r'<(p|h[234]) align="(\w+)">')
 
 
 _WEB = re.compile(r"(?:https?|ftp)://[^\s/?#]+|mailto:[^\s]", re.IGNORECASE)
-# What a URL may hold as typed (RFC 3986's reserved and unreserved characters, and "%").
-_URL_SAFE = ";/?:@&=+$,-_.!~*'()#[]%"
 
 
 def epub_href(href: str) -> str | None:
@@ -48,7 +45,7 @@ def epub_href(href: str) -> str | None:
     href = href.strip()
     if not _WEB.match(href):
         return None
-    return quote(href, safe=_URL_SAFE)
+    return escape_url(href)
 
 
 def _linked(blocks: list[Block]) -> list[Block]:

@@ -429,6 +429,21 @@ def is_symbol_line(block: Block) -> bool:
     )
 
 
+# -- addresses ---------------------------------------------------------------------------
+
+# Characters a URL may not hold as typed (the URL standard's percent-encode sets for a path
+# and a query): a browser sends them percent-encoded anyway, so writing them that way
+# changes no link, and leaves nothing for a sanitizer or serializer (AO3's, epubcheck's
+# reading) to rewrite. "%" stays: it already encodes.
+_NOT_IN_URL = re.compile(r'[\x00-\x20"<>`{}|^\x7f]')
+
+
+def escape_url(href: str) -> str:
+    """``href`` with the characters a URL may not hold as typed percent-encoded."""
+    href = href.strip()
+    return _NOT_IN_URL.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), href)
+
+
 # -- language --------------------------------------------------------------------------
 
 # AO3's language names (and their English names) -> BCP 47, for EPUB, DOCX and HTML metadata.

@@ -63,6 +63,16 @@ def export_to(key: str, work: ExportWork, options: ExportOptions) -> str | bytes
     return TARGETS[key].export(work, options)
 
 
+def refusals(key: str, work: ExportWork, options: ExportOptions) -> list[str]:
+    """Why the site behind target ``key`` would refuse this export ([] when it would not):
+    the dialog shows them and saves nothing, the command line exits 1."""
+    if key != "ao3":
+        return []
+    from editor.formats import ao3
+
+    return ao3.refusals(work, options)
+
+
 # Characters no file system (or Windows) accepts in a name.
 _UNSAFE_NAME = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
 
