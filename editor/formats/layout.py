@@ -408,13 +408,15 @@ def _marked(pieces: list[Piece], markup: Markup) -> str:
 
 # -- scene breaks typed as text ------------------------------------------------------------
 
-# A paragraph of nothing but decoration: "***", "* * *", "~~~", "-----", "+++", "###", "~*~",
-# "xXx", "oOo", "-oOo-"... Letters count only in the mixed-case x/o patterns authors use, so
-# "Ooo" and "xxx" stay words; a line of only dots, quotes and ?! is a silence in dialogue.
-_DECORATION = re.compile(
-    r"(?:[^\w]|_)*(?:(?:(?:x+X+)+x+|(?:X+x+)+X+|(?:o+O+)+o+|(?:O+o+)+O+)(?:[^\w]|_)*)*"
-)
-_SILENCE = frozenset(".…!?\"'“”‘’,")
+# A paragraph of nothing but the decoration FFN authors draw scene breaks with: "***",
+# "* * *", "~~~", "-----", "+++", "###", "~*~", "-x-", "~o~o~", "-oOo-", and the mixed-case
+# letter rows "xXx", "oOo", "o0o". Letters alone ("xxx", "Ooo") stay words, a row of dots,
+# quotes and ?! is a silence, and a face is no rule: "^" is not decoration ("=^.^=",
+# "^_^"), nor is a three-character face around "_" or "." ("-_-", "o.O", "x_x").
+_SYMBOLS = frozenset("*~-=+#_•·°○●◦◆◇♦★☆♥♡※§<>")
+_LETTERS = frozenset("xXoO0")
+_MIXED_LETTERS = re.compile(r"(?:x+X+)+x+|(?:X+x+)+X+|(?:o+[O0]+)+o+|(?:[O0]+o+)+[O0]+")
+_FACE = re.compile(r".[_.].")
 
 
 def is_symbol_line(block: Block) -> bool:
@@ -422,11 +424,12 @@ def is_symbol_line(block: Block) -> bool:
     if block.kind != "p" or block.quote:
         return False
     squeezed = "".join(block.text().split())
-    return (
-        3 <= len(squeezed) <= 40
-        and _DECORATION.fullmatch(squeezed) is not None
-        and not _SILENCE.issuperset(squeezed)
-    )
+    if not 3 <= len(squeezed) <= 40 or not (_SYMBOLS | _LETTERS).issuperset(squeezed):
+        return False
+    if _FACE.fullmatch(squeezed) and len(set(squeezed)) > 1:
+        return False
+    letters = "".join(c for c in squeezed if c in _LETTERS)
+    return not _LETTERS.issuperset(squeezed) or _MIXED_LETTERS.fullmatch(letters) is not None
 
 
 # -- addresses ---------------------------------------------------------------------------
