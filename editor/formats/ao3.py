@@ -301,7 +301,12 @@ def post_fields(
     parts = (options or ExportOptions()).parts
     meta = work.meta
     text_label = "Work Text" if chapter.number == 1 else "Chapter Text"
-    text = _measured("text", text_label, chapter_html(chapter.body), True, CHAPTER_TEXT)
+    posted = chapter_html(chapter.body)
+    text = _measured("text", text_label, posted, True, CHAPTER_TEXT)
+    # What AO3 will show as the chapter's words (its counter, not the author's).
+    words = PostField(
+        "words", "Words (as AO3 counts them)", f"{ao3_word_count(posted):,}", False, None, ()
+    )
     label = work.chapter_label(chapter)
     mismatch = chapter_count_mismatch(meta.expected_chapters, len(work.chapters), meta.status)
     count = PostField(
@@ -325,6 +330,7 @@ def post_fields(
             _measured("chapter_summary", "Chapter Summary", summary, True, SUMMARY),
             begin,
             end,
+            words,
             text,
         ]
 
@@ -395,6 +401,7 @@ def post_fields(
             None,
             tuple(_required(not meta.language.strip(), "AO3 needs a language.")),
         ),
+        words,
         text,
     ]
     if "summary" in parts and not is_blank(chapter.meta.summary):

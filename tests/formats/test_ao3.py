@@ -350,6 +350,7 @@ NEW_WORK_KEYS = [
     "chapter_label",
     "chapter_title",
     "language",
+    "words",
     "text",
 ]
 
@@ -394,6 +395,7 @@ def test_new_chapter_form(everything_work: ExportWork) -> None:
         "chapter_summary",
         "notes_begin",
         "notes_end",
+        "words",
         "text",
     ]
     f = _by_key(fields)
