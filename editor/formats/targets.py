@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from editor.formats.work import ExportChapter, ExportOptions, ExportWork
+from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
 
 Exporter = Callable[[ExportWork, ExportOptions], "str | bytes"]
 
@@ -61,6 +61,18 @@ TARGETS: dict[str, Target] = {
 def export_to(key: str, work: ExportWork, options: ExportOptions) -> str | bytes:
     """The export of ``work`` for target ``key`` (KeyError for an unknown key)."""
     return TARGETS[key].export(work, options)
+
+
+EMPHASIS_MARKS = "emphasis_marks"  # the option ExportOptions.emphasis_marks, by name
+
+
+def options_used(key: str, chapters: int) -> frozenset[str]:
+    """The options that change an export of ``chapters`` chapters to target ``key``: names of
+    front-matter parts and ``EMPHASIS_MARKS``. The dialog disables the others."""
+    if key == "ao3" and chapters == 1:
+        return frozenset()  # the Work Text field: front matter goes to the form's own fields
+    parts = frozenset(FRONT_MATTER_PARTS)
+    return parts | {EMPHASIS_MARKS} if key == "txt" else parts
 
 
 def refusals(key: str, work: ExportWork, options: ExportOptions) -> list[str]:
