@@ -5,11 +5,11 @@ Two layouts:
 * the *document* (Markdown, plain text, BBCode, HTML, EPUB, DOCX): the work's header once
   (title, "by" line, then every ticked field as "Label: value": fandom, rating, warnings,
   category, relationships, characters, additional tags, language, series, words, chapters,
-  summary, disclaimer, dedication, prompt), a rule, then each selected chapter under its
-  heading ("Chapter 2: Title") with its summary, chapter warnings and notes before its text
-  and its end notes after. ``document`` builds it once; each format only renders it
-  (``Document.blocks`` gives it as flat blocks: ``h1`` title, ``h2`` chapters, the text's
-  own headings a level lower);
+  summary, disclaimer, dedication, prompt, prompted by, written for), a rule, then each
+  selected chapter under its heading ("Chapter 2: Title") with its summary, chapter warnings
+  and notes before its text (then a rule) and its end notes after it (after a rule).
+  ``document`` builds it once; each format only renders it (``Document.blocks`` gives it as
+  flat blocks: ``h1`` title, ``h2`` chapters, the text's own headings a level lower);
 * a *post* (FFN): one chapter as authors post it where the archive has no fields for front
   matter, i.e. the fic header block (the author's ``ffn_header_template``, else
   ``DEFAULT_FFN_HEADER``), a rule, the chapter text, then a rule and the end A/N
@@ -142,7 +142,8 @@ class Document:
 
     def blocks(self) -> list[Block]:
         """The document as flat blocks: ``h1`` title, ``h2`` chapter headings, ``h3``-``h5``
-        headings of the text, a rule between the work's header and its first chapter."""
+        headings of the text; a rule ends the work's header and a chapter's notes, and comes
+        before a chapter's end notes."""
         out: list[Block] = []
         if self.title:
             out.append(Block("h1", [Run(self.title)]))
@@ -154,9 +155,15 @@ class Document:
         for chapter in self.chapters:
             if chapter.heading:
                 out.append(Block("h2", [Run(chapter.heading)]))
-            out += [b for section in chapter.before for b in section.blocks()]
+            # A rule between the notes and the text, as authors post them: where notes of
+            # several paragraphs end is then plain to a reader and to an importer.
+            if chapter.before:
+                out += [b for section in chapter.before for b in section.blocks()]
+                out.append(Block("hr"))
             out += chapter.body
-            out += [b for section in chapter.after for b in section.blocks()]
+            if chapter.after:
+                out.append(Block("hr"))
+                out += [b for section in chapter.after for b in section.blocks()]
         return out
 
 
@@ -206,16 +213,6 @@ def title_page(work: ExportWork, options: ExportOptions) -> list[Section]:
     meta = work.meta
     parts = options.parts
     prompt = found["prompt"]
-    by = " ".join(
-        s
-        for s in (
-            f"Prompted by {found['prompt_by']}." if found["prompt_by"] else "",
-            f"Written for {found['prompt_collection']}." if found["prompt_collection"] else "",
-        )
-        if s
-    )
-    if by:  # keep the credit with the prompt; a rich prompt gets it as its own paragraph
-        prompt = f"{prompt}\n<p>{by}</p>" if prompt else by
     series = ""
     if meta.series_name:
         part = f"Part {meta.series_part} of " if meta.series_part else ""
@@ -237,6 +234,8 @@ def title_page(work: ExportWork, options: ExportOptions) -> list[Section]:
         ("Disclaimer", found["disclaimer"], "disclaimer"),
         ("Dedication", found["dedication"], "dedication"),
         ("Prompt", prompt, "prompt"),
+        ("Prompted by", found["prompt_by"], "prompt"),
+        ("Written for", found["prompt_collection"], "prompt"),
     ]
     return [
         Section(label, html)

@@ -69,8 +69,9 @@ def test_alignment_scene_breaks_quotes_lists_links(document) -> None:  # type: i
     assert _paragraph(document, "— from the keeper’s log").alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert _paragraph(document, "Ends here").alignment == WD_ALIGN_PARAGRAPH.CENTER
     breaks = [p for p in document.paragraphs if p.text == "* * *"]
-    # chapter 1: an <hr /> and the centred bold "* * *" typed as text; chapter 2: an <hr />
-    assert len(breaks) == 3
+    # chapter 1: an <hr /> and the centred bold "* * *" typed as text; chapter 2: an <hr />;
+    # and a rule before and after each chapter's notes
+    assert len(breaks) == 3 + 2 * 3
     assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in breaks)
     quote = _paragraph(document, "To the keeper of the light")
     # Word's Quote style (what an importer reads back as a quote), indented and upright:

@@ -67,7 +67,8 @@ def test_title_page_holds_the_front_matter(book) -> None:  # type: ignore[no-unt
         "any resemblance to real lighthouse keepers",
         "For Tamsin’s namesake",
         "a letter from the future",
-        "Prompted by sea_glass. Written for Coastal Exchange 2024.",
+        "<strong>Prompted by:</strong> sea_glass",
+        "<strong>Written for:</strong> Coastal Exchange 2024",
     ):
         assert expected in page, expected
 

@@ -176,10 +176,14 @@ def test_export_is_the_work_header_once_then_chapters_as_headings(
     first = lines.index("## Chapter 1: The Keeper’s Lamp")
     assert lines[first - 1] == "* * *"  # the header ends on a rule
     assert lines[first + 1] == "**Summary:** Wren keeps the light, and a letter *arrives*."
-    assert lines[first + 5] == "### Part One: Autumn"  # the text's own h2, below the chapter
+    assert lines[first + 5] == "* * *"  # the chapter's notes end on a rule
+    assert lines[first + 6] == "### Part One: Autumn"  # the text's own h2, below the chapter
     second = lines.index("## Chapter 2: What the Tide Brought")
     assert lines[second - 1] == "**End notes:** Thank you for reading. *Comments are love.*"
-    assert lines.count("* * *") == 2  # the header's rule and chapter 1's scene break
+    assert lines[second - 2] == "* * *"  # end notes come after a rule
+    # the header's rule, chapter 1's scene break, and a rule before and after each
+    # chapter's notes
+    assert lines.count("* * *") == 2 + 2 * 3
 
 
 def test_export_leaves_out_parts_not_chosen(everything_work: ExportWork) -> None:
