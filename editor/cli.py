@@ -123,6 +123,7 @@ Targets:
   md        Markdown             txt     plain text
   bbcode    BBCode for forums    html    a readable web page
   epub      an e-book (needs -o) docx    a Word document (needs -o)
+  odt       OpenDocument text    pdf     a PDF, A5, a chapter a page (both need -o)
 
 Text targets go to standard output unless -o is given. ffn and ffn-docx write one file
 per chapter ("01 - Title.html") into the folder -o DIR, made if need be; one chapter
@@ -138,7 +139,7 @@ def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "export",
         help="export a work for an archive, a forum or a reader",
         description="Export a work (or one chapter) as AO3 or FFN posts, Markdown, plain "
-        "text, BBCode, HTML, EPUB or DOCX.",
+        "text, BBCode, HTML, EPUB, DOCX, ODT or PDF.",
         epilog=EXPORT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

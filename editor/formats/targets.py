@@ -54,6 +54,8 @@ TARGETS: dict[str, Target] = {
         Target("html", "Web page (HTML)", "html", False, False, _lazy("html")),
         Target("epub", "EPUB e-book", "epub", True, False, _lazy("epub")),
         Target("docx", "Word document (DOCX)", "docx", True, False, _lazy("docx")),
+        Target("odt", "OpenDocument text (ODT)", "odt", True, False, _lazy("pdf", "export_odt")),
+        Target("pdf", "PDF", "pdf", True, False, _lazy("pdf")),
     )
 }
 

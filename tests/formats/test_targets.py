@@ -19,7 +19,7 @@ from editor.formats.targets import TARGETS, Target, export_to
 from editor.formats.work import FRONT_MATTER_PARTS, ExportOptions, ExportWork
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
-KEYS = ["ao3", "ffn", "ffn-docx", "md", "txt", "bbcode", "html", "epub", "docx"]
+KEYS = ["ao3", "ffn", "ffn-docx", "md", "txt", "bbcode", "html", "epub", "docx", "odt", "pdf"]
 
 
 def test_registry_has_every_target() -> None:
@@ -27,7 +27,7 @@ def test_registry_has_every_target() -> None:
     for key, target in TARGETS.items():
         assert isinstance(target, Target) and target.key == key
         assert target.label and target.extension and not target.extension.startswith(".")
-    assert {k for k, t in TARGETS.items() if t.binary} == {"ffn-docx", "epub", "docx"}
+    assert {k for k, t in TARGETS.items() if t.binary} == {"ffn-docx", "epub", "docx", "odt", "pdf"}
     assert {k for k, t in TARGETS.items() if t.per_chapter} == {"ffn", "ffn-docx"}
 
 
@@ -63,7 +63,7 @@ def test_selected_chapters_only(everything_work: ExportWork) -> None:
 
 def test_unknown_target_is_a_key_error(everything_work: ExportWork) -> None:
     with pytest.raises(KeyError):
-        export_to("pdf", everything_work, ExportOptions())
+        export_to("rtf", everything_work, ExportOptions())
 
 
 def test_registry_import_leaves_heavy_libraries_unloaded() -> None:
