@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from editor.formats import html
+from editor.formats.layout import xml_safe
 from editor.formats.work import ExportOptions, ExportWork
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ def _document(work: ExportWork, options: ExportOptions, *, paged: bool) -> QText
 
     _ensure_app()
     # The page's style sheet is for browsers: its body margins would leave Qt a blank page.
+    # Qt drops control characters: those that separate words become spaces first.
     page = re.sub(r"<style>.*?</style>", "", html.export(work, options), flags=re.DOTALL)
+    page = xml_safe(page)
     if paged:  # Qt honours CSS page breaks: one chapter a page, as a printed book
         page = page.replace("<h2>", '<h2 style="page-break-before: always">')
     document = QTextDocument()
