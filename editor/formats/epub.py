@@ -82,7 +82,11 @@ def export(work: ExportWork, options: ExportOptions) -> bytes:
 
     def page(name: str, heading: str, blocks: list[Block]) -> epub.EpubHtml:
         item = epub.EpubHtml(title=heading, file_name=name, lang=lang)
-        item.content = xml_safe(to_xhtml(blocks) or f"<h2>{escape_text(heading)}</h2>")
+        # ebooklib pretty-prints a page whose body holds only elements, which puts spaces
+        # between the links and marks of a paragraph ("<a>0</a><strong>0</strong>" would
+        # read "0 0"): the newlines around the content are text, and keep it as it is.
+        content = to_xhtml(blocks) or f"<h2>{escape_text(heading)}</h2>"
+        item.content = xml_safe(f"\n{content}\n")
         item.add_item(style)
         book.add_item(item)
         return item

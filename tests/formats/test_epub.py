@@ -116,3 +116,17 @@ def test_control_characters_do_not_empty_a_chapter(tmp_path: Path) -> None:
     path = tmp_path / "c.epub"
     path.write_bytes(epub_export.export(work, ExportOptions()))
     assert "bell and text" in _documents(epub.read_epub(str(path)))["chapter-001.xhtml"]
+
+
+def test_a_paragraph_of_only_marks_keeps_its_words_together(tmp_path: Path) -> None:
+    from ebooklib import epub
+
+    from editor.formats.work import ExportChapter
+    from editor.model import ChapterMeta, WorkMeta
+
+    body = '<p><a href="https://example.com/">over</a><strong>lap</strong></p>'
+    work = ExportWork(WorkMeta(title="T"), (ExportChapter(1, 1, "", body, 1, ChapterMeta()),))
+    path = tmp_path / "c.epub"
+    path.write_bytes(epub_export.export(work, ExportOptions(parts=frozenset())))
+    page = _documents(epub.read_epub(str(path)))["chapter-001.xhtml"]
+    assert '<a href="https://example.com/">over</a><strong>lap</strong>' in page
