@@ -86,4 +86,25 @@ def export_odt(work: ExportWork, options: ExportOptions) -> bytes:
     if not writer.write(document):
         raise OSError("Qt could not write the OpenDocument text")
     buffer.close()
-    return bytes(data.data())
+    return _unindented(bytes(data.data()))
+
+
+# Qt indents content.xml, and inside a paragraph ODF reads that indent as a space: a word
+# split between two links or marks ("<a>0</a><a><b>0</b></a>") would read "0 0". Text never
+# holds a newline (a line break is an element), so a newline between tags is only indent.
+_INDENT = re.compile(rb">\s*\n\s*<")
+
+
+def _unindented(odt: bytes) -> bytes:
+    import io
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(odt))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():  # "mimetype" stays first and stored, as ODF asks
+            data = source.read(info)
+            if info.filename == "content.xml":
+                data = _INDENT.sub(b"><", data)
+            target.writestr(info, data)
+    return out.getvalue()

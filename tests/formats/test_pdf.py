@@ -65,3 +65,19 @@ def test_odt_holds_the_document_layout(qapp, everything_work: ExportWork) -> Non
         content = odt.read("content.xml").decode("utf-8")
     assert "Chapter 2 of 4: What the Tide Brought" in content
     assert "Additional tags:" in content and "Keeper’s Lamp" not in content
+
+
+def test_odt_keeps_a_word_split_between_marks_whole(qapp) -> None:
+    from editor.formats.work import ExportChapter
+    from editor.model import ChapterMeta, WorkMeta
+
+    body = '<p><a href="https://example.com/">over<strong>lap</strong></a>ping</p>'
+    work = ExportWork(WorkMeta(title="T"), (ExportChapter(1, 1, "", body, 1, ChapterMeta()),))
+    with zipfile.ZipFile(BytesIO(pdf.export_odt(work, ExportOptions()))) as odt:
+        names = odt.namelist()
+        assert names[0] == "mimetype"
+        assert odt.getinfo("mimetype").compress_type == zipfile.ZIP_STORED
+        content = odt.read("content.xml").decode("utf-8")
+    # ODF reads whitespace between a paragraph's elements as a space: none may be there.
+    paragraph = content[content.rindex("<text:p") : content.rindex("</text:p>")]
+    assert "\n" not in paragraph and "over" in paragraph and "ping" in paragraph
