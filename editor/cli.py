@@ -24,7 +24,7 @@ from editor.formats.importers import (
     fields_to_set,
     read_files,
 )
-from editor.formats.targets import TARGETS, Target, chapter_file_name, export_to
+from editor.formats.targets import TARGETS, Target, chapter_file_name, export_to, refusals
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork, load_work
 from editor.spelling.checker import Checker, load_dictionary, names_from_meta
 from editor.spelling.languages import CODES, language_code, language_name
@@ -139,6 +139,7 @@ Targets:
   md        Markdown             txt     plain text
   bbcode    BBCode for forums    html    a readable web page
   epub      an e-book (needs -o) docx    a Word document (needs -o)
+  odt       OpenDocument text    pdf     a PDF, A5, a chapter a page (both need -o)
 
 Text targets go to standard output unless -o is given. ffn and ffn-docx write one file
 per chapter ("01 - Title.html") into the folder -o DIR, made if need be; one chapter
@@ -146,7 +147,8 @@ per chapter ("01 - Title.html") into the folder -o DIR, made if need be; one cha
 A file is written beside PATH and renamed into place, so a failed export leaves the old
 one whole; PATH may not be a symbolic link, a device or (but for FFN) a folder.
 
-Exit status: 0 when written, 2 if the work cannot be opened, the chapter does not exist,
+Exit status: 0 when written, 1 when the site would refuse it (an AO3 chapter text over
+500,000 characters: nothing is written), 2 if the work cannot be opened, the chapter does not exist,
 a binary target has no -o, several FFN chapters have no -o DIR, or PATH cannot be written."""
 
 
@@ -155,7 +157,7 @@ def _export_command(commands: argparse._SubParsersAction[argparse.ArgumentParser
         "export",
         help="export a work for an archive, a forum or a reader",
         description="Export a work (or one chapter) as AO3 or FFN posts, Markdown, plain "
-        "text, BBCode, HTML, EPUB or DOCX.",
+        "text, BBCode, HTML, EPUB, DOCX, ODT or PDF.",
         epilog=EXPORT_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -197,6 +199,11 @@ def _export(args: argparse.Namespace, out: TextIO) -> int:
             )
         chapters = [args.chapter]
     options = ExportOptions(chapters=chapters)
+    refused = refusals(args.to, work, options)
+    if refused:
+        for message in refused:
+            print(f"ficwright export: {message}", file=sys.stderr)
+        return 1
     selected = options.selected(work)
     if target.per_chapter and (len(selected) > 1 or _is_folder(args.output)):
         _export_chapters(target, work, selected, args.output)

@@ -19,6 +19,16 @@ settings.load_profile("default")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(autouse=True, scope="session")
+def qt_application() -> Iterator[object]:
+    """One QApplication for the run, made first: the PDF and ODT exporters make a bare
+    QGuiApplication when there is none (as on the command line), and a widget test after
+    that would find no QApplication to run in."""
+    from PySide6.QtWidgets import QApplication
+
+    yield QApplication.instance() or QApplication([])
+
+
 @pytest.fixture(autouse=True)
 def ficwright_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

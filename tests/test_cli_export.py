@@ -83,8 +83,10 @@ def test_every_target_writes_to_o(work, tmp_path, capsys, key):
     code, out, err = run(["export", str(work), "--to", key, "-o", str(out_path)], capsys)
     assert (code, out, err) == (0, "", "")
     data = out_path.read_bytes()
-    if TARGETS[key].binary:
-        # EPUB and DOCX stamp the time they are made: compare what they hold.
+    if key == "pdf":
+        assert data.startswith(b"%PDF-") and b"%%EOF" in data[-32:]
+    elif TARGETS[key].binary:
+        # EPUB, DOCX and ODT stamp the time they are made: compare what they hold.
         with zipfile.ZipFile(out_path) as archive:
             text = b"".join(archive.read(n) for n in archive.namelist())
         assert b"Zack" in text and b"sword" in text
@@ -186,9 +188,9 @@ def test_a_chapter_out_of_range_exits_2(work, capsys, chapter):
 
 
 def test_an_unknown_target_is_a_usage_error(work, capsys):
-    code, out, err = run(["export", str(work), "--to", "pdf"], capsys)
+    code, out, err = run(["export", str(work), "--to", "rtf"], capsys)
     assert (code, out) == (2, "")
-    assert "invalid choice: 'pdf'" in err
+    assert "invalid choice: 'rtf'" in err
 
 
 def test_to_is_required(work, capsys):
@@ -299,3 +301,22 @@ def test_python_m_editor_export_to_dev_full(work, tmp_path):
     assert result.stderr == (
         "ficwright export: cannot write to standard output: No space left on device\n"
     )
+
+
+def test_ao3_chapter_over_the_limit_is_refused(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "long.ficwright"
+    project = Project.create(path, "Long")
+    project.add_chapter("Short", "<p>Short enough.</p>", 2)
+    paragraph = "<p>" + "word " * 99 + "end.</p>"
+    project.add_chapter("Long", "\n".join([paragraph] * 1025), 102_500)  # 519,674 characters
+    project.close()
+    out_file = tmp_path / "long.html"
+    code, out, err = run(["export", str(path), "--to", "ao3", "--chapter", "2"], capsys)
+    assert code == 1 and out == ""
+    assert "Chapter 2: Chapter Text is over AO3's limit of 500,000 characters" in err
+    code, _, err = run(["export", str(path), "--to", "ao3", "-o", str(out_file)], capsys)
+    assert code == 1 and "cut 19,674" in err and not out_file.exists()
+    code, out, _ = run(["export", str(path), "--to", "ao3", "--chapter", "1"], capsys)
+    assert code == 0 and out == "<p>Short enough.</p>"
+    code, out, _ = run(["export", str(path), "--to", "md", "--chapter", "2"], capsys)
+    assert code == 0  # only AO3 has the limit

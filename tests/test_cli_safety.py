@@ -194,7 +194,7 @@ def test_a_damaged_work_is_one_line_for_every_command(tmp_path: Path, work: Path
         (("--bogus",), "unknown option '--bogus'"),
         (("-x", "work.ficwright"), "unknown option '-x'"),
         (("export", "w.ficwright", "--to", "md", "--bogus"), "unrecognized arguments"),
-        (("export", "w.ficwright", "--to", "pdf"), "invalid choice"),
+        (("export", "w.ficwright", "--to", "rtf"), "invalid choice"),
         (("import",), "the following arguments are required"),
     ],
 )

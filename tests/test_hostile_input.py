@@ -17,6 +17,8 @@ from __future__ import annotations
 import html
 import io
 import re
+import shutil
+import subprocess
 import unicodedata
 import zipfile
 from collections.abc import Callable
@@ -302,6 +304,21 @@ def _zip_texts(data: bytes) -> dict[str, str]:
 def check_export(key: str, out: str | bytes, kept: list[str]) -> None:
     """Nothing executable in an export of any target, and every kept marker in its text."""
     where = f"export to {key}"
+    if isinstance(out, bytes) and out.startswith(b"%PDF"):
+        raw = out.decode("latin-1")
+        assert "/JavaScript" not in raw and "/JS" not in raw and "/Launch" not in raw, where
+        for uri in re.findall(r"/URI\s*\(((?:[^()\\]|\\.)*)\)", raw):
+            assert_safe_address(uri, where)
+        if shutil.which("pdftotext") is None:
+            return  # the words are checked where Poppler is installed (CI installs it)
+        visible = subprocess.run(
+            ["pdftotext", "-", "-"], input=out, capture_output=True, check=True
+        ).stdout.decode("utf-8", "replace")
+        visible = " ".join(visible.split())
+        # pdftotext gives text under a right-to-left override in visual order: reversed.
+        missing = [m for m in kept if m not in visible and m[::-1] not in visible]
+        assert not missing, f"{where} lost {missing}"
+        return
     if isinstance(out, bytes):
         texts = _zip_texts(out)
         for name, text in texts.items():

@@ -15,6 +15,12 @@ subset of AO3's allowlist. What is left to do is keep AO3's paragraph maker from
   deliberate gap and become one ``<p>&nbsp;</p>``, which AO3 keeps. Blanks at either end go;
 - links only through the link allowlist (``text/links.py``: http, https, mailto, and
   relative addresses, which AO3 reads against the archive); any other link becomes its text.
+  AO3's sanitizer (the Sanitize gem's ``REGEX_PROTOCOL``) takes whatever comes before a
+  colon that no ``/`` or ``#`` precedes as the scheme, so ``?t=12:30`` is a link to the
+  unknown scheme "?t=12" and loses its address: it becomes text too;
+- an address is written with the characters a URL may not hold as typed (``"``, spaces,
+  ``<>``...) percent-encoded (``layout.escape_url``): the same link, and nothing left for
+  AO3's serializer to rewrite.
 
 ``export`` is the entry point the dialog and the command line call.
 """
@@ -24,6 +30,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from editor.formats.ao3_words import ao3_word_count
+from editor.formats.layout import escape_url
 from editor.formats.limits import (
     CHAPTER_TEXT,
     CHAPTER_TITLE,
@@ -56,6 +64,17 @@ ALL_PARTS = frozenset(FRONT_MATTER_PARTS)
 SPACER = "<p>&nbsp;</p>"
 
 # -- AO3-ready HTML of one rich field ------------------------------------------------
+
+# The Sanitize gem's REGEX_PROTOCOL: a colon before any "/" or "#" ends a scheme.
+_SCHEME = re.compile(r"\s*([^/#]*?):")
+
+
+def _link_kept(href: str) -> bool:
+    """Whether AO3 keeps the address: its sanitizer's scheme (see ``_SCHEME``) is one the
+    link allowlist allows too; a relative address has none."""
+    scheme = _SCHEME.match(href)
+    return scheme is None or scheme.group(1).lower() in ("http", "https", "mailto")
+
 
 # Two or more line breaks, with only spaces between and around them.
 _BREAKS = re.compile(r" *\n(?: *\n)+ *")
@@ -125,8 +144,15 @@ def _split_breaks(block: Block) -> list[Block]:
     return out
 
 
+def ao3_href(href: str) -> str | None:
+    """``href`` as AO3 keeps it, or None when AO3 would drop the address."""
+    return escape_url(href) if _link_kept(href) else None
+
+
 def _fixed(block: Block) -> list[Block]:
     runs = allowed_links(block.runs, relative=True)
+    if any(r.href is not None and ao3_href(r.href) != r.href for r in runs):
+        runs = [r if r.href is None else Run(r.text, r.marks, ao3_href(r.href)) for r in runs]
     if runs is not block.runs:
         block = Block(block.kind, runs, block.align, block.quote, block.list_type)
     if block.kind != "hr" and any(LINE_BREAK in r.text for r in runs):
@@ -279,7 +305,13 @@ def post_fields(
     """
     parts = (options or ExportOptions()).parts
     meta = work.meta
-    text = _measured("text", "Work Text", chapter_html(chapter.body), True, CHAPTER_TEXT)
+    text_label = "Work Text" if chapter.number == 1 else "Chapter Text"
+    posted = chapter_html(chapter.body)
+    text = _measured("text", text_label, posted, True, CHAPTER_TEXT)
+    # What AO3 will show as the chapter's words (its counter, not the author's).
+    words = PostField(
+        "words", "Words (as AO3 counts them)", f"{ao3_word_count(posted):,}", False, None, ()
+    )
     label = work.chapter_label(chapter)
     mismatch = chapter_count_mismatch(meta.expected_chapters, len(work.chapters), meta.status)
     count = PostField(
@@ -303,7 +335,8 @@ def post_fields(
             _measured("chapter_summary", "Chapter Summary", summary, True, SUMMARY),
             begin,
             end,
-            replace(text, label="Chapter Text"),
+            words,
+            text,
         ]
 
     many = len(work.chapters) > 1 or (meta.expected_chapters or 1) > 1
@@ -373,6 +406,7 @@ def post_fields(
             None,
             tuple(_required(not meta.language.strip(), "AO3 needs a language.")),
         ),
+        words,
         text,
     ]
     if "summary" in parts and not is_blank(chapter.meta.summary):
@@ -442,7 +476,7 @@ def _tag_list(work: ExportWork, parts: frozenset[str]) -> list[str]:
         lines += ["<dt>Series:</dt>", f"<dd>{part}{escape_text(meta.series_name)}</dd>"]
     if meta.prompt_collection and "prompt" in parts:
         lines += ["<dt>Collections:</dt>", f"<dd>{escape_text(meta.prompt_collection)}</dd>"]
-    words = sum(ch.words for ch in work.chapters)
+    words = sum(ao3_word_count(chapter_html(ch.body)) for ch in work.chapters)
     stats = f"Words: {words:,} Chapters: {chapter_count(work, len(work.chapters))}"
     lines += ["<dt>Stats:</dt>", f"<dd>{stats}</dd>", "</dl>"]
     return lines
@@ -530,6 +564,21 @@ def work_html(work: ExportWork, options: ExportOptions | None = None) -> str:
     ]
     # XML knows no &nbsp;: the file stays well-formed XHTML (our only named entity).
     return "\n".join(out).replace("&nbsp;", "&#160;")
+
+
+def refusals(work: ExportWork, options: ExportOptions) -> list[str]:
+    """Why AO3 would refuse the selected chapters: a chapter text over AO3's limit (measured,
+    as AO3 measures it, on the HTML posted), naming the field as the form does."""
+    found = []
+    for chapter in options.selected(work):
+        length = len(chapter_html(chapter.body))
+        if length > CHAPTER_TEXT.max_chars:
+            field = "Work Text" if chapter.number == 1 else "Chapter Text"
+            limit = replace(CHAPTER_TEXT, label=f"Chapter {chapter.number}: {field}")
+            problem = check_length(limit, length)
+            assert problem is not None
+            found.append(problem.message)
+    return found
 
 
 def export(work: ExportWork, options: ExportOptions | None = None) -> str:

@@ -1,10 +1,10 @@
 """BBCode for forums (XenForo: SpaceBattles, SufficientVelocity); tag set UNCONFIRMED.
 
-Each selected chapter is a post (header block, rule, text, rule, end A/N; see ``layout``).
-Several chapters each open on their heading, centred in bold, and are separated by a double
-rule, so that a chapter's end never reads as a scene break. ``[B] [I] [U] [S]``, ``[URL=…]``,
-``[CENTER]`` / ``[RIGHT]`` paragraphs (justified is left as is), ``[QUOTE]``, ``[HR][/HR]``
-scene breaks, headings as ``[SIZE=n][B]…[/B][/SIZE]``, lists as ``[LIST]`` / ``[LIST=1]``
+The work is laid out as a document (``layout.document``: the header once, then each chapter
+under its heading). ``[B] [I] [U] [S]``, ``[URL=…]``, ``[CENTER]`` / ``[RIGHT]`` paragraphs
+(justified is left as is), ``[QUOTE]``, ``[HR][/HR]`` scene breaks, headings as
+``[SIZE=n][B]…[/B][/SIZE]`` (the work's title 7, a chapter 6, the text's own 5 to 3; a
+chapter's heading is centred), lists as ``[LIST]`` / ``[LIST=1]``
 with ``[*]`` items. Superscript and subscript keep only their text. Paragraphs are separated
 by a blank line (XenForo keeps newlines). Text that looks like a tag ("[b]", "[/i]") is
 wrapped in ``[PLAIN]`` so the forum shows it as typed.
@@ -15,20 +15,20 @@ from __future__ import annotations
 import re
 
 from editor.formats.layout import (
+    CHAPTER_LEVEL,
+    TITLE_LEVEL,
     Group,
     Markup,
-    chapter_heading,
+    document,
+    heading_level,
     inline,
-    post_blocks,
-    posts,
     tree,
 )
 from editor.formats.work import ExportOptions, ExportWork
 from editor.text.richtext import Block
 
 RULE = "[HR][/HR]"
-CHAPTER_SEPARATOR = f"\n\n{RULE}\n{RULE}\n\n"
-HEADING_SIZE = {"h2": 6, "h3": 5, "h4": 4}
+HEADING_SIZE = {1: 7, 2: 6, 3: 5, 4: 4, 5: 3}  # document level -> XenForo size
 _ALIGN_TAG = {"center": "CENTER", "right": "RIGHT"}
 _TAG_LIKE = re.compile(r"\[(?=/?[A-Za-z*])")
 
@@ -55,9 +55,13 @@ def _node(node: Block | Group) -> str:
         if node.kind == "hr":
             return RULE
         text = inline(node.runs, _MARKUP)
-        if node.kind in HEADING_SIZE:
-            text = f"[SIZE={HEADING_SIZE[node.kind]}][B]{text}[/B][/SIZE]"
-        tag = _ALIGN_TAG.get(node.align or "")
+        level = heading_level(node.kind)
+        align = node.align
+        if level is not None:
+            text = f"[SIZE={HEADING_SIZE[level]}][B]{text}[/B][/SIZE]"
+            if level in (TITLE_LEVEL, CHAPTER_LEVEL):
+                align = "center"
+        tag = _ALIGN_TAG.get(align or "")
         return f"[{tag}]{text}[/{tag}]" if tag and text else text
     if node.kind == "quote":
         return f"[QUOTE]\n{_nodes(node.children)}\n[/QUOTE]"
@@ -76,13 +80,5 @@ def render(blocks: list[Block]) -> str:
 
 
 def export(work: ExportWork, options: ExportOptions) -> str:
-    chapters = options.selected(work)
-    if len(chapters) < 2:  # one forum post: its header block already names the chapter
-        text = posts(work, options, render, CHAPTER_SEPARATOR)
-    else:
-        text = CHAPTER_SEPARATOR.join(
-            f"[CENTER][SIZE=6][B]{_escape(chapter_heading(work, ch, options))}[/B][/SIZE]"
-            f"[/CENTER]\n\n{render(post_blocks(work, ch, options))}"
-            for ch in chapters
-        )
+    text = render(document(work, options).blocks())
     return text + "\n" if text else ""

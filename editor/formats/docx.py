@@ -1,11 +1,13 @@
 """DOCX of the selected chapters as a book, through python-docx (imported on first use).
 
-A title page with the front matter (``layout.title_page``), a page break, then per chapter a
-Heading 1, its summary, warnings and notes, the text and its end notes. The text keeps real
-formatting: bold, italic, underline, strikethrough, superscript and subscript runs, aligned
-paragraphs, h2-h4 as Heading 2-4, links as hyperlinks, block quotes indented, list items in
-the List Bullet / List Number styles, scene breaks as a centred "* * *" paragraph (the
-manuscript convention). ``ffn.chapter_docx`` reuses ``add_blocks`` with ``rule="border"``.
+The document layout (``layout.document``): a title page (the title in the Title style, the
+"by" line, the front matter), then per chapter, each on a new page, a Heading 1, its
+summary, warnings and notes, the text and its end notes. The text keeps real formatting:
+bold, italic, underline, strikethrough, superscript and subscript runs, aligned paragraphs,
+its h2-h4 as Heading 2-4 (below the chapter's Heading 1), links as hyperlinks, block quotes
+in Word's Quote style, list items in the List Bullet / List Number styles (indented inside a
+quote), scene breaks as a centred "* * *" paragraph (the manuscript convention).
+``ffn.chapter_docx`` reuses ``add_blocks`` with ``rule="border"``.
 """
 
 from __future__ import annotations
@@ -14,17 +16,12 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from editor.formats.layout import (
-    Section,
-    chapter_heading,
-    chapter_sections,
-    language_code,
-    title_page,
-    xml_safe,
-)
+from editor.formats.layout import Document as Layout
+from editor.formats.layout import document as layout
+from editor.formats.layout import heading_level, language_code, xml_safe
 from editor.formats.work import ExportOptions, ExportWork
 from editor.model import WorkMeta
-from editor.text.richtext import LINE_BREAK, Block, Run, allowed_links, parse
+from editor.text.richtext import LINE_BREAK, Block, Run, allowed_links
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -33,7 +30,7 @@ if TYPE_CHECKING:
 
 SCENE_BREAK = "* * *"
 QUOTE_INDENT_PT = 36
-_HEADING_LEVEL = {"h2": 2, "h3": 3, "h4": 4}
+QUOTE_STYLE = "Quote"
 
 
 def new_document(meta: WorkMeta) -> Document:
@@ -44,7 +41,19 @@ def new_document(meta: WorkMeta) -> Document:
     props.title = xml_safe(meta.title)
     props.author = xml_safe(meta.author)
     props.language = language_code(meta.language, meta.english_variant)
+    _quote_style(document)
     return document
+
+
+def _quote_style(document: Document) -> None:
+    """Word's Quote style, indented both sides and upright: the canonical text says where
+    a quote is italic, and a reader (or importer) takes the style's italic for the text's."""
+    from docx.shared import Pt
+
+    style = document.styles[QUOTE_STYLE]
+    style.font.italic = False
+    style.paragraph_format.left_indent = Pt(QUOTE_INDENT_PT)
+    style.paragraph_format.right_indent = Pt(QUOTE_INDENT_PT)
 
 
 def to_bytes(document: Document) -> bytes:
@@ -73,17 +82,17 @@ def add_blocks(document: Document, blocks: list[Block], *, rule: str = "stars") 
                 add_runs(paragraph, [Run(SCENE_BREAK)])
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             continue
-        if block.kind in _HEADING_LEVEL:
-            paragraph = new(f"Heading {_HEADING_LEVEL[block.kind]}")
+        level = heading_level(block.kind)
+        if level is not None:  # document levels: 1 the work's title, 2 a chapter
+            paragraph = new("Title" if level == 1 else f"Heading {min(level - 1, 9)}")
         elif block.kind == "li":
             paragraph = new("List Number" if block.list_type == "ol" else "List Bullet")
+            if block.quote:  # a list style has no room for the quote's
+                paragraph.paragraph_format.left_indent = Pt(QUOTE_INDENT_PT)
         else:
-            paragraph = new(None)
+            paragraph = new(QUOTE_STYLE if block.quote else None)
         if block.align:
             paragraph.alignment = alignments[block.align]
-        if block.quote:
-            paragraph.paragraph_format.left_indent = Pt(QUOTE_INDENT_PT)
-            paragraph.paragraph_format.right_indent = Pt(QUOTE_INDENT_PT)
         add_runs(paragraph, block.runs)
 
 
@@ -199,22 +208,12 @@ def _bottom_border(paragraph: Paragraph) -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def _add_sections(document: Document, sections: list[Section]) -> None:
-    for section in sections:
-        add_blocks(document, section.blocks())
-
-
 def export(work: ExportWork, options: ExportOptions) -> bytes:
     document = new_document(work.meta)
-    document.add_paragraph(xml_safe(work.meta.title) or "Untitled", style="Title")
-    if work.meta.author:
-        document.add_paragraph(f"by {xml_safe(work.meta.author)}", style="Subtitle")
-    _add_sections(document, title_page(work, options))
-    for chapter in options.selected(work):
+    laid_out = layout(work, options)
+    header = Layout(laid_out.title or "Untitled", laid_out.byline, laid_out.front, [])
+    add_blocks(document, header.blocks())
+    for chapter in laid_out.chapters:
         document.add_page_break()
-        document.add_heading(xml_safe(chapter_heading(work, chapter, options)), level=1)
-        before, after = chapter_sections(chapter, options)
-        _add_sections(document, before)
-        add_blocks(document, parse(chapter.body))
-        _add_sections(document, after)
+        add_blocks(document, Layout("", "", [], [chapter]).blocks())
     return to_bytes(document)

@@ -5,11 +5,13 @@ paragraphs as ``<p style="text-align:center">`` (the one place an export writes 
 and ``<hr />``; see shared/reference/archives.md. So the text is reduced to that:
 
 * a heading becomes a bold paragraph; a link keeps its text and loses its URL; sizes,
-  colours, superscript, subscript, right and justified alignment go;
+  colours, superscript, subscript, right and justified alignment go (``ffn_warnings``
+  lists each place);
 * lists and block quotes are UNCONFIRMED on FFN, so they are flattened: a list item becomes
   a paragraph starting "• " or "1. ", a quoted paragraph becomes an italic one (no indent);
-* a paragraph that only draws a scene break with symbols ("***", "xXx", "~*~"...) would be
-  stripped by FFN, so it becomes ``<hr />``.
+* a paragraph that only draws a scene break with symbols ("***", "xXx", "-x-", "o0o",
+  "~o~o~"...) would be stripped by FFN, so it becomes ``<hr />``; an emoticon ("=^.^=",
+  "^_^") stays text (``layout.is_symbol_line``).
 
 Each chapter file holds the fic header block (the author's template or
 ``DEFAULT_FFN_HEADER``), a rule, the chapter, then a rule and the end A/N. ``export``
@@ -126,6 +128,8 @@ _URL_LIKE = re.compile(
 )
 # Three or more symbols in a row ("***", "~*~", "-----"), not the dots of a silence.
 _SYMBOL_RUN = re.compile(r"(?:(?![.…!?,'\"“”‘’])[^\w\s]){3,}")
+_ALIGNMENT_NAMES = {"right": "right-aligned", "justify": "justified"}
+_DROPPED_MARKS = (("sup", "superscript"), ("sub", "subscript"))
 _CONTEXT = 15  # characters of context each side of a quoted place
 
 
@@ -159,6 +163,13 @@ def ffn_warnings(work: ExportWork, options: ExportOptions) -> list[str]:
                 found.append(f"{where}: list item made a paragraph: “{_quote(text)}”")
             if block.quote:
                 found.append(f"{where}: block quote made an italic paragraph: “{_quote(text)}”")
+            if block.align and block.align not in SAFE_ALIGNMENTS and block.kind != "li":
+                how = _ALIGNMENT_NAMES.get(block.align, block.align)
+                found.append(f"{where}: {how} paragraph made left-aligned: “{_quote(text)}”")
+            for mark, name in _DROPPED_MARKS:
+                runs = [run.text for run in block.runs if mark in run.marks and run.text.strip()]
+                if runs:
+                    found.append(f"{where}: {name} made plain text: “{_quote(text)}” ({runs[0]})")
             for run in block.runs:
                 if run.href:
                     found.append(f"{where}: link loses its address {run.href}: “{run.text}”")

@@ -2,14 +2,19 @@
 
 Two layouts:
 
-* a *post* (FFN, Markdown, plain text, BBCode, readable HTML): one chapter as authors post it
-  where the archive has no fields for front matter, i.e. the fic header block (the author's
-  ``ffn_header_template``, else ``DEFAULT_POST_HEADER``, or for FFN, which has fields for
-  author, fandom, characters and summary, ``DEFAULT_FFN_HEADER``), a rule, the chapter
-  text, then a rule and the end A/N (``DEFAULT_FFN_FOOTER``). Parts left out of
-  ``ExportOptions.parts`` vanish with their lines (``templates.compose``);
-* a *book* (EPUB, DOCX): a title page with every piece of front matter, then one section
-  per chapter with its heading, summary, notes and end notes.
+* the *document* (Markdown, plain text, BBCode, HTML, EPUB, DOCX): the work's header once
+  (title, "by" line, then every ticked field as "Label: value": fandom, rating, warnings,
+  category, relationships, characters, additional tags, language, series, words, chapters,
+  summary, disclaimer, dedication, prompt, prompted by, written for), a rule, then each
+  selected chapter under its heading ("Chapter 2: Title") with its summary, chapter warnings
+  and notes before its text (then a rule) and its end notes after it (after a rule).
+  ``document`` builds it once; each format only renders it (``Document.blocks`` gives it as
+  flat blocks: ``h1`` title, ``h2`` chapters, the text's own headings a level lower);
+* a *post* (FFN): one chapter as authors post it where the archive has no fields for front
+  matter, i.e. the fic header block (the author's ``ffn_header_template``, else
+  ``DEFAULT_FFN_HEADER``), a rule, the chapter text, then a rule and the end A/N
+  (``DEFAULT_FFN_FOOTER``). Parts left out of ``ExportOptions.parts`` vanish with their
+  lines (``templates.compose``).
 
 The text itself is canonical HTML (``text/richtext.py``); ``tree`` groups its flat blocks
 into quotes and lists, and ``inline`` writes runs in a lightweight markup, so each exporter
@@ -22,9 +27,18 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from editor.formats.templates import DEFAULT_FFN_FOOTER, DEFAULT_POST_HEADER, compose, values
+from editor.formats.templates import DEFAULT_FFN_FOOTER, DEFAULT_FFN_HEADER, compose, values
 from editor.formats.work import ExportChapter, ExportOptions, ExportWork
-from editor.text.richtext import LINE_BREAK, MARKS, Block, Run, allowed_links, is_blank, parse
+from editor.text.richtext import (
+    LINE_BREAK,
+    MARKS,
+    Block,
+    Run,
+    allowed_links,
+    escape_text,
+    is_blank,
+    parse,
+)
 
 # -- the post layout ---------------------------------------------------------------------
 
@@ -33,7 +47,7 @@ def header_html(
     work: ExportWork,
     chapter: ExportChapter,
     options: ExportOptions,
-    default: str = DEFAULT_POST_HEADER,
+    default: str = DEFAULT_FFN_HEADER,
 ) -> str:
     """The header block: the author's template, else ``default`` (FFN passes its own, as FFN
     has fields for the author, fandom, characters and summary)."""
@@ -49,7 +63,7 @@ def post_blocks(
     work: ExportWork,
     chapter: ExportChapter,
     options: ExportOptions,
-    default_header: str = DEFAULT_POST_HEADER,
+    default_header: str = DEFAULT_FFN_HEADER,
 ) -> list[Block]:
     """One chapter as a post: header block, rule, text, then rule and end A/N if any."""
     header = _trimmed(parse(header_html(work, chapter, options, default_header)))
@@ -78,7 +92,7 @@ def posts(
     options: ExportOptions,
     render: Callable[[list[Block]], str],
     separator: str,
-    default_header: str = DEFAULT_POST_HEADER,
+    default_header: str = DEFAULT_FFN_HEADER,
 ) -> str:
     """The selected chapters as posts, each rendered whole, joined by ``separator``."""
     return separator.join(
@@ -86,7 +100,12 @@ def posts(
     )
 
 
-# -- the book layout ---------------------------------------------------------------------
+# -- the whole-work layout -----------------------------------------------------------------
+
+# A document's heading levels: 1 the work's title, 2 a chapter; a heading in the text sits
+# below its chapter, so canonical h2-h4 become levels 3-5 (``Block.kind`` "h3"-"h5").
+TITLE_LEVEL = 1
+CHAPTER_LEVEL = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +119,7 @@ class Section:
         """The section as blocks, "Label:" in bold at the start of its first paragraph (or
         on a paragraph of its own before a heading, list or quote)."""
         label = Run(f"{self.label}:", frozenset({"strong"}))
-        blocks = parse(self.html if self.html.startswith("<") else f"<p>{self.html}</p>")
+        blocks = lowered(parse(self.html if self.html.startswith("<") else f"<p>{self.html}</p>"))
         first = blocks[0] if blocks else None
         if first is not None and first.kind == "p" and not first.quote and not first.align:
             first.runs.insert(0, Run(" "))
@@ -109,22 +128,104 @@ class Section:
         return [Block("p", [label]), *blocks]
 
 
+@dataclass(frozen=True, slots=True)
+class ChapterPart:
+    """One chapter as every whole-work format lays it out."""
+
+    heading: str  # plain text; "" when a oneshot's chapter needs none
+    before: list[Section]  # summary, chapter warnings, notes
+    body: list[Block]  # the text, headings lowered a level (``lowered``)
+    after: list[Section]  # end notes
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A work as Markdown, plain text, BBCode, HTML, EPUB and DOCX lay it out: the work's
+    header once (title, "by" line, every ticked field), then each chapter under its heading.
+    Formats only say how they spell a heading, a field or a paragraph."""
+
+    title: str  # plain text; "" when left out
+    byline: str  # "by wren_writes", or ""
+    front: list[Section]
+    chapters: list[ChapterPart]
+
+    def blocks(self) -> list[Block]:
+        """The document as flat blocks: ``h1`` title, ``h2`` chapter headings, ``h3``-``h5``
+        headings of the text; a rule ends the work's header and a chapter's notes, and comes
+        before a chapter's end notes."""
+        out: list[Block] = []
+        if self.title:
+            out.append(Block("h1", [Run(self.title)]))
+        if self.byline:
+            out.append(Block("p", [Run(self.byline)]))
+        out += [b for section in self.front for b in section.blocks()]
+        if out and self.chapters:
+            out.append(Block("hr"))
+        for chapter in self.chapters:
+            if chapter.heading:
+                out.append(Block("h2", [Run(chapter.heading)]))
+            # A rule between the notes and the text, as authors post them: where notes of
+            # several paragraphs end is then plain to a reader and to an importer.
+            if chapter.before:
+                out += [b for section in chapter.before for b in section.blocks()]
+                out.append(Block("hr"))
+            out += chapter.body
+            if chapter.after:
+                out.append(Block("hr"))
+                out += [b for section in chapter.after for b in section.blocks()]
+        return out
+
+
+def heading_level(kind: str) -> int | None:
+    """The document level of a block kind ("h1" -> 1), None for a block that is no heading."""
+    if len(kind) == 2 and kind[0] == "h" and kind[1].isdigit():
+        return int(kind[1])
+    return None
+
+
+def lowered(blocks: list[Block]) -> list[Block]:
+    """Canonical blocks with each heading one level down (h2 -> h3), below a chapter's."""
+    for block in blocks:
+        level = heading_level(block.kind)
+        if level is not None:
+            block.kind = f"h{level + 1}"
+    return blocks
+
+
+def document(work: ExportWork, options: ExportOptions) -> Document:
+    """The selected chapters of ``work`` as one document (see ``Document``).
+
+    A oneshot's chapter has no heading of its own unless it has a title (AO3 shows none);
+    one chapter of several, exported alone, is headed "Chapter 2 of 5: Title", as posted.
+    """
+    meta = work.meta
+    chapters = options.selected(work)
+    alone = len(chapters) == 1 and len(work.chapters) > 1
+    parts = []
+    for chapter in chapters:
+        if len(work.chapters) == 1 and not chapter.title:
+            heading = ""
+        else:
+            heading = chapter_heading(work, chapter, options, posted=alone)
+        before, after = chapter_sections(chapter, options)
+        parts.append(ChapterPart(heading, before, lowered(parse(chapter.body)), after))
+    title = meta.title if "title" in options.parts else ""
+    byline = f"by {meta.author}" if meta.author else ""
+    return Document(title, byline, title_page(work, options), parts)
+
+
 def title_page(work: ExportWork, options: ExportOptions) -> list[Section]:
     """The work's front matter in reading order, after the title and "by" line; empty fields
-    and left-out parts are skipped."""
+    and left-out parts are skipped. Labels are those a fic header uses (and an importer
+    reads): "Fandom:", "Rating:"..."""
     found = values(work, None)
+    meta = work.meta
     parts = options.parts
     prompt = found["prompt"]
-    by = " ".join(
-        s
-        for s in (
-            f"Prompted by {found['prompt_by']}." if found["prompt_by"] else "",
-            f"Written for {found['prompt_collection']}." if found["prompt_collection"] else "",
-        )
-        if s
-    )
-    if by:  # keep the credit with the prompt; a rich prompt gets it as its own paragraph
-        prompt = f"{prompt}\n<p>{by}</p>" if prompt else by
+    series = ""
+    if meta.series_name:
+        part = f"Part {meta.series_part} of " if meta.series_part else ""
+        series = escape_text(part + meta.series_name)
     fields = [
         ("Fandom", found["fandoms"], None),
         ("Rating", found["rating"], "rating"),
@@ -134,11 +235,16 @@ def title_page(work: ExportWork, options: ExportOptions) -> list[Section]:
         ("Relationships", found["relationships"], None),
         ("Characters", found["characters"], None),
         ("Additional tags", found["additional_tags"], None),
+        ("Language", escape_text(meta.language), None),
+        ("Series", series, None),
         ("Words", found["words"] if work.chapters else "", None),
+        ("Chapters", f"{len(work.chapters)}/{work.chapter_total()}" if work.chapters else "", None),
         ("Summary", found["summary"], "summary"),
         ("Disclaimer", found["disclaimer"], "disclaimer"),
         ("Dedication", found["dedication"], "dedication"),
         ("Prompt", prompt, "prompt"),
+        ("Prompted by", found["prompt_by"], "prompt"),
+        ("Written for", found["prompt_collection"], "prompt"),
     ]
     return [
         Section(label, html)
@@ -147,11 +253,14 @@ def title_page(work: ExportWork, options: ExportOptions) -> list[Section]:
     ]
 
 
-def chapter_heading(work: ExportWork, chapter: ExportChapter, options: ExportOptions) -> str:
-    """'Chapter 2: The Storm' as AO3 heads a chapter; the bare title without the label part."""
+def chapter_heading(
+    work: ExportWork, chapter: ExportChapter, options: ExportOptions, *, posted: bool = False
+) -> str:
+    """'Chapter 2: The Storm' as AO3 heads a chapter ('Chapter 2 of 5: The Storm' when
+    ``posted`` alone); the bare title without the label part."""
     if "chapter_label" not in options.parts:
         return chapter.title or f"Chapter {chapter.number}"
-    label = f"Chapter {chapter.number}"
+    label = work.chapter_label(chapter) if posted else f"Chapter {chapter.number}"
     return f"{label}: {chapter.title}" if chapter.title else label
 
 
@@ -169,16 +278,12 @@ def chapter_sections(
 
     def kept(items: list[tuple[str, str, str]]) -> list[Section]:
         return [
-            Section(label, html if html.startswith("<") else _escape(html))
+            Section(label, html if html.startswith("<") else escape_text(html))
             for label, html, part in items
             if not is_blank(html) and part in parts
         ]
 
     return kept(before), kept(after)
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 # -- the walker ----------------------------------------------------------------------------
@@ -312,13 +417,15 @@ def _marked(pieces: list[Piece], markup: Markup) -> str:
 
 # -- scene breaks typed as text ------------------------------------------------------------
 
-# A paragraph of nothing but decoration: "***", "* * *", "~~~", "-----", "+++", "###", "~*~",
-# "xXx", "oOo", "-oOo-"... Letters count only in the mixed-case x/o patterns authors use, so
-# "Ooo" and "xxx" stay words; a line of only dots, quotes and ?! is a silence in dialogue.
-_DECORATION = re.compile(
-    r"(?:[^\w]|_)*(?:(?:(?:x+X+)+x+|(?:X+x+)+X+|(?:o+O+)+o+|(?:O+o+)+O+)(?:[^\w]|_)*)*"
-)
-_SILENCE = frozenset(".…!?\"'“”‘’,")
+# A paragraph of nothing but the decoration FFN authors draw scene breaks with: "***",
+# "* * *", "~~~", "-----", "+++", "###", "~*~", "-x-", "~o~o~", "-oOo-", and the mixed-case
+# letter rows "xXx", "oOo", "o0o". Letters alone ("xxx", "Ooo") stay words, a row of dots,
+# quotes and ?! is a silence, and a face is no rule: "^" is not decoration ("=^.^=",
+# "^_^"), nor is a three-character face around "_" or "." ("-_-", "o.O", "x_x").
+_SYMBOLS = frozenset("*~-=+#_•·°○●◦◆◇♦★☆♥♡※§<>")
+_LETTERS = frozenset("xXoO0")
+_MIXED_LETTERS = re.compile(r"(?:x+X+)+x+|(?:X+x+)+X+|(?:o+[O0]+)+o+|(?:[O0]+o+)+[O0]+")
+_FACE = re.compile(r".[_.].")
 
 
 def is_symbol_line(block: Block) -> bool:
@@ -326,11 +433,27 @@ def is_symbol_line(block: Block) -> bool:
     if block.kind != "p" or block.quote:
         return False
     squeezed = "".join(block.text().split())
-    return (
-        3 <= len(squeezed) <= 40
-        and _DECORATION.fullmatch(squeezed) is not None
-        and not _SILENCE.issuperset(squeezed)
-    )
+    if not 3 <= len(squeezed) <= 40 or not (_SYMBOLS | _LETTERS).issuperset(squeezed):
+        return False
+    if _FACE.fullmatch(squeezed) and len(set(squeezed)) > 1:
+        return False
+    letters = "".join(c for c in squeezed if c in _LETTERS)
+    return not _LETTERS.issuperset(squeezed) or _MIXED_LETTERS.fullmatch(letters) is not None
+
+
+# -- addresses ---------------------------------------------------------------------------
+
+# Characters a URL may not hold as typed (the URL standard's percent-encode sets for a path
+# and a query): a browser sends them percent-encoded anyway, so writing them that way
+# changes no link, and leaves nothing for a sanitizer or serializer (AO3's, epubcheck's
+# reading) to rewrite. "%" stays: it already encodes.
+_NOT_IN_URL = re.compile(r'[\x00-\x20"<>`{}|^\x7f]')
+
+
+def escape_url(href: str) -> str:
+    """``href`` with the characters a URL may not hold as typed percent-encoded."""
+    href = href.strip()
+    return _NOT_IN_URL.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), href)
 
 
 # -- language --------------------------------------------------------------------------

@@ -26,8 +26,9 @@ against a letter (``a*"b"*c``), marks that touch other marks (``**a*b****c*``) a
 strikethrough combined with bold or italic right against a letter (``~~**x**~~y``); the
 exporter writes those as they are and a reader sees the delimiters.
 
-``export`` writes each selected chapter as a post (header block, rule, text, rule, end A/N;
-see ``layout``), chapters joined by a ``---`` rule.
+``export`` writes the work as a document (``layout.document``): the title as ``#``, the
+header's fields, a rule, then each chapter under a ``##`` heading; the text's own headings
+sit a level lower (``###`` for an ``<h2>``).
 """
 
 from __future__ import annotations
@@ -35,13 +36,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from editor.formats.layout import Group, Markup, inline, posts, tree
+from editor.formats.layout import Group, Markup, document, heading_level, inline, tree
 from editor.formats.work import ExportOptions, ExportWork
 from editor.text.richtext import LINE_BREAK, Block, Run, parse, serialize
 
 SCENE_BREAK = "* * *"
-CHAPTER_SEPARATOR = "\n\n---\n\n"
-_HEADING = {"h2": "##", "h3": "###", "h4": "####"}
 
 # Always special inline: emphasis, code, links, autolinks, strikethrough, escapes.
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<~])")
@@ -123,7 +122,7 @@ def _needs_html(block: Block) -> bool:
     return bool(
         block.align
         or (block.kind == "p" and not text)
-        or (block.kind in _HEADING and LINE_BREAK in text)
+        or (heading_level(block.kind) is not None and LINE_BREAK in text)
         or text.startswith(LINE_BREAK)
         or text.endswith(LINE_BREAK)
     )
@@ -148,9 +147,10 @@ def _block(block: Block) -> str:
         return SCENE_BREAK
     if _needs_html(block):
         return _html([block])
-    if block.kind in _HEADING:
+    level = heading_level(block.kind)
+    if level is not None:
         text = _inline(block.runs, _HEADING_MARKUP)
-        return f"{_HEADING[block.kind]} {_lines(text)}".rstrip()
+        return f"{'#' * level} {_lines(text)}".rstrip()
     return _lines(_inline(block.runs, _MARKUP))
 
 
@@ -189,5 +189,5 @@ def render(blocks: list[Block]) -> str:
 
 
 def export(work: ExportWork, options: ExportOptions) -> str:
-    text = posts(work, options, render, CHAPTER_SEPARATOR)
+    text = render(document(work, options).blocks())
     return text + "\n" if text else ""

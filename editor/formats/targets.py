@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from editor.formats.work import ExportChapter, ExportOptions, ExportWork
+from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
 
 Exporter = Callable[[ExportWork, ExportOptions], "str | bytes"]
 
@@ -54,6 +54,8 @@ TARGETS: dict[str, Target] = {
         Target("html", "Web page (HTML)", "html", False, False, _lazy("html")),
         Target("epub", "EPUB e-book", "epub", True, False, _lazy("epub")),
         Target("docx", "Word document (DOCX)", "docx", True, False, _lazy("docx")),
+        Target("odt", "OpenDocument text (ODT)", "odt", True, False, _lazy("pdf", "export_odt")),
+        Target("pdf", "PDF", "pdf", True, False, _lazy("pdf")),
     )
 }
 
@@ -61,6 +63,28 @@ TARGETS: dict[str, Target] = {
 def export_to(key: str, work: ExportWork, options: ExportOptions) -> str | bytes:
     """The export of ``work`` for target ``key`` (KeyError for an unknown key)."""
     return TARGETS[key].export(work, options)
+
+
+EMPHASIS_MARKS = "emphasis_marks"  # the option ExportOptions.emphasis_marks, by name
+
+
+def options_used(key: str, chapters: int) -> frozenset[str]:
+    """The options that change an export of ``chapters`` chapters to target ``key``: names of
+    front-matter parts and ``EMPHASIS_MARKS``. The dialog disables the others."""
+    if key == "ao3" and chapters == 1:
+        return frozenset()  # the Work Text field: front matter goes to the form's own fields
+    parts = frozenset(FRONT_MATTER_PARTS)
+    return parts | {EMPHASIS_MARKS} if key == "txt" else parts
+
+
+def refusals(key: str, work: ExportWork, options: ExportOptions) -> list[str]:
+    """Why the site behind target ``key`` would refuse this export ([] when it would not):
+    the dialog shows them and saves nothing, the command line exits 1."""
+    if key != "ao3":
+        return []
+    from editor.formats import ao3
+
+    return ao3.refusals(work, options)
 
 
 # Characters no file system (or Windows) accepts in a name, and the bidi controls that make

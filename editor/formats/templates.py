@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from editor.formats.work import ExportChapter, ExportWork
+from editor.model import ArchiveWarning
 from editor.text.richtext import escape_text, is_blank, normalize
 
 DEFAULT_AO3_NOTES = """\
@@ -29,26 +30,12 @@ DEFAULT_FFN_HEADER = """\
 <strong>{title}</strong>
 {chapter_label}: {chapter_title}
 <strong>Rating:</strong> {ffn_rating}
-<strong>Warnings:</strong> {warnings}
-<strong>Disclaimer:</strong> {disclaimer}
-<strong>Dedication:</strong> {dedication}
-<strong>Prompt:</strong> {prompt}
-<strong>A/N:</strong> {notes_begin}"""
-
-# A fic shared as a file or a forum post has no fields around it: its header says it all.
-DEFAULT_POST_HEADER = """\
-<strong>Title:</strong> {title}
-<strong>Author:</strong> {author}
-<strong>Fandom:</strong> {fandoms}
-<strong>Pairing:</strong> {relationships}
-<strong>Characters:</strong> {characters}
-<strong>Rating:</strong> {rating}
-<strong>Warnings:</strong> {warnings}
-<strong>Disclaimer:</strong> {disclaimer}
+<strong>Warnings:</strong> {ffn_warnings}
 <strong>Summary:</strong> {summary}
+<strong>Chapter summary:</strong> {chapter_summary}
+<strong>Disclaimer:</strong> {disclaimer}
 <strong>Dedication:</strong> {dedication}
 <strong>Prompt:</strong> {prompt}
-{chapter_label}: {chapter_title}
 <strong>A/N:</strong> {notes_begin}"""
 
 DEFAULT_FFN_FOOTER = """<strong>A/N:</strong> {notes_end}"""
@@ -65,6 +52,7 @@ PLACEHOLDERS: dict[str, str | None] = {
     "content_warnings": "warnings",
     "chapter_warnings": "warnings",
     "warnings": "warnings",
+    "ffn_warnings": "warnings",
     "categories": None,
     "relationships": None,
     "characters": None,
@@ -83,6 +71,7 @@ PLACEHOLDERS: dict[str, str | None] = {
     "notes_end": "notes_end",
     "words": None,
 }
+_NOT_WARNINGS = frozenset({ArchiveWarning.CHOSE_NOT_TO_USE, ArchiveWarning.NONE_APPLY})
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 _PARAGRAPH = re.compile(r"<p(?: align=\"\w+\")?>(.*)</p>")
 
@@ -111,6 +100,14 @@ def values(work: ExportWork, chapter: ExportChapter | None) -> dict[str, str]:
         "content_warnings": _joined(meta.content_warnings),
         "chapter_warnings": _joined(chapter_warnings),
         "warnings": _joined([*archive, *meta.content_warnings, *chapter_warnings]),
+        # AO3's two "no warning" choices mean nothing on FFN, which has no such field.
+        "ffn_warnings": _joined(
+            [
+                *(w.value for w in meta.archive_warnings if w not in _NOT_WARNINGS),
+                *meta.content_warnings,
+                *chapter_warnings,
+            ]
+        ),
         "categories": _joined([c.value for c in meta.categories]),
         "relationships": _joined(meta.relationships),
         "characters": _joined(meta.characters),

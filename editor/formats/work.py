@@ -60,6 +60,7 @@ FRONT_MATTER_PARTS = (
 class ExportOptions:
     chapters: Sequence[int] | None = None  # chapter numbers (1-based) to export; None: all
     parts: frozenset[str] = field(default_factory=lambda: frozenset(FRONT_MATTER_PARTS))
+    emphasis_marks: bool = False  # plain text: *italic*, **bold** (some forums want them)
 
     def selected(self, work: ExportWork) -> list[ExportChapter]:
         if self.chapters is None:

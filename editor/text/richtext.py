@@ -173,7 +173,9 @@ def block_line(block: Block) -> str:
     tag = block.kind
     attr = f' align="{block.align}"' if block.align and tag != "li" else ""
     runs = block.runs
-    if tag in ("h2", "h3", "h4"):  # a heading is bold already: <strong> in it says nothing
+    # A heading is bold already: <strong> in it says nothing. (h1 and h5 occur only in
+    # exports, whose layout puts a work's title above its chapters' headings.)
+    if tag[0] == "h" and tag[1:].isdigit():
         runs = [Run(r.text, r.marks - {"strong"}, r.href) for r in runs]
     return f"<{tag}{attr}>{_inline(runs)}</{tag}>"
 

@@ -60,6 +60,10 @@ ATTRIBUTES: dict[str, set[str]] = {
     "th": _TD | {"scope"},
 }
 URL_SCHEMES = {"ftp", "http", "https", "mailto"}  # relative URLs pass too (nh3's default)
+# The Sanitize gem's REGEX_PROTOCOL, which decides a link's scheme for AO3: anything before
+# a colon (or its entity) that no "/" or "#" precedes. nh3 reads "?t=12:30" as relative;
+# Sanitize reads the scheme "?t=12" and drops the address.
+SANITIZE_PROTOCOL = re.compile(r"\A\s*([^/#]*?)(?::|&#0*58|&#x0*3a)", re.IGNORECASE)
 CLEAN_CONTENT = _words("iframe math noembed noframes noscript plaintext script style svg xmp")
 _CLASS_NAME = re.compile(r"^[a-zA-Z][\w\-]+$")
 
@@ -414,6 +418,9 @@ def make_paragraphs(source: str, strict: bool = True) -> str:
 
 def _class_filter(allow_class: bool) -> Callable[[str, str, str], str | None]:
     def keep(tag: str, attr: str, value: str) -> str | None:
+        if tag == "a" and attr == "href":
+            scheme = SANITIZE_PROTOCOL.match(value)
+            return value if scheme is None or scheme[1].lower() in URL_SCHEMES else None
         if attr != "class":
             return value
         if not allow_class:

@@ -25,6 +25,7 @@ from editor.model import ArchiveWarning, ChapterMeta, Status, WorkMeta
 from editor.text.richtext import MARKS, Block, Run, serialize
 from tests.formats import ao3_sanitizer
 from tests.formats.conftest import GOLDEN
+from tests.formats.torture import torture_work
 
 GOLDEN_AO3 = GOLDEN / "ao3"
 UPDATE = bool(os.environ.get("UPDATE_GOLDEN"))
@@ -349,6 +350,7 @@ NEW_WORK_KEYS = [
     "chapter_label",
     "chapter_title",
     "language",
+    "words",
     "text",
 ]
 
@@ -393,6 +395,7 @@ def test_new_chapter_form(everything_work: ExportWork) -> None:
         "chapter_summary",
         "notes_begin",
         "notes_end",
+        "words",
         "text",
     ]
     f = _by_key(fields)
@@ -529,7 +532,7 @@ def test_work_html_has_ao3s_download_layout(everything_work: ExportWork) -> None
     assert page.count('<!--chapter content-->\n<div class="userstuff">') == 3
     assert page.count("</div>\n<!--/chapter content-->") == 3
     assert "<style" in page and "<h1>Salt &amp; Starlight: “The &lt;Keeper’s&gt; Year”</h1>" in page
-    assert "Words: 176 Chapters: 3/4" in page
+    assert "Words: 182 Chapters: 3/4" in page  # AO3's count: "mc<sup>2</sup>" is two words
 
 
 def test_work_html_follows_the_options(everything_work: ExportWork) -> None:
@@ -556,3 +559,49 @@ def test_export_is_the_chapter_text_for_one_chapter_and_the_work_for_more(
     one = ao3.export(everything_work, ExportOptions(chapters=[3]))
     assert one == ao3.chapter_html(everything_work.chapters[2].body)
     assert ao3.export(everything_work) == ao3.work_html(everything_work)
+
+
+def test_torture_chapters_survive_ao3_unchanged() -> None:
+    for chapter in torture_work().chapters:
+        assert_ao3_keeps(ao3.chapter_html(chapter.body))
+
+
+@pytest.mark.parametrize(
+    ("href", "expected"),
+    [
+        ("https://example.org/a?x=1&y=2#frag", "https://example.org/a?x=1&y=2#frag"),
+        ('https://example.org/say?q="hi"', "https://example.org/say?q=%22hi%22"),
+        ("https://example.org/a b<c>", "https://example.org/a%20b%3Cc%3E"),
+        ("https://example.org/t?t=12:30", "https://example.org/t?t=12:30"),
+        ("/works/1#t=1:2", "/works/1#t=1:2"),  # a colon after "/" or "#" is no scheme
+        ("?t=12:30", None),  # AO3 reads the scheme "?t=12" and drops the address
+        ("page:2", None),
+        ("javascript:alert(1)", None),
+        ("MAILTO:wren@example.org", "MAILTO:wren@example.org"),
+    ],
+)
+def test_addresses_as_ao3_stores_them(href: str, expected: str | None) -> None:
+    assert ao3.ao3_href(href) == expected
+    body = serialize([Block("p", [Run("link", href=href)])])
+    html = ao3.chapter_html(body)
+    assert_ao3_keeps(html)  # the model drops what AO3 drops: nothing is left to drop
+    assert ("href" in html) == (expected is not None)
+
+
+def test_a_chapter_over_the_limit_is_refused_naming_its_field() -> None:
+    work = torture_work(big=True)
+    assert ao3.refusals(work, ExportOptions(chapters=[4])) == []  # exactly at the limit
+    refused = ao3.refusals(work, ExportOptions(chapters=[5]))
+    assert refused == [
+        "Chapter 5: Chapter Text is over AO3's limit of 500,000 characters: cut 20,000."
+    ]
+    assert ao3.refusals(work, ExportOptions()) == refused
+
+
+def test_later_chapters_limit_message_says_chapter_text() -> None:
+    work = torture_work(big=True)
+    fields = {f.key: f for f in ao3.post_fields(work, work.chapters[4])}
+    assert fields["text"].label == "Chapter Text"
+    assert [p.message for p in fields["text"].problems] == [
+        "Chapter Text is over AO3's limit of 500,000 characters: cut 20,000."
+    ]

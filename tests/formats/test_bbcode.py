@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from editor.formats import bbcode
+from editor.formats.layout import lowered
 from editor.formats.work import ExportOptions, ExportWork
 from editor.text.richtext import parse
 
 
 def code(canonical: str) -> str:
-    return bbcode.render(parse(canonical))
+    return bbcode.render(lowered(parse(canonical)))
 
 
 @pytest.mark.parametrize(
@@ -29,9 +30,9 @@ def code(canonical: str) -> str:
             "[URL=https://x.org/a]link [I]it[/I][/URL]",
         ),
         ("<p>a</p>\n<hr />\n<p>b</p>", "a\n\n[HR][/HR]\n\nb"),
-        (
+        (  # the document's levels: h1 the work, h2 a chapter, h3-h5 the text's (lowered)
             "<h2>Big</h2>\n<h3>Mid</h3>\n<h4>Small</h4>",
-            "[SIZE=6][B]Big[/B][/SIZE]\n\n[SIZE=5][B]Mid[/B][/SIZE]\n\n[SIZE=4][B]Small[/B][/SIZE]",
+            "[SIZE=5][B]Big[/B][/SIZE]\n\n[SIZE=4][B]Mid[/B][/SIZE]\n\n[SIZE=3][B]Small[/B][/SIZE]",
         ),
         ("<blockquote>\n<p>q1</p>\n<p>q2</p>\n</blockquote>", "[QUOTE]\nq1\n\nq2\n[/QUOTE]"),
         ("<ul>\n<li>a</li>\n<li>b</li>\n</ul>", "[LIST]\n[*]a\n[*]b\n[/LIST]"),
@@ -48,33 +49,21 @@ def test_bbcode_tags(canonical: str, expected: str) -> None:
     assert code(canonical) == expected
 
 
-def test_header_block_on_top(everything_work: ExportWork) -> None:
-    out = bbcode.export(everything_work, ExportOptions(chapters=[1]))
-    assert out.startswith(
-        "[B]Title:[/B] Salt & Starlight: “The <Keeper’s> Year”\n\n[B]Author:[/B] wren_writes\n\n"
-        "[B]Fandom:[/B] Original Work, The Lighthouse Letters (Web Series)\n\n"
-        "[B]Pairing:[/B] Wren/Tamsin, Wren & The Stranger\n\n"
-        "[B]Characters:[/B] Wren, Tamsin, The Stranger\n\n"
-        "[B]Rating:[/B] Teen And Up Audiences\n\n"
-    )
-    assert "[B]Summary:[/B] The lamp at Kell’s Reach" in out
-    assert "\n\nChapter 1 of 4: The Keeper’s Lamp\n\n[B]A/N:[/B] Welcome!" in out
-    assert out.endswith(
-        "[HR][/HR]\n\n[B]A/N:[/B] Thank you for reading. [I]Comments are love.[/I]\n"
-    )
-
-
-def test_chapters_are_set_apart_from_scene_breaks(everything_work: ExportWork) -> None:
+def test_work_header_once_then_chapters_under_headings(everything_work: ExportWork) -> None:
     out = bbcode.export(everything_work, ExportOptions())
-    # Each chapter opens on its heading in bold; a chapter ends on a double rule, where a
-    # scene break is a single one.
+    assert out.startswith(
+        "[CENTER][SIZE=7][B]Salt & Starlight: “The <Keeper’s> Year”[/B][/SIZE][/CENTER]\n\n"
+        "by wren_writes\n\n[B]Fandom:[/B] Original Work, The Lighthouse Letters (Web Series)\n\n"
+    )
+    assert out.count("[B]Fandom:[/B]") == 1
+    assert "[B]Additional tags:[/B] Lighthouses, Time Travel, Found Family, Letters" in out
     heading = "[CENTER][SIZE=6][B]Chapter 2: What the Tide Brought[/B][/SIZE][/CENTER]"
-    assert out.startswith("[CENTER][SIZE=6][B]Chapter 1: The Keeper’s Lamp[/B][/SIZE][/CENTER]")
-    assert "[B]A/N:[/B] More soon & thanks.\n\n[HR][/HR]\n[HR][/HR]\n\n[CENTER]" in out
-    assert f"\n\n[HR][/HR]\n[HR][/HR]\n\n{heading}\n\n[B]Title:[/B]" in out
-    assert out.count("[HR][/HR]\n[HR][/HR]") == len(everything_work.chapters) - 1
+    assert f"[B]End notes:[/B] Thank you for reading. [I]Comments are love.[/I]\n\n{heading}" in out
+    assert f"{heading}\n\n[B]Summary:[/B] A storm, a list, and a stranger." in out
 
 
-def test_one_chapter_is_one_post_without_a_heading_on_top(everything_work: ExportWork) -> None:
+def test_one_chapter_is_one_post_with_its_own_heading(everything_work: ExportWork) -> None:
     out = bbcode.export(everything_work, ExportOptions(chapters=[2]))
-    assert out.startswith("[B]Title:[/B]") and "[HR][/HR]\n[HR][/HR]" not in out
+    assert out.count("[SIZE=6]") == 1
+    assert "[SIZE=6][B]Chapter 2 of 4: What the Tide Brought[/B]" in out
+    assert "Keeper’s Lamp" not in out

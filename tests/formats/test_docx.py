@@ -69,11 +69,19 @@ def test_alignment_scene_breaks_quotes_lists_links(document) -> None:  # type: i
     assert _paragraph(document, "— from the keeper’s log").alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert _paragraph(document, "Ends here").alignment == WD_ALIGN_PARAGRAPH.CENTER
     breaks = [p for p in document.paragraphs if p.text == "* * *"]
-    # chapter 1: an <hr /> and the centred bold "* * *" typed as text; chapter 2: an <hr />
-    assert len(breaks) == 3
+    # chapter 1: an <hr /> and the centred bold "* * *" typed as text; chapter 2: an <hr />;
+    # and a rule before and after each chapter's notes
+    assert len(breaks) == 3 + 2 * 3
     assert all(p.alignment == WD_ALIGN_PARAGRAPH.CENTER for p in breaks)
     quote = _paragraph(document, "To the keeper of the light")
-    assert quote.paragraph_format.left_indent == Pt(docx_export.QUOTE_INDENT_PT)
+    # Word's Quote style (what an importer reads back as a quote), indented and upright:
+    # this paragraph is italic because its text is, the next one is not.
+    assert quote.style.name == "Quote"
+    assert quote.style.paragraph_format.left_indent == Pt(docx_export.QUOTE_INDENT_PT)
+    assert quote.runs[0].font.italic
+    tide = _paragraph(document, "Read the")
+    assert tide.style.name == "Quote" and not tide.style.font.italic
+    assert not any(r.font.italic for r in tide.runs)
     assert _paragraph(document, "an oilskin").style.name == "List Bullet"
     assert _paragraph(document, "Light the lamp.").style.name == "List Number"
     rels = [r.target_ref for r in document.part.rels.values() if r.is_external]
@@ -87,4 +95,18 @@ def test_selected_chapters(everything_work: ExportWork) -> None:
     data = docx_export.export(everything_work, ExportOptions(chapters=[3]))
     document = docx.Document(io.BytesIO(data))
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Chapter 3: Afterwards"]
+    assert headings == ["Chapter 3 of 4: Afterwards"]  # posted alone: "of 4"
+
+
+def test_headings_keep_their_level_under_the_chapters(document) -> None:  # type: ignore[no-untyped-def]
+    styles = [(p.style.name, p.text) for p in document.paragraphs if p.style.name != "Normal"]
+    headings = [(name, text) for name, text in styles if name.startswith(("Title", "Heading"))]
+    assert headings == [
+        ("Title", "Salt & Starlight: “The <Keeper’s> Year”"),
+        ("Heading 1", "Chapter 1: The Keeper’s Lamp"),
+        ("Heading 2", "Part One: Autumn"),
+        ("Heading 1", "Chapter 2: What the Tide Brought"),
+        ("Heading 3", "Things to pack"),
+        ("Heading 4", "In order"),
+        ("Heading 1", "Chapter 3: Afterwards"),
+    ]

@@ -67,7 +67,8 @@ def test_title_page_holds_the_front_matter(book) -> None:  # type: ignore[no-unt
         "any resemblance to real lighthouse keepers",
         "For Tamsin’s namesake",
         "a letter from the future",
-        "Prompted by sea_glass. Written for Coastal Exchange 2024.",
+        "<strong>Prompted by:</strong> sea_glass",
+        "<strong>Written for:</strong> Coastal Exchange 2024",
     ):
         assert expected in page, expected
 
@@ -75,11 +76,11 @@ def test_title_page_holds_the_front_matter(book) -> None:  # type: ignore[no-unt
 def test_chapters_hold_heading_notes_text_and_end_notes(book) -> None:  # type: ignore[no-untyped-def]
     first = _documents(book)["chapter-001.xhtml"]
     order = [
-        "<h1>Chapter 1: The Keeper’s Lamp</h1>",
+        "<h2>Chapter 1: The Keeper’s Lamp</h2>",
         "Wren keeps the light, and a letter",
         "<strong>Chapter warnings:</strong> Peril at sea",
         "Welcome! This is where it all starts.",
-        "<h2>Part One: Autumn</h2>",
+        "<h3>Part One: Autumn</h3>",  # the text's headings sit below the chapter's
         'class="align-center"',
         "<sup>2</sup>",
         '<a href="https://example.org/tide?a=1&amp;b=2">tide table</a>',
@@ -99,7 +100,7 @@ def test_selected_chapters_and_parts(everything_work: ExportWork, tmp_path: Path
     path.write_bytes(epub_export.export(everything_work, options))
     documents = _documents(epub.read_epub(str(path)))
     assert sorted(n for n in documents if n.startswith("chapter")) == ["chapter-002.xhtml"]
-    assert "<h1>What the Tide Brought</h1>" in documents["chapter-002.xhtml"]
+    assert "<h2>What the Tide Brought</h2>" in documents["chapter-002.xhtml"]
     assert "Lists ahead" not in documents["chapter-002.xhtml"]
     assert "Rating" not in documents["title.xhtml"]
 
@@ -115,3 +116,17 @@ def test_control_characters_do_not_empty_a_chapter(tmp_path: Path) -> None:
     path = tmp_path / "c.epub"
     path.write_bytes(epub_export.export(work, ExportOptions()))
     assert "bell and text" in _documents(epub.read_epub(str(path)))["chapter-001.xhtml"]
+
+
+def test_a_paragraph_of_only_marks_keeps_its_words_together(tmp_path: Path) -> None:
+    from ebooklib import epub
+
+    from editor.formats.work import ExportChapter
+    from editor.model import ChapterMeta, WorkMeta
+
+    body = '<p><a href="https://example.com/">over</a><strong>lap</strong></p>'
+    work = ExportWork(WorkMeta(title="T"), (ExportChapter(1, 1, "", body, 1, ChapterMeta()),))
+    path = tmp_path / "c.epub"
+    path.write_bytes(epub_export.export(work, ExportOptions(parts=frozenset())))
+    page = _documents(epub.read_epub(str(path)))["chapter-001.xhtml"]
+    assert '<a href="https://example.com/">over</a><strong>lap</strong>' in page

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 
 import pytest
 
 from editor.formats import ffn
 from editor.formats.layout import is_symbol_line
-from editor.formats.work import ExportChapter, ExportOptions, ExportWork
+from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
 from editor.model import ChapterMeta, Status, WorkMeta
 from editor.text.richtext import Block, Run, parse
 
@@ -66,14 +67,24 @@ def test_every_scene_break_becomes_a_rule(everything_work: ExportWork) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["***", "* * *", "xXx", "~~~", "-----", "oOo", "+++", "###", "~*~", "-oOo-", "___"]
+    "text",
+    [
+        *("***", "* * *", "xXx", "~~~", "-----", "oOo", "+++", "###", "~*~", "-oOo-", "___"),
+        *("-x-", "o0o", "~o~o~", "x X x", "<><><>", "~*~*~*~"),
+    ],
 )
 def test_symbol_lines_are_scene_breaks(text: str) -> None:
     assert is_symbol_line(Block("p", [Run(text)]))
     assert ffn.to_html(parse(f"<p>{text}</p>")) == "<hr />\n"
 
 
-@pytest.mark.parametrize("text", ["...", "“…”", "?!", "Ooo", "xxx", "Hi.", "<3", "* a *"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        *("...", "“…”", "?!", "Ooo", "xxx", "Hi.", "<3", "* a *"),
+        *("=^.^=", "^_^", "-_-", "o.O", "x_x", ">_<", "XOXO", "000", "^^^"),
+    ],
+)
 def test_words_and_silences_are_not_scene_breaks(text: str) -> None:
     assert not is_symbol_line(Block("p", [Run(text)]))
 
@@ -203,3 +214,36 @@ def test_chapter_docx_opens_with_ffn_safe_formatting(everything_work: ExportWork
     ]
     assert len(rules) == 2
     assert not re.search(r"\bw:hyperlink\b", document.element.xml)
+
+
+def test_warnings_name_what_else_ffn_drops() -> None:
+    work = work_of(
+        '<p>E = mc<sup>2</sup> and H<sub>2</sub>O</p>\n<p align="right">— the log</p>\n'
+        '<p align="justify">Justified text.</p>\n<p align="center">Centred stays.</p>'
+    )
+    warnings = ffn.ffn_warnings(work, NO_PARTS)
+    assert warnings == [
+        "Chapter 1: superscript made plain text: “E = mc2 and H2O” (2)",
+        "Chapter 1: subscript made plain text: “E = mc2 and H2O” (2)",
+        "Chapter 1: right-aligned paragraph made left-aligned: “— the log”",
+        "Chapter 1: justified paragraph made left-aligned: “Justified text.”",
+    ]
+
+
+def test_ffn_header_has_the_summary_and_no_ao3_non_warnings() -> None:
+    from editor.model import ArchiveWarning
+
+    work = work_of("<p>Text.</p>")
+    meta = replace(
+        work.meta,
+        summary="<p>A storm comes.</p>",
+        archive_warnings=(ArchiveWarning.CHOSE_NOT_TO_USE,),
+    )
+    chapter = replace(work.chapters[0], meta=ChapterMeta(summary="<p>Rain.</p>"))
+    work = replace(work, meta=meta, chapters=(chapter,))
+    html = ffn.chapter_html(work, chapter, ExportOptions())
+    assert "<p><strong>Summary:</strong> A storm comes.</p>" in html
+    assert "<p><strong>Chapter summary:</strong> Rain.</p>" in html
+    assert "Creator Chose" not in html and "Warnings" not in html
+    no_summary = ExportOptions(parts=frozenset(FRONT_MATTER_PARTS) - {"summary"})
+    assert "Summary" not in ffn.chapter_html(work, chapter, no_summary)

@@ -160,25 +160,34 @@ def test_random_documents_round_trip(document: list[Block]) -> None:
 # -- the export --------------------------------------------------------------------------
 
 
-def test_export_starts_with_the_header_block_as_markdown(everything_work: ExportWork) -> None:
-    text = markdown.export(everything_work, ExportOptions(chapters=[1]))
+def test_export_is_the_work_header_once_then_chapters_as_headings(
+    everything_work: ExportWork,
+) -> None:
+    text = markdown.export(everything_work, ExportOptions())
     lines = text.split("\n\n")
-    assert lines[:6] == [
-        "**Title:** Salt & Starlight: “The \\<Keeper’s> Year”",
-        "**Author:** wren\\_writes",
+    assert lines[:4] == [
+        "# Salt & Starlight: “The \\<Keeper’s> Year”",
+        "by wren\\_writes",
         "**Fandom:** Original Work, The Lighthouse Letters (Web Series)",
-        "**Pairing:** Wren/Tamsin, Wren & The Stranger",
-        "**Characters:** Wren, Tamsin, The Stranger",
         "**Rating:** Teen And Up Audiences",
     ]
-    summary = next(i for i, line in enumerate(lines) if line.startswith("**Summary:**"))
-    chapter = lines.index("Chapter 1 of 4: The Keeper’s Lamp")
-    assert summary < chapter and lines[chapter + 1].startswith("**A/N:** Welcome!")
-    assert text.endswith("**A/N:** Thank you for reading. *Comments are love.*\n")
+    assert text.count("**Fandom:**") == 1
+    assert "**Additional tags:** Lighthouses, Time Travel, Found Family, Letters" in lines
+    first = lines.index("## Chapter 1: The Keeper’s Lamp")
+    assert lines[first - 1] == "* * *"  # the header ends on a rule
+    assert lines[first + 1] == "**Summary:** Wren keeps the light, and a letter *arrives*."
+    assert lines[first + 5] == "* * *"  # the chapter's notes end on a rule
+    assert lines[first + 6] == "### Part One: Autumn"  # the text's own h2, below the chapter
+    second = lines.index("## Chapter 2: What the Tide Brought")
+    assert lines[second - 1] == "**End notes:** Thank you for reading. *Comments are love.*"
+    assert lines[second - 2] == "* * *"  # end notes come after a rule
+    # the header's rule, chapter 1's scene break, and a rule before and after each
+    # chapter's notes
+    assert lines.count("* * *") == 2 + 2 * 3
 
 
 def test_export_leaves_out_parts_not_chosen(everything_work: ExportWork) -> None:
     parts = frozenset({"title", "notes_begin"})
     text = markdown.export(everything_work, ExportOptions(chapters=[1], parts=parts))
-    assert "Rating" not in text and "Disclaimer" not in text and "A/N:** Thank" not in text
-    assert "**A/N:** Welcome!" in text
+    assert "Rating" not in text and "Disclaimer" not in text and "End notes" not in text
+    assert "**Notes:** Welcome!" in text and "Summary" not in text

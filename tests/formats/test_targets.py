@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from editor.formats import ffn
+from editor.formats import ffn, targets
 from editor.formats.targets import TARGETS, Target, export_to
-from editor.formats.work import ExportOptions, ExportWork
+from editor.formats.work import FRONT_MATTER_PARTS, ExportOptions, ExportWork
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
-KEYS = ["ao3", "ffn", "ffn-docx", "md", "txt", "bbcode", "html", "epub", "docx"]
+KEYS = ["ao3", "ffn", "ffn-docx", "md", "txt", "bbcode", "html", "epub", "docx", "odt", "pdf"]
 
 
 def test_registry_has_every_target() -> None:
@@ -27,7 +27,7 @@ def test_registry_has_every_target() -> None:
     for key, target in TARGETS.items():
         assert isinstance(target, Target) and target.key == key
         assert target.label and target.extension and not target.extension.startswith(".")
-    assert {k for k, t in TARGETS.items() if t.binary} == {"ffn-docx", "epub", "docx"}
+    assert {k for k, t in TARGETS.items() if t.binary} == {"ffn-docx", "epub", "docx", "odt", "pdf"}
     assert {k for k, t in TARGETS.items() if t.per_chapter} == {"ffn", "ffn-docx"}
 
 
@@ -63,7 +63,7 @@ def test_selected_chapters_only(everything_work: ExportWork) -> None:
 
 def test_unknown_target_is_a_key_error(everything_work: ExportWork) -> None:
     with pytest.raises(KeyError):
-        export_to("pdf", everything_work, ExportOptions())
+        export_to("rtf", everything_work, ExportOptions())
 
 
 def test_registry_import_leaves_heavy_libraries_unloaded() -> None:
@@ -93,3 +93,23 @@ def test_matches_golden_file(name: str, everything_work: ExportWork) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
     assert data == path.read_bytes(), f"{name} differs; UPDATE_GOLDEN=1 after review"
+
+
+@pytest.mark.parametrize("chapters", [[1], None], ids=["one chapter", "all chapters"])
+@pytest.mark.parametrize("key", [k for k, t in targets.TARGETS.items() if not t.binary])
+def test_options_used_are_the_ones_that_change_the_output(
+    key: str, chapters: list[int] | None, everything_work: ExportWork
+) -> None:
+    """What the Export dialog enables: an option changes the export exactly when it is used."""
+    from dataclasses import replace
+
+    base = ExportOptions(chapters=chapters)
+    count = len(base.selected(everything_work))
+    used = targets.options_used(key, count)
+    before = targets.export_to(key, everything_work, base)
+    for part in FRONT_MATTER_PARTS:
+        changed = replace(base, parts=base.parts - {part})
+        after = targets.export_to(key, everything_work, changed)
+        assert (after != before) == (part in used), (key, part)
+    marked = targets.export_to(key, everything_work, replace(base, emphasis_marks=True))
+    assert (marked != before) == (targets.EMPHASIS_MARKS in used), key

@@ -9,7 +9,7 @@ ticking boxes never waits on an export.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,10 +47,13 @@ from editor.background import run_in_background
 from editor.fileio import write_atomic
 from editor.formats.ffn import ffn_warnings
 from editor.formats.targets import (  # safe_file_name: the main window names files with it
+    EMPHASIS_MARKS,
     TARGETS,
     Target,
     chapter_file_name,
     export_to,
+    options_used,
+    refusals,
     safe_file_name,
 )
 from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions, ExportWork
@@ -62,6 +65,7 @@ HTML_EXTENSIONS = frozenset({"html", "htm", "xhtml"})
 DEFAULT_TARGET = "ao3"
 SETTING_TARGET = "export/target"
 SETTING_PARTS = "export/parts"
+SETTING_EMPHASIS = "export/emphasisMarks"
 SETTING_FOLDER = "export/folder"
 
 CHAPTERS_CURRENT, CHAPTERS_RANGE, CHAPTERS_ALL = 0, 1, 2
@@ -84,11 +88,12 @@ class _Preview:
     serial: int
     text: str
     warnings: tuple[str, ...]
+    refused: tuple[str, ...] = ()  # why the site would refuse it: nothing may be saved
 
 
 def one_chapter(options: ExportOptions, chapter: ExportChapter) -> ExportOptions:
     """``options`` for ``chapter`` alone: one file of a per-chapter target."""
-    return ExportOptions(chapters=[chapter.number], parts=options.parts)
+    return replace(options, chapters=[chapter.number])
 
 
 def _save_files(files: list[tuple[Path, Callable[[], str | bytes]]]) -> list[Path]:
@@ -170,6 +175,14 @@ class ExportDialog(QDialog):
             box.setObjectName(f"part_{name}")
             box.setChecked(name in parts)
             self._part_boxes[name] = box
+        self._emphasis = QCheckBox(self.tr("&Emphasis marks (*italic*, **bold**)"), self)
+        self._emphasis.setObjectName("exportEmphasisMarks")
+        self._emphasis.setToolTip(
+            self.tr("Plain text: write emphasis as some forums want it. Off: no markup at all.")
+        )
+        self._emphasis.setChecked(
+            str(settings.value(SETTING_EMPHASIS, "false")).lower() in ("true", "1")
+        )
 
         self._preview_edit = QPlainTextEdit(self)
         self._preview_edit.setObjectName("exportPreview")
@@ -221,6 +234,7 @@ class ExportDialog(QDialog):
         self._to.valueChanged.connect(self._to_changed)
         for box in self._part_boxes.values():
             box.toggled.connect(self._parts_changed)
+        self._emphasis.toggled.connect(self._emphasis_changed)
         self._enable_range()
         self._changed()
         self._refresh()  # the first preview without waiting for the debounce
@@ -247,6 +261,7 @@ class ExportDialog(QDialog):
         side.addWidget(options)
         side.addWidget(chapters)
         side.addWidget(parts)
+        side.addWidget(self._emphasis)
         side.addStretch(1)
         main = QVBoxLayout()
         main.addWidget(self._preview_edit, 1)
@@ -301,7 +316,9 @@ class ExportDialog(QDialog):
         else:
             chapters = [self._current]
         parts = frozenset(name for name, box in self._part_boxes.items() if box.isChecked())
-        return ExportOptions(chapters=chapters, parts=parts)
+        return ExportOptions(
+            chapters=chapters, parts=parts, emphasis_marks=self._emphasis.isChecked()
+        )
 
     def preview_text(self) -> str:
         return self._preview_edit.toPlainText()
@@ -327,6 +344,10 @@ class ExportDialog(QDialog):
         self._settings.setValue(SETTING_PARTS, ",".join(parts))
         self._changed()
 
+    def _emphasis_changed(self, on: bool) -> None:
+        self._settings.setValue(SETTING_EMPHASIS, on)
+        self._changed()
+
     def _from_changed(self, value: int) -> None:
         if self._to.value() < value:
             self._to.setValue(value)
@@ -346,14 +367,32 @@ class ExportDialog(QDialog):
 
     def _changed(self) -> None:
         self._serial += 1  # whatever is running now is out of date
+        self._status.clear()  # "Saved …" or "Copied …" was about other options
+        self._enable_options()
         self._update_buttons()
         self._debounce.start()
+
+    def _enable_options(self) -> None:
+        """Only the options that change this export can be changed: the rest say why not."""
+        target = self.target()
+        used = options_used(target.key, len(self.options().selected(self._work)))
+        why = self.tr("Changes nothing in {label} for these chapters.").format(label=target.label)
+        if target.key == "ao3":
+            why = self.tr(
+                "One chapter for AO3 is the Work Text field alone: the front matter goes to "
+                "the form's own fields (File ▸ Post Helper)."
+            )
+        boxes = [*self._part_boxes.items(), (EMPHASIS_MARKS, self._emphasis)]
+        for name, box in boxes:
+            box.setEnabled(name in used)
+            box.setToolTip("" if name in used else why)
 
     def _update_buttons(self) -> None:
         target = self.target()
         has_text = bool(self._work.chapters)
-        self._copy.setEnabled(has_text and not target.binary and self.is_current())
-        self._save.setEnabled(has_text and not self._saving)
+        refused = bool(self._preview.refused) and self.is_current()
+        self._copy.setEnabled(has_text and not target.binary and self.is_current() and not refused)
+        self._save.setEnabled(has_text and not self._saving and not refused)
         self._copy.setToolTip(
             self.tr("{label} is a binary file: use Save…").format(label=target.label)
             if target.binary
@@ -368,8 +407,6 @@ class ExportDialog(QDialog):
         target = self.target()
         options = self.options()
         ffn = target.key in ("ffn", "ffn-docx")
-        self._warnings_label.setVisible(ffn)
-        self._warnings.setVisible(ffn)
         if not self._work.chapters:
             self._show_preview(_Preview(serial, self.tr("The work has no chapters."), ()))
             return
@@ -380,6 +417,10 @@ class ExportDialog(QDialog):
         file_heading = self.tr("— {name} —")
 
         def job() -> _Preview:
+            refused = tuple(refusals(target.key, work, options))
+            if refused:
+                text = "\n".join(refused)
+                return _Preview(serial, text, (), refused)
             found = tuple(ffn_warnings(work, options)) if ffn else ()
             if described:
                 return _Preview(serial, described, found)
@@ -407,12 +448,22 @@ class ExportDialog(QDialog):
         self._preview_edit.setPlainText(result.text)
         self._preview_edit.verticalScrollBar().setValue(scroll)
         self._warnings.clear()
-        self._warnings.addItems(list(result.warnings))
-        self._warnings_label.setText(
-            self.tr("FanFiction.Net would strip or change:")
-            if result.warnings
-            else self.tr("FanFiction.Net keeps everything in these chapters.")
-        )
+        ffn = self.target().key in ("ffn", "ffn-docx")
+        self._warnings.addItems(list(result.refused or result.warnings))
+        self._warnings_label.setVisible(ffn or bool(result.refused))
+        self._warnings.setVisible(ffn or bool(result.refused))
+        if result.refused:
+            self._warnings_label.setText(
+                self.tr("{label} would refuse this; nothing can be copied or saved:").format(
+                    label=self.target().label
+                )
+            )
+        else:
+            self._warnings_label.setText(
+                self.tr("FanFiction.Net would strip or change:")
+                if result.warnings
+                else self.tr("FanFiction.Net keeps everything in these chapters.")
+            )
         self._update_buttons()
         self.previewUpdated.emit()
 
@@ -472,7 +523,7 @@ class ExportDialog(QDialog):
 
     def save(self) -> None:
         """Ask where, then export and write on a worker; errors keep the dialog open."""
-        if self._saving or not self._work.chapters:
+        if self._saving or not self._work.chapters or self._save_refused():
             return
         target = self.target()
         options = self.options()
@@ -517,6 +568,12 @@ class ExportDialog(QDialog):
         self._update_buttons()
         self._status.setText(self.tr("Saving…"))
         self._start(lambda: _save_files(files), self._saved, self._save_failed)
+
+    def _save_refused(self) -> bool:
+        refused = refusals(self.target().key, self._work, self.options())
+        if refused:
+            self._status.setText("\n".join(refused))
+        return bool(refused)
 
     def _confirm_replace(self, names: list[str]) -> bool:
         shown = "\n".join(names[:8]) + ("\n…" if len(names) > 8 else "")

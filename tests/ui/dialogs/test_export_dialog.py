@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
+    QLabel,
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
@@ -462,6 +463,65 @@ def test_a_full_disk_leaves_no_half_written_file(
     assert "No space left on device" in failed.args[0]
     assert out.read_text(encoding="utf-8") == "the previous export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+# -- options that match the output -------------------------------------------------------------
+
+
+def test_options_that_change_nothing_are_disabled(qtbot, open_window: OpenWindow, work_path):
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    boxes = [dialog.findChild(QCheckBox, f"part_{n}") for n in FRONT_MATTER_PARTS]
+    emphasis = dialog.findChild(QCheckBox, "exportEmphasisMarks")
+    choose_target(qtbot, dialog, "ao3")  # one chapter: the Work Text field alone
+    assert not any(box.isEnabled() for box in boxes) and not emphasis.isEnabled()
+    assert "Post Helper" in boxes[0].toolTip()
+    all_chapters(qtbot, dialog)  # the whole work in AO3's download layout
+    assert all(box.isEnabled() for box in boxes) and not emphasis.isEnabled()
+    choose_target(qtbot, dialog, "txt")
+    assert all(box.isEnabled() for box in boxes) and emphasis.isEnabled()
+    assert "*looked*" not in preview(dialog) and "Cloud looked at the sword." in preview(dialog)
+    emphasis.setChecked(True)
+    qtbot.waitUntil(dialog.is_current)
+    options = ExportOptions(emphasis_marks=True)
+    assert preview(dialog) == export_to("txt", stored_work(window), options)
+    assert "Cloud *looked* at the **sword**." in preview(dialog)
+
+
+def test_saved_clears_when_the_format_changes(
+    qtbot, open_window: OpenWindow, work_path, tmp_path, monkeypatch
+):
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    choose_target(qtbot, dialog, "md")
+    answer_save(monkeypatch, tmp_path / "storm.md")
+    with qtbot.waitSignal(dialog.saved, timeout=5000):
+        click(qtbot, dialog, "exportSave")
+    status = dialog.findChild(QLabel, "exportStatus")
+    assert status.text().startswith("Saved")
+    choose_target(qtbot, dialog, "txt")
+    assert status.text() == ""
+
+
+def test_an_ao3_chapter_over_the_limit_is_refused(
+    qtbot, open_window: OpenWindow, tmp_path, monkeypatch
+):
+    path = tmp_path / "long.ficwright"
+    project = Project.create(path, "Long")
+    paragraph = "<p>" + "word " * 99 + "end.</p>"
+    project.add_chapter("Long", "\n".join([paragraph] * 1025), 102_500)
+    project.close()
+    window = open_window(path)
+    dialog = open_export(qtbot, window)
+    choose_target(qtbot, dialog, "ao3")
+    listed = dialog.findChild(QListWidget, "ffnWarnings")
+    message = "Chapter 1: Work Text is over AO3's limit of 500,000 characters: cut 19,674."
+    assert [listed.item(i).text() for i in range(listed.count())] == [message]
+    assert listed.isVisible() and preview(dialog) == message
+    assert not dialog.findChild(QPushButton, "exportSave").isEnabled()
+    assert not dialog.findChild(QPushButton, "exportCopy").isEnabled()
+    choose_target(qtbot, dialog, "md")  # only AO3 has the limit
+    assert dialog.findChild(QPushButton, "exportSave").isEnabled()
 
 
 def test_saving_over_a_symlink_is_refused_and_the_link_stays(

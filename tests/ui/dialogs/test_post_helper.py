@@ -38,6 +38,7 @@ NEW_WORK_ORDER = [
     "chapter_label",
     "chapter_title",
     "language",
+    "words",
     "text",
 ]
 NEW_CHAPTER_ORDER = [
@@ -46,6 +47,7 @@ NEW_CHAPTER_ORDER = [
     "chapter_summary",
     "notes_begin",
     "notes_end",
+    "words",
     "text",
 ]
 
