@@ -6,6 +6,7 @@ from pathlib import Path
 
 from editor.formats.importers import read_files
 from editor.model import Rating
+from editor.text.richtext import plain_text
 
 FIC = """\
 **Title:** Second Star
@@ -63,3 +64,17 @@ def test_a_dash_rule_under_text_is_a_scene_break_not_a_heading(tmp_path: Path) -
     path.write_text("She left.\n---\nHe stayed.\n", encoding="utf-8")
     [chapter] = read_files([path]).chapters
     assert chapter.body == "<p>She left.</p>\n<hr />\n<p>He stayed.</p>"
+
+
+def test_a_title_every_file_opens_with_is_the_works_once(tmp_path: Path) -> None:
+    files = []
+    for n, (heading, text) in enumerate(
+        [("The Boat", "Mara rowed."), ("The Shore", "Tobin waved.")]
+    ):
+        path = tmp_path / f"ch{n + 1}.md"
+        path.write_text(f"# Persistence\n\n## {heading}\n\n{text}\n", encoding="utf-8")
+        files.append(path)
+    result = read_files(files)
+    assert result.fields["title"] == "Persistence"
+    assert [c.title for c in result.chapters] == ["The Boat", "The Shore"]
+    assert [plain_text(c.body) for c in result.chapters] == ["Mara rowed.", "Tobin waved."]

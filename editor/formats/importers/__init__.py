@@ -180,6 +180,9 @@ def _assemble(
     encodings: dict[str, str] = {}
     warnings: list[str] = []
     several = len(sources) > 1
+    # A heading every file opens with is the work's title, not each chapter's.
+    tops = [_top_heading(source) for source in sources]
+    repeated = {t for t in tops if t and tops.count(t) > 1}
     for index, source in enumerate(sources):
         if source.encoding:
             encodings[source.name] = source.encoding
@@ -198,6 +201,7 @@ def _assemble(
                 context,
                 first=index == 0,
                 several=several,
+                work_title=tops[index] in repeated,
                 detect_header=detect_header,
                 split_chapters=split_chapters,
             )
@@ -216,6 +220,7 @@ def _parts_of(
     several: bool,
     detect_header: bool,
     split_chapters: bool,
+    work_title: bool = False,
 ) -> list[Part]:
     """One file's chapters: cut at chapter headings, each one's edges read."""
     from editor.formats.importers.edges import read_edges
@@ -227,6 +232,11 @@ def _parts_of(
     per_line = source.lines_are_paragraphs
     if per_line:
         blocks = cut_at_headings(blocks)  # a heading may stand on any line
+    if work_title:  # the heading every file opens with: the work's title, taken once
+        top = next(i for i, b in enumerate(blocks) if b.kind == "hr" or b.text().strip())
+        title = " ".join(blocks[top].text().split())
+        work.offer("title", title, title)
+        blocks = blocks[:top] + blocks[top + 1 :]
     cut = split(blocks) if split_chapters else Split(blocks, [])
     meta = PartMeta()
     front = cut.front
@@ -276,6 +286,14 @@ def _parts_of(
         )
         out.append(Part(section_meta, section_blocks, source.name, per_line))
     return out
+
+
+def _top_heading(source: Source) -> str:
+    """The text of a file's first block when it is a document heading ("" otherwise)."""
+    first = next((b for b in source.blocks if b.kind == "hr" or b.text().strip()), None)
+    if first is None or first.kind not in ("h1", "h2", "h3", "h4"):
+        return ""
+    return " ".join(first.text().split())
 
 
 def _place_title(
