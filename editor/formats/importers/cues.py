@@ -67,7 +67,18 @@ _META = re.compile(
         r"plz",
         r"y'?all",
         r"you guys",
-        r"thanks? (?:you )?(?:so much )?for",
+        r"thanks? (?:you )?(?:again |so much |all |everyone |guys )*for",
+        r"for reading",
+        r"concrit",
+        r"con-?crit",
+        r"constructive criticism",
+        r"(?:comments?|reviews?|feedback|kudos|concrit)(?: and \w+)? (?:are|is) (?:always )?"
+        r"(?:welcome|appreciated|loved|love)",
+        r"happy (?:new year|holidays|christmas|easter|halloween|valentine'?s day|reading)",
+        r"merry christmas",
+        r"(?:only|originally) (?:ever )?(?:meant|supposed|planned) to be",
+        r"shout-?out",
+        r"(?:this|that) is the end",
         r"thank you (?:all|so much|guys|everyone|to everyone)",
         r"hope (?:you|y'all|everyone) (?:enjoy|like|love)",
         r"let me know",
@@ -200,7 +211,7 @@ _WARNING = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
-    r"^(?:[~\-–—]+\s*[\w@.]{1,20}\s*[~\-–—]*(?:,?\s+[\w/.,: -]{0,30})?|xoxo\W*\S*"
+    r"^(?:[~\-–—]+\s*[\w@.]{1,20}\s*[~\-–—]*(?:,?\s+[\w/.,: -]{0,30})?[^\w\s]{0,4}|xoxo\W*\S*"
     r"|love,?\s*\S{0,20}|cheers,?\s*\S{0,20}"
     r"|signing off\S*.*|until next time\S*.*|(?:hugs|kisses|besos|beijos|bisous|baci)[!,.]*"
     r"\s*\S{0,20}|@\w+.*|.*\b(?:tumblr|twitter|instagram|discord|ko-?fi|patreon)\b.*)$",
@@ -247,6 +258,11 @@ _POV = re.compile(
     re.IGNORECASE,
 )
 _DIALOGUE = re.compile(r"^\s*(?:[\"“”„«»‘'‹›]|[—–-]\s*[¿¡]?\w)")
+# "- panic attack", "• swearing": an item of a list under a label. Not "— ¿Qué?" nor "– Ja":
+# dashes longer than a hyphen open dialogue in Spanish, French, German and Russian.
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•·◦▪‣]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+# What characters say is not the author talking: "Sorry about your sleeve," he said.
+_SPEECH = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
 
 
@@ -258,11 +274,18 @@ def is_dialogue(text: str) -> bool:
     return bool(_DIALOGUE.match(text))
 
 
+def list_item(text: str) -> str | None:
+    """A list item's text without its bullet ("- panic attack" -> "panic attack")."""
+    m = _LIST_ITEM.match(unmarked(text))
+    return m.group("item").strip() if m and len(m.group("item").split()) <= 20 else None
+
+
 def voice(text: str) -> tuple[int, list[str]]:
     """How much a text sounds like an author talking to readers: hits, and the first few."""
     hits: list[str] = []
     if len(text) > 1200:  # a long paragraph: an author's aside is at its start or end
         text = f"{text[:600]} {text[-600:]}"
+    text = _SPEECH.sub(" ", text)
     for m in _META.finditer(text):
         word = m.group(0).lower()
         if word not in hits:

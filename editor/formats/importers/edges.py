@@ -142,6 +142,7 @@ def _in_context(units: list[Unit], *, file_front: bool) -> None:
         ):
             unit.target, unit.weight, unit.why = "chapter_title", 2.0, "a title above the story"
     _label_values(real)
+    _label_lists(real)
     if not real or not file_front:
         return
     for i, unit in enumerate(real[:30]):
@@ -185,6 +186,18 @@ def _label_values(real: list[Unit]) -> None:
         for after in taken:
             after.target, after.weight = unit.key.key, 3.0
             after.why = f"goes on from “{unit.key.spelled}”"
+
+
+def _label_lists(real: list[Unit]) -> None:
+    """ "Warnings:" alone, then "- panic attack", "- swearing": the label's list, not dialogue."""
+    for i, unit in enumerate(real):
+        if unit.key is None or unit.value or unit.weight < 3:
+            continue
+        for after in real[i + 1 : i + 16]:
+            if after.kind != "text" or after.key is not None or cues.list_item(after.text) is None:
+                break
+            after.target, after.weight = unit.key.key, 3.0
+            after.why = f"a list under “{unit.key.spelled}”"
 
 
 def _title_over_name(real: list[Unit]) -> None:
@@ -266,9 +279,9 @@ def _end(units: list[Unit], start: int) -> int:
         # End notes are never mostly prose: a label with story after it is the story's.
         if running > best + 1e-9 and prose > -4:
             best, best_at = running, i
-    # The end notes start at a unit with evidence of its own, never at a lone separator.
-    while best_at < len(units) and units[best_at].kind in ("sep", "spacer"):
-        best_at += 1
+    # Separators alone after the story are the story's; before end notes they part the two.
+    if all(u.kind in ("sep", "spacer") for u in units[best_at:]):
+        return len(units)
     return best_at
 
 

@@ -174,8 +174,10 @@ def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
             return KeyMatch(key, m.start("value"), spelled)
     if loose:
         m = _LOOSE_LINE.match(text)
-        if m and len(text.split()) <= 8 and not text.rstrip().endswith((".", "!", "?", ",")):
-            spelled = m.group("key").lower()
+        spelled = m.group("key").lower() if m else ""
+        # "By the time." is a sentence; "Written for the Lantern Exchange 2021." is not.
+        ends = ("!", "?", ",") if " " in spelled else (".", "!", "?", ",")
+        if m and len(text.split()) <= 8 and not text.rstrip().endswith(ends):
             return KeyMatch(_LOOSE[spelled], m.start("value"), spelled)
     return None
 

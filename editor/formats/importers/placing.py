@@ -143,13 +143,16 @@ class Placer:
                     self._decide(unit, "story", why="a second heading for a titled chapter")
                 continue
             if plain_wait is not None and unit.key is None and len(unit.text.split()) <= 25:
-                # "Rating:" on one line, "Teen And Up Audiences" on the next (a copied page)
+                # "Rating:" on one line, "Teen And Up Audiences" on the next (a copied page),
+                # or a list under it, an item a line ("- panic attack").
                 wait = plain_wait
-                plain_wait = None
-                if self.reader.plain(wait.key.key, wait.key.spelled, unit.text, unit.text):  # type: ignore[union-attr]
-                    self._decide(
-                        unit, _target_of(wait.key.key), why=f"the value of “{wait.key.spelled}”"
-                    )  # type: ignore[union-attr]
+                item = cues.list_item(unit.text)
+                plain_wait = wait if item is not None else None
+                value = unit.text if item is None else item
+                assert wait.key is not None
+                if self.reader.plain(wait.key.key, wait.key.spelled, value, unit.text):
+                    why = unit.why if item is not None else f"the value of “{wait.key.spelled}”"
+                    self._decide(unit, _target_of(wait.key.key), why=why)
                     continue
             plain_wait = None
             if unit.key is not None:

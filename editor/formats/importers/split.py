@@ -95,11 +95,14 @@ def is_blank(block: Block) -> bool:
 # A line of only symbols ("***", "* * *", "~~~", "-x-", "oOo", "xXx", "§"), as authors mark a
 # scene break. Letters count only in the usual decorations, never in a word: "xxx" may be kisses.
 # No letters or digits among the symbols: "0.00" and "O..." are words.
-_DRAWN = r"[*~#=_+•·◇◆❖✦✧❦⁂§※°\-–—./\\|<>^]"
-_EDGE = r"[*~#=_+•·◇◆❖✦✧❦⁂§※°\-–—/\\|<>^]"  # and no dots either side of an "x"
+# Drawn with: ASCII marks, arrows, math stars (⋆ ∗ ∘), box drawing (═), blocks, shapes (◇ ●),
+# symbols (★ ♡ ☾) and dingbats (✦ ❀ ❦).
+_GLYPHS = "\u2190-\u21ff\u2217-\u2219\u22c4-\u22c6\u2500-\u27bf\u2e2a-\u2e2d⁂§※°"
+_DRAWN = rf"[*~#=_+•·{_GLYPHS}\-–—./\\|<>^]"
+_EDGE = rf"[*~#=_+•·{_GLYPHS}\-–—/\\|<>^]"  # and no dots either side of an "x"
 _SCENE_BREAK = re.compile(
     rf"^(?:{_DRAWN}\s*){{3,}}$"
-    r"|^[*#~§⁂❦※]$"
+    r"|^[*#~§⁂❦※✦✧❖◇◆★☆❀✿❁]$"
     rf"|^(?:{_DRAWN}\s*)*(?:(?:x+X+)+x+|(?:X+x+)+X+|(?:o+O+)+o+|(?:O+o+)+O+|o0o|0o0)"
     rf"(?:\s*{_DRAWN})*$"
     rf"|^{_EDGE}+\s*[xX]\s*{_EDGE}+$"  # "-x-", "~x~"; not a quoted "X!" nor X in invisibles
