@@ -3,9 +3,10 @@
     python bench/import_accuracy.py [CORPUS_DIR ...] [--failures]
 
 Default corpora: ``tests/fixtures/import_corpus`` (the development set, including the twelve
-shared fixtures), ``tests/fixtures/import_holdout`` (held out at first; its failures were
-studied once, so it is development now) and ``tests/fixtures/import_holdout2`` (written by
-another engineer who saw neither the importer nor the other cases; only ever scored). Each case is
+shared fixtures), ``tests/fixtures/import_holdout`` and ``tests/fixtures/import_holdout2``
+(each written by another engineer who saw neither the importer nor the other cases; each was
+held out until its failures were studied once, so both are development now) and
+``tests/fixtures/import_holdout3`` (written the same way; only ever scored). Each case is
 ``<name>.expected.json`` beside its file(s), in the format of
 ``../shared/fixtures/import/README.md``.
 
@@ -39,6 +40,7 @@ CORPORA = (
     ROOT / "tests" / "fixtures" / "import_corpus",
     ROOT / "tests" / "fixtures" / "import_holdout",
     ROOT / "tests" / "fixtures" / "import_holdout2",
+    ROOT / "tests" / "fixtures" / "import_holdout3",
 )
 CHAPTER_FIELDS = ("chapter_title", "notes_begin", "notes_end", "chapter_summary")
 

@@ -10,21 +10,17 @@ from __future__ import annotations
 
 from bench.import_accuracy import CORPORA, cases, score
 
-DEVELOPMENT, HELD_OUT, FRESH = CORPORA
+DEVELOPMENT, HELD_OUT, HELD_OUT_2, FRESH = CORPORA
 
 
-def test_the_development_corpus_scores_at_least_as_today() -> None:
-    results = [score(path) for path in cases([DEVELOPMENT])]
-    assert len(results) >= 60
+def test_the_development_corpora_score_at_least_as_today() -> None:
+    # The first set and the two held-out sets whose failures were studied.
+    results = [score(path) for path in cases([DEVELOPMENT, HELD_OUT, HELD_OUT_2])]
+    assert len(results) >= 98
     passed = sum(r.passed for r in results) / len(results)
     items = sum(r.items_right for r in results) / sum(r.items for r in results)
-    assert passed >= 0.90, [r.case for r in results if not r.passed]
-    assert items >= 0.98
-
-
-def test_no_story_paragraph_of_the_held_out_set_goes_into_a_field() -> None:
-    results = [score(path) for path in cases([HELD_OUT])]
-    assert len(results) >= 16
+    assert passed >= 0.97, [r.case for r in results if not r.passed]
+    assert items >= 0.99
     assert sum(r.story_moved for r in results) == 0, [r.problems for r in results if r.story_moved]
 
 

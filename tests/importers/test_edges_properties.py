@@ -33,7 +33,13 @@ _SAID = ['"Not yet," {n} said.', '"Where were you?" asked {n}.', '"Come inside,"
 _SENTENCE = st.builds(lambda s, v: f"{s} {v}.", st.sampled_from(_SUBJECTS), st.sampled_from(_VERBS))
 _NARRATION = st.lists(_SENTENCE, min_size=1, max_size=4).map(" ".join)
 _DIALOGUE = st.builds(lambda t, n: t.format(n=n), st.sampled_from(_SAID), st.sampled_from(_NAMES))
-_PARAGRAPH = st.one_of(_NARRATION, _NARRATION, _DIALOGUE)
+# Speech inside narration, in words an author might use to readers: the characters' words.
+_SPEECH = st.builds(
+    lambda n, t: f'{n} said, "{t}," and went back to work.',
+    st.sampled_from(_NAMES),
+    st.sampled_from(["Sorry about the noise", "Thanks for waiting", "See you next time"]),
+)
+_PARAGRAPH = st.one_of(_NARRATION, _NARRATION, _DIALOGUE, _SPEECH)
 _STORY = st.lists(_PARAGRAPH, min_size=3, max_size=10).filter(
     lambda ps: not ps[0].startswith('"') or len(ps) > 3
 )
@@ -70,6 +76,16 @@ _ITEM = st.one_of(
     ),
     st.sampled_from(_NAMES).map(
         lambda n: (f"For {n}, who asked for this one.", "dedication", f"For {n}")
+    ),
+    # A list under a label alone, an item a line
+    st.lists(
+        st.sampled_from(["violence", "character death", "swearing", "blood"]),
+        min_size=2,
+        max_size=3,
+        unique=True,
+    ).map(lambda ws: ("Warnings:\n" + "\n".join(f"- {w}" for w in ws), "warnings", ws[-1])),
+    st.sampled_from(_NAMES).map(
+        lambda n: (f"Beta'd by: {n}, who caught every typo", "notes_begin", f"{n}, who caught")
     ),
 )
 _SEPARATOR = st.sampled_from(["", "x-X-x", "oOo", "~*~", "* * *", "═══ ⋆★⋆ ═══"])
@@ -133,6 +149,7 @@ def test_a_story_without_a_header_imports_unchanged(
     heading=_HEADING,
     end=st.one_of(st.none(), st.sampled_from(_END)),
     labelled_end=st.booleans(),
+    signed=st.booleans(),
 )
 def test_a_header_from_the_catalogue_around_any_story_goes_to_its_fields(
     tmp_path: Path,
@@ -142,6 +159,7 @@ def test_a_header_from_the_catalogue_around_any_story_goes_to_its_fields(
     heading: tuple[str, str, str],
     end: str | None,
     labelled_end: bool,
+    signed: bool,
 ) -> None:
     lines = [line for line, _, _ in items]
     if separator:
@@ -151,6 +169,8 @@ def test_a_header_from_the_catalogue_around_any_story_goes_to_its_fields(
     lines += story
     if end:
         lines.append(f"A/N: {end}" if labelled_end else end)
+        if signed:
+            lines.append("- kestrel ♡")
     result = _write(tmp_path, "\n\n".join(lines) + "\n")
 
     [chapter] = result.chapters
@@ -160,3 +180,4 @@ def test_a_header_from_the_catalogue_around_any_story_goes_to_its_fields(
             assert value in _field(result, name), (name, value, lines)
     if end:
         assert end in _field(result, "notes_end"), lines
+        assert not signed or "kestrel" in _field(result, "notes_end"), lines

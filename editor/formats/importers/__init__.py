@@ -206,6 +206,11 @@ def _assemble(
                 split_chapters=split_chapters,
             )
         )
+    if detect_header:
+        from editor.formats.importers.notices import fold_notices
+
+        chosen = {d.source for d in context.decisions if d.chosen}
+        parts = fold_notices(parts, chosen, warnings)
     result = _result(work, parts, encodings, warnings)
     result.decisions = context.decisions
     return result

@@ -162,10 +162,10 @@ _META = re.compile(
 )
 _CASED_META = re.compile(r"\b(?:AU|OOC|OC|POV switch|WIP|TW|CW|OTP|AN)\b")
 _GREETING = re.compile(
-    r"^(?:hey|hi|hello|hiya|heya|howdy|dear|hola|ol[áa]|hallo|huhu|salut|bonjour|ciao|"
+    r"^(?:hey|hi|hello|hiya|heya|howdy|dear|hola|ol[áa]|oi|hallo|huhu|salut|bonjour|ciao|"
     r"liebe|lieber|queridos?|queridas?|chers?|ch[èe]res?|cari|care)\b"
     r"(?:\s+(?:again|there|all|everyone|everybody|guys|lovelies|readers|people|friends|"
-    r"a todos|leute|leser|tout le monde|a tutti))?",
+    r"a todos|gente|pessoal|leute|leser|tout le monde|a tutti))?",
     re.IGNORECASE,
 )
 _EMOTICON = re.compile(
@@ -211,7 +211,9 @@ _WARNING = re.compile(
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
-    r"^(?:[~\-–—]+\s*[\w@.]{1,20}\s*[~\-–—]*(?:,?\s+[\w/.,: -]{0,30})?[^\w\s]{0,4}|xoxo\W*\S*"
+    # "- kestrel ♡", "~wren, 12/03/2019"; not "- No tardes." (dialogue): one name, no full stop
+    r"^(?:[~\-–—]+\s*[\w@][\w@.]{0,19}(?<!\.)\s*[~\-–—]*(?:,?\s+(?=.*\d)[\w/.,: -]{0,30})?"
+    r"[^\w\s.?!]{0,4}|xoxo\W*\S*"
     r"|love,?\s*\S{0,20}|cheers,?\s*\S{0,20}"
     r"|signing off\S*.*|until next time\S*.*|(?:hugs|kisses|besos|beijos|bisous|baci)[!,.]*"
     r"\s*\S{0,20}|@\w+.*|.*\b(?:tumblr|twitter|instagram|discord|ko-?fi|patreon)\b.*)$",
@@ -264,6 +266,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*•·◦▪‣]|\d{1,2}[.)])\s+(?P<item>\S.*
 # What characters say is not the author talking: "Sorry about your sleeve," he said.
 _SPEECH = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
+_SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
 
 
 def words_of(text: str) -> int:
@@ -318,7 +321,10 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("notes", 3.0, "a sign-off")
     if is_dialogue(plain):
         return Cue("story", -4.0, "dialogue")
-    if _DEDICATION.match(plain) or (_DEDICATED.search(plain) and words <= 30):
+    dedicated = _DEDICATED.search(plain)
+    if dedicated and _SENTENCE_BREAK.search(plain, 0, dedicated.start()) and voice(plain)[0] >= 2:
+        dedicated = None  # a note that dedicates the chapter in passing: the note's
+    if _DEDICATION.match(plain) or (dedicated and words <= 30):
         return Cue("dedication", 5.0, "a dedication")
     if _DISCLAIMER.search(plain) and words <= 80:
         return Cue("disclaimer", 5.0, "says who owns the characters")

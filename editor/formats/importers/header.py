@@ -77,6 +77,11 @@ for _key, _spellings in {
     "additional_tags": "tags|tag|additional tags|freeform|freeforms|other tags|etiquetas|"
     "schlagwörter",
     "language": "language|idioma|sprache|langue|lingua",
+    # Credits: kept as a note, label and all ("Beta'd by: corvidae" says who, and for what).
+    "beta": "beta|betas|beta'd by|betaed by|beta-read by|beta read by|beta reader|"
+    "beta readers|beta'd|beta-reader|edited by|proofread by|proofreader|betareader|"
+    "betaleser|betaleserin|beta-leser|betagelesen von|revisado por|beta-lectrice|beta-lecteur|"
+    "bêta|bêta-lectrice|bêta-lecteur",
     "series": "series|serie|reihe|série",
     "status": "status|estado|estado de la historia",
     "expected": "chapters|capítulos|kapitel",

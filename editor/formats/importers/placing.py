@@ -35,6 +35,7 @@ from editor.formats.importers.split import (
     Line,
     block_of,
     finish,
+    plain_letters,
     slice_line,
     strip_line,
     text_of,
@@ -102,6 +103,7 @@ class Placer:
         notes: list[tuple[Unit, Line | None]] = []  # consecutive note units
         pending: list[Unit] = []  # a labelled field and the units that go on with it
         plain_wait: Unit | None = None  # "Rating:" alone: its value is the next unit
+        listing = False  # taking a list under plain_wait, an item a unit
         note_field = "notes_end" if end else "notes_begin"
 
         def flush_notes() -> None:
@@ -142,11 +144,14 @@ class Placer:
                     consumed.discard(id(unit))
                     self._decide(unit, "story", why="a second heading for a titled chapter")
                 continue
+            item = cues.list_item(unit.text)
+            if listing and item is None:
+                plain_wait = None  # the list under "Warnings:" has ended
+            listing = item is not None and plain_wait is not None
             if plain_wait is not None and unit.key is None and len(unit.text.split()) <= 25:
                 # "Rating:" on one line, "Teen And Up Audiences" on the next (a copied page),
                 # or a list under it, an item a line ("- panic attack").
                 wait = plain_wait
-                item = cues.list_item(unit.text)
                 plain_wait = wait if item is not None else None
                 value = unit.text if item is None else item
                 assert wait.key is not None
@@ -353,7 +358,8 @@ def _story_why(unit: Unit) -> str:
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"\s+", " ", unmarked(text)).strip()
+    """A field's plain value: no marks, one space, and styled letters (𝘛𝘩𝘦) as plain ones."""
+    return re.sub(r"\s+", " ", plain_letters(unmarked(text))).strip()
 
 
 def _source(text: str) -> str:

@@ -229,7 +229,17 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
         head, tail = line[: line.index(wrapped[0])], line[line.rindex(wrapped[-1]) + 1 :]
         if head.strip() and tail.strip():
             return _parse_bare(wrapped, strict=strict)
-    return _parse_bare(line, strict=strict)
+    found = _parse_bare(line, strict=strict)
+    if found is None and not strict:
+        # In a heading block, "1. Lost Property" and "IV - The Owner" are chapters too.
+        m = _NUMBERED.match(line)
+        number = _number(m.group("num").lower()) if m else None
+        if m and number is not None:
+            return Heading(m.group("title").strip(), number)
+    return found
+
+
+_NUMBERED = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]{1,7})\s*[.):\-–—]\s*(?P<title>[^\W\d_].{0,100})$")
 
 
 def _parse_bare(line: str, *, strict: bool) -> Heading | None:
