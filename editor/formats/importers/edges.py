@@ -213,9 +213,7 @@ def _title_over_name(real: list[Unit]) -> None:
             and unit.weight <= 0
             and name.weight <= 0
             and len(unit.lines) == len(name.lines) == 1
-            and cues.title_like(unit.text)
-            and len(name.text.split()) == 1
-            and len(name.text) <= 40
+            and _title_and_byline(unit.text, name.text)
         ):
             unit.target, unit.weight, unit.why = "title", 3.0, "a title over its author"
             name.target, name.weight, name.why = "author", 3.0, "an author under the title"
@@ -224,8 +222,12 @@ def _title_over_name(real: list[Unit]) -> None:
 
 
 def _title_and_name(unit: Unit) -> bool:
-    """ "The Last Ferry Out" over "quietharbour": an archive page's title and byline."""
+    """The same in one paragraph, a line each."""
     title, name = (text_of(line).strip() for line in unit.lines)
+    return _title_and_byline(title, name)
+
+
+def _title_and_byline(title: str, name: str) -> bool:
     return cues.title_like(title) and len(name.split()) == 1 and len(name) <= 40
 
 
