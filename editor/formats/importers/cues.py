@@ -78,6 +78,15 @@ _META = re.compile(
         r"merry christmas",
         r"(?:only|originally) (?:ever )?(?:meant|supposed|planned) to be",
         r"shout-?out",
+        r"(?:don'?t forget to |please |pls )?(?:vote|comment)s? (?:and|&|\+|or) "
+        r"(?:vote|comment|share|follow)",
+        r"if (?:you|u) (?:liked|enjoyed|loved) (?:it|this)",
+        r"love (?:u|you|ya) (?:all|guys|lots)",
+        r"see (?:u|ya|you) (?:all |guys )?(?:soon|next|later|on|tomorrow|in)",
+        r"thank u",
+        r"ty",
+        r"ily(?:sm)?",
+        r"besties",
         r"(?:this|that) is the end",
         r"thank you (?:all|so much|guys|everyone|to everyone)",
         r"hope (?:you|y'all|everyone) (?:enjoy|like|love)",
@@ -170,7 +179,7 @@ _GREETING = re.compile(
 )
 _EMOTICON = re.compile(
     r"(?:^|\s)(?:[:;=]-?[)(DPp3/\\|]|<3+|\^\^|\^_\^|xD+|XD+|T_T|;_;|o\.o|:'\()(?=\s|$|[.,!?])"
-    r"|[\U0001F300-\U0001FAFF\u2764\u2665\u263A]"
+    r"|[\U0001F300-\U0001FAFF\u2764\u2665\u2661\u263A\u2728]"
 )
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|my|me|we|our)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you'll|ya)\b", re.IGNORECASE)
@@ -192,7 +201,7 @@ _DISCLAIMER = re.compile(
 )
 _DEDICATION = re.compile(
     r"^(?:dedicated to|this (?:one|chapter|fic|story|is)\s+(?:is\s+)?(?:dedicated )?(?:to|for)"
-    r"|dedicado a|dedicada a|gewidmet|f[üu]r meine|d[ée]di[ée]e? [àa]|dedicato a|dedicata a"
+    r"|dedicad[oa] (?:a|à|ao|al)|gewidmet|f[üu]r meine|d[ée]di[ée]e? [àa]|dedicato a|dedicata a"
     r"|(?:chapter|part|this) [\w-]+ (?:is|goes out) (?:dedicated )?to)\b",
     re.IGNORECASE,
 )
@@ -207,12 +216,13 @@ _WARNING = re.compile(
     r"\b(?:(?:this|the) (?:chapter|story|fic|part|one)\s+(?:contains|includes|deals with"
     r"|features|mentions|depicts)|trigger warnings?|content warnings?|\btw:|\bcw:|mentions of "
     r"(?:self-harm|suicide|abuse|violence|death)|contiene|enth[äa]lt|contient|contiene|"
-    r"cont[ée]m)",
+    r"contém)",
     re.IGNORECASE,
 )
 _SIGN_OFF = re.compile(
     # "- kestrel ♡", "~wren, 12/03/2019"; not "- No tardes." (dialogue): one name, no full stop
-    r"^(?:[~\-–—]+\s*[\w@][\w@.]{0,19}(?<!\.)\s*[~\-–—]*(?:,?\s+(?=.*\d)[\w/.,: -]{0,30})?"
+    r"^(?:[~\-–—]+\s*(?:[\w@][\w@.]{0,19}(?<!\.)|(?:[A-Z]\.){1,3})\s*[~\-–—]*"
+    r"(?:,?\s+(?=.*(?:\d{4}|\d[./-]\d))[\w/.,: -]{0,30})?"
     r"[^\w\s.?!]{0,4}|xoxo\W*\S*"
     r"|love,?\s*\S{0,20}|cheers,?\s*\S{0,20}"
     r"|signing off\S*.*|until next time\S*.*|(?:hugs|kisses|besos|beijos|bisous|baci)[!,.]*"
@@ -229,6 +239,18 @@ _DATE = re.compile(
     rf"(?: on)?:?\s+.*\d{{2,4}})\.?$",
     re.IGNORECASE,
 )
+# What warnings name: "Warning: do not feed the keeper after dark." names none of it.
+_WARNED = re.compile(
+    r"(?i)\b(?:violen\w*|deaths?|dies|dying|kill\w*|murder\w*|blood\w*|gore|gory|abus\w*"
+    r"|self[- ]harm|suicid\w*|swear\w*|language|curs\w*|profanity|spoilers?|slash|femslash"
+    r"|yaoi|yuri|shounen|smut|lemons?|limes?|sex\w*|nsfw|explicit|graphic|mature|angst\w*"
+    r"|tortur\w*|injur\w*|wounds?|drugs?|alcohol\w*|panic|anxiety|depress\w*|trauma\w*"
+    r"|ptsd|non-?con\w*|dub-?con\w*|rape|incest|underage|ooc|au|fluff\w*|triggers?|mentions?"
+    r"|implied|references?|canon[- ]typical|eating disorder|\w*phobi\w*|racism|war|weapons?"
+    r"|kidnap\w*|grief|illness|sick\w*|hospital|vomit\w*|needles?|cheating|infidelity"
+    r"|content|themes?|scenes?|descriptions?|depictions?|ahead|read at your own risk|none"
+    r"|no archive warnings|creator chose|tw|cw)\b"
+)
 _UNEDITED = re.compile(
     r"^(?:not (?:fully )?(?:edited|proof-?read|beta'?d)|unedited|unbeta'?d|no beta"
     r"|\*?please (?:feel free to )?(?:review|comment|provide)|r\s*&\s*r|read and review"
@@ -242,7 +264,17 @@ _FURNITURE = re.compile(
     r"|share|download|kudos|bookmark|bookmarks|comments|hits|subscribe|mark for later"
     r"|next chapter\s*(?:→|>+)?|(?:←|<+)?\s*previous chapter|table of contents|contents"
     r"|printer friendly|print|report this|review this (?:story|chapter)|add to favorites"
-    r"|back to top|top of page|story text|end notes|notes|chapter end notes|work text)\W*"
+    r"|back to top|top of page|story text|end notes|notes|chapter end notes|work text"
+    # AO3's and Wattpad's menus, copied with the page
+    r"|archive of our own(?: beta)?|log ?in|sign ?up|site navigation|user navigation|fandoms"
+    r"|browse|search|about|skip header|main content|post new|works|bookmarks|collections"
+    r"|comments?\s*\(\d+\)|kudos\s*\(\d+\)|you(?:'ll| may| might) also like|add to library"
+    r"|reading list|continue reading(?: next part)?|start reading|keep reading"
+    r"|vote|comment|votes|follow|fav(?:orite|ourite)?|segui la storia|capitoli:?\s*<<\s*>>)\W*"
+    # "Log in to review", "Per recensire esegui il login", "Text size A A A"
+    r"|.{0,40}\b(?:log ?in|sign ?in|registrati|registrieren|inscrivez-vous|reg[íi]strate)\b.{0,30}"
+    r"|(?:text size|font size|dimensione del testo|taille du texte|schriftgr[öo](?:ß|ss)e"
+    r"|tama[ñn]o de (?:la )?letra)\b.{0,20}"
     r"|\(?see the end of the (?:chapter|work) for (?:more )?notes\.?\)?"
     r"|\(?see the beginning of the (?:chapter|work) for notes\.?\)?"
     r"|.*\s>\s.*\s>\s.*"  # breadcrumbs: Fan Fiction > Anime > Series
@@ -303,6 +335,39 @@ def voice(text: str) -> tuple[int, list[str]]:
     return len(hits), hits[:3]
 
 
+# A page's breadcrumb: "Libri > Il Castello di Vetro", "Anime/Manga » Naruto".
+_CRUMB = re.compile(r"\s+(?:>|»|›|❯|→)\s+")
+_SITE_SECTIONS = re.compile(
+    r"(?i)^(?:fan ?fic(?:tion)?s?|fanfiktion|anime(?:\s*(?:/|&|e|and|und|y)\s*manga)?|manga"
+    r"|books?|libri|libros?|livros?|b[üu]cher|buch|livres?|movies?|films?|filme|tv(?: shows?)?"
+    r"|serie tv|series|serien|cartoons?|cartoni|comics?|fumetti|c[óo]mics|games?|videogames"
+    r"|videogiochi|spiele|misc(?:ellaneous)?|plays/musicals|musicals?|crossovers?|originali"
+    r"|originals?|original fiction|music|musik|cine|televisi[óo]n|celebrities|j-?pop|k-?pop)$"
+)
+
+
+def breadcrumb(text: str) -> list[str] | None:
+    """A site's breadcrumb, as its crumbs ("Books", "Il Castello di Vetro"), if a line is one."""
+    crumbs = [c.strip() for c in _CRUMB.split(unmarked(text).strip())]
+    if len(crumbs) < 2 or any(not c or len(c) > 60 for c in crumbs):
+        return None
+    if len(crumbs) == 2 and not _SITE_SECTIONS.match(crumbs[0]):
+        return None  # "A > B" alone may be anything; a site's section first says it is a path
+    return crumbs
+
+
+def site_fandom(crumbs: list[str]) -> str | None:
+    """The fandom a breadcrumb ends in, when it starts with a site's section."""
+    if not _SITE_SECTIONS.match(crumbs[0]) or _SITE_SECTIONS.match(crumbs[-1]):
+        return None
+    return crumbs[-1]
+
+
+def names_a_warning(text: str) -> bool:
+    """Whether a warning's value names something warned of ("violence", "mentions of blood")."""
+    return bool(_WARNED.search(text) or _WARNING.search(text))
+
+
 def is_furniture(text: str) -> bool:
     return bool(_FURNITURE.match(unmarked(text)))
 
@@ -313,11 +378,11 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
     words = words_of(plain)
     if not plain:
         return Cue("", 0.0, "empty")
-    if is_furniture(plain):
+    if is_furniture(plain) or breadcrumb(plain):
         return Cue("furniture", 5.0, "the site's page furniture")
     if _POV.match(plain) and words <= 6:
         return Cue("story", -3.0, "a point-of-view marker opens the story")
-    if words <= 3 and _SIGN_OFF.match(text.strip()):
+    if words <= 6 and _SIGN_OFF.match(text.strip()):  # "— Wren", "~ wren, 4 March 2017"
         return Cue("notes", 3.0, "a sign-off")
     if is_dialogue(plain):
         return Cue("story", -4.0, "dialogue")

@@ -58,6 +58,7 @@ _PLAIN_STORY = 15.0  # evidence this far behind its best: the story has surely b
 # -- evidence ----------------------------------------------------------------------------
 
 # "Note: the kettle is broken. Do not use it." A note a character leaves: sentences.
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
 _NOTE_SENTENCES = re.compile(r"\w[.!?]\s+[A-Z]\w*\s+\w+")
 _RATED = re.compile(r"(?i)^rated\s+(k\+?|t|m|ma|g|pg(?:-?13)?|r|nc-?17|e|teen|mature|explicit)\b")
 _PLAIN_FIELD = {"ignore_words": "dropped", "ignore_stats": "dropped"}
@@ -109,14 +110,18 @@ def _chapter_title_line(text: str) -> bool:
     return bool(plain) and cues.title_like(plain) and len(plain.split()) <= 10
 
 
-def _in_context(units: list[Unit], *, file_front: bool) -> None:
-    """Evidence that depends on the neighbours."""
+def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False) -> None:
+    """Evidence that depends on the neighbours. ``to_heading``: the units are all a file has
+    before its first chapter heading."""
     real = [u for u in units if u.kind != "spacer"]
     if file_front:
         _title_over_name(real)
     for i, unit in enumerate(real):
         following = real[i + 1 : i + 3]
         near = [*real[max(0, i - 2) : i], *following]
+        if _lone_sign(unit, near):
+            unit.target, unit.weight = "narrative", -2.0
+            unit.why = "a label alone, and it names nothing a warning names"
         if unit.why == "a label" and not any(u.weight >= 3 for u in near):
             unit.target, unit.weight, unit.why = "", -0.5, "a line with a colon"
         if unit.target == "narrative" and i and unit.key and unit.key.key == "summary":
@@ -143,6 +148,8 @@ def _in_context(units: list[Unit], *, file_front: bool) -> None:
             unit.target, unit.weight, unit.why = "chapter_title", 2.0, "a title above the story"
     _label_values(real)
     _label_lists(real)
+    if file_front:
+        _summary_among_labels(real)
     if not real or not file_front:
         return
     for i, unit in enumerate(real[:30]):
@@ -152,6 +159,8 @@ def _in_context(units: list[Unit], *, file_front: bool) -> None:
         prev = real[i - 1] if i else None
         around = (nxt is not None and nxt.weight >= 3) or (prev is not None and prev.weight >= 3)
         by_next = nxt is not None and nxt.key is not None and nxt.key.key == "author"
+        # A line alone above "Chapter 7: …" at the top of a file: the work's title.
+        around = around or (to_heading and len(real) == 1)
         if i < 3 and cues.title_by_author(unit.text) is not None:
             unit.target, unit.weight, unit.why = "title_by", 4.0, "“Title by Author”"
         elif (
@@ -160,6 +169,20 @@ def _in_context(units: list[Unit], *, file_front: bool) -> None:
             unit.target, unit.weight, unit.why = "title", 3.0, "a title line in the header"
         elif len(unit.lines) == 2 and around and _title_and_name(unit):
             unit.target, unit.weight, unit.why = "title_name", 3.0, "a title over its author"
+
+
+def _lone_sign(unit: Unit, near: list[Unit]) -> bool:
+    """ "Warning: do not feed the keeper after dark." over the story and nothing else: a sign
+    in the story. A real warning names what it warns of, or stands among other labels."""
+    return (
+        unit.key is not None
+        and unit.key.key == "warnings"
+        and unit.key.spelled not in UNMISTAKABLE
+        and len(unit.value.split()) >= 4
+        and bool(_SENTENCE_END.search(unit.value))
+        and not cues.names_a_warning(unit.value)
+        and not any(u.weight >= 3 or u.kind in ("sep", "heading") for u in near)
+    )
 
 
 def _label_values(real: list[Unit]) -> None:
@@ -186,6 +209,27 @@ def _label_values(real: list[Unit]) -> None:
         for after in taken:
             after.target, after.weight = unit.key.key, 3.0
             after.why = f"goes on from “{unit.key.spelled}”"
+
+
+def _summary_among_labels(real: list[Unit]) -> None:
+    """A page's header with an unlabelled paragraph of prose between its labels (an archive
+    prints the summary under the byline): the summary, unless one is labelled."""
+    if any(u.key is not None and u.key.key == "summary" for u in real):
+        return
+    for i, unit in enumerate(real[1:-1], 1):
+        prev, nxt = real[i - 1], real[i + 1]
+        if (
+            unit.kind == "text"
+            and unit.key is None
+            and -4 < unit.weight < 0
+            and unit.words >= 6
+            and not cues.is_dialogue(unit.text)
+            and prev.key is not None
+            and nxt.key is not None
+            and min(prev.weight, nxt.weight) >= 3
+        ):
+            unit.target, unit.weight, unit.why = "summary", 3.0, "prose among the labels"
+            return
 
 
 def _label_lists(real: list[Unit]) -> None:
@@ -317,7 +361,7 @@ def read_edges(
     _weigh_edges(units, chapter_start=chapter_start, everything=to_heading)
     for unit in units:
         unit.ident = context.ident(source, unit.text or f"<{unit.kind}>")
-    _in_context(units, file_front=file_front)
+    _in_context(units, file_front=file_front, to_heading=to_heading)
     if not headings:  # the author asked for no split: a heading line is the text's
         for unit in units:
             if unit.kind == "text" and parse_heading(unit.text) is not None:
@@ -379,8 +423,10 @@ def _first_real(units: list[Unit]) -> int:
 def _rebuild(blocks: list[Block], units: list[Unit], consumed: set[int]) -> list[Block]:
     gone: dict[int, set[int]] = {}
     whole: set[int] = set()
+    # A line cut into pieces ("Genere: … | Stato: …") goes only when every piece went.
+    kept = {(u.block, x) for n, u in enumerate(units) if n not in consumed for x in u.numbers}
     for n, unit in enumerate(units):
-        if n not in consumed:
+        if n not in consumed or any((unit.block, x) in kept for x in unit.numbers):
             continue
         if not unit.lines:  # a rule block
             whole.add(unit.block)

@@ -8,6 +8,7 @@ author's choices (``overrides``) across its files.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from editor.formats.importers.header import KeyMatch, looks_keyed, match_key
@@ -18,6 +19,7 @@ from editor.formats.importers.split import (
     is_scene_break,
     lines_of,
     parse_heading,
+    slice_line,
     text_of,
     unmarked,
 )
@@ -118,6 +120,12 @@ def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = Tr
             if not text.strip():
                 current = None
                 continue
+            pieces = _piped(line, text)
+            if pieces:  # "Genere: Avventura | Stato: in corso": a label a piece
+                for piece in pieces:
+                    units.append(Unit(i, [piece], [n], "text", match_key(text_of(piece))))
+                current = None
+                continue
             if is_scene_break(text) or not unmarked(text).strip(".·•"):
                 kind = "sep" if is_scene_break(text) else "spacer"
                 units.append(Unit(i, [line], [n], kind))
@@ -135,3 +143,19 @@ def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = Tr
         unit.text = " ".join(text_of(line).strip() for line in unit.lines)
         unit.words = len(unit.text.split())
     return units
+
+
+_BAR = re.compile(r"\s+\|\s+")
+
+
+def _piped(line: Line, text: str) -> list[Line]:
+    """A line of labels joined by bars, as EFP and some archives print a header, cut into
+    its pieces; [] for any other line."""
+    if " | " not in text:
+        return []
+    cuts = [0, *(m for bar in _BAR.finditer(text) for m in (bar.start(), bar.end())), len(text)]
+    spans = list(zip(cuts[::2], cuts[1::2], strict=True))
+    labelled = sum(1 for a, b in spans if match_key(text[a:b]) is not None)
+    if labelled < 2 and not (labelled and len(spans) == 2):
+        return []
+    return [slice_line(line, a, b) for a, b in spans]

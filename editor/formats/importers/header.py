@@ -55,7 +55,8 @@ for _key, _spellings in {
     "content warnings|trigger warning|trigger warnings|cw|cws|tw|tws|cw/tw|tw/cw|"
     "warnings for the chapter|warnings for this chapter|spoilers|spoiler|spoiler warning|"
     "advertencia|advertencias|aviso|avisos|warnung|warnungen|triggerwarnung|"
-    "avertissement|avertissements|attention|avviso|avvisi|avvertenze|avvertenza|alerta|alertas",
+    "avertissement|avertissements|attention|avviso|avvisi|avvertenze|avvertenza|avvertimenti|"
+    "avvertimento|alerta|alertas",
     "chapter_warnings": "chapter warning|chapter warnings",
     "disclaimer": "disclaimer|disclaimers|disclamer|disclaimor|descargo|"
     "descargo de responsabilidad|aviso legal|haftungsausschluss|isenção de responsabilidade|"
@@ -73,7 +74,7 @@ for _key, _spellings in {
     "ignore_stats": "stats|published|updated|completed|read|reads|hits|kudos|bookmarks|"
     "comments|reviews|favs|follows|publicado|actualizado|veröffentlicht|aktualisiert",
     "category": "category|categories|genre|genres|género|genero|gênero|generos|géneros|"
-    "genere|generi|kategorie|catégorie|categoría|categoria",
+    "genere|generi|kategorie|catégorie|categoría|categoria|tipo di coppia",
     "additional_tags": "tags|tag|additional tags|freeform|freeforms|other tags|etiquetas|"
     "schlagwörter",
     "language": "language|idioma|sprache|langue|lingua",
@@ -83,13 +84,14 @@ for _key, _spellings in {
     "betaleser|betaleserin|beta-leser|betagelesen von|revisado por|beta-lectrice|beta-lecteur|"
     "bêta|bêta-lectrice|bêta-lecteur",
     "series": "series|serie|reihe|série",
-    "status": "status|estado|estado de la historia",
+    "status": "status|estado|estado de la historia|stato|stato della storia|statut",
     "expected": "chapters|capítulos|kapitel",
     "notes": "a/n|an|a.n|a/ns|a.n.|author's note|author's notes|authors note|authors notes|"
     "authors' note|authors' notes|author note|author notes|note|notes|author's corner|"
     "authors corner|story notes|author's note & update|beginning notes|chapter notes|"
     "nota|notas|nota del autor|nota de la autora|notas del autor|notas de la autora|"
-    "notas del capítulo|notas del capitulo|n/a|nda|notas iniciais|notas da autora|"
+    "notas del capítulo|notas del capitulo|n/a|nda|notas iniciais|notas iniciais do capítulo|"
+    "notas da autora|notas do capítulo|notas iniciales|nota inicial|"
     "nota da autora|nota do autor|notas do autor|anmerkung|anmerkungen|anmerkung des autors|"
     "anmerkung der autorin|vorwort|vorwort zu diesem kapitel|note de l'auteur|"
     "note de l'autrice|notes de l'auteur|note de l'auteure|n.d.a|nda|note dell'autore|"
@@ -98,7 +100,8 @@ for _key, _spellings in {
     "respuestas a los reviews|respuestas a reviews|contestando reviews|antworten auf reviews|"
     "réponses aux reviews|risposte alle recensioni|respostas aos comentários",
     "notes_end": "end notes|end note|ending notes|chapter end notes|nachwort|"
-    "nachwort zu diesem kapitel|notas finales|notas finais|notas del final|note finali|"
+    "nachwort zu diesem kapitel|notas finales|notas finais|notas finais do capítulo|"
+    "notas del final|note finali|notas finales del capítulo|"
     "note de fin|notes de fin",
 }.items():
     for _spelling in _spellings.split("|"):
@@ -175,8 +178,14 @@ def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
         key = _KEYS.get(spelled)
         if key is None and "/" in spelled:  # "Tags/Warnings/Spoilers:": its first known part
             key = next((_KEYS[p.strip()] for p in spelled.split("/") if p.strip() in _KEYS), None)
+        if key is None:
+            key = _misspelled(spelled)
         if key is not None:
             return KeyMatch(key, m.start("value"), spelled)
+    bare = _normal_key(unmarked(text).strip(_BARE_DECORATION))
+    if bare in _KEYS and _KEYS[bare] in _BARE_KEYS:
+        # "Notas iniciais do capítulo", "Summary" alone on a line: the label of what follows
+        return KeyMatch(_KEYS[bare], len(text), bare)
     if loose:
         m = _LOOSE_LINE.match(text)
         spelled = m.group("key").lower() if m else ""
@@ -185,6 +194,45 @@ def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
         if m and len(text.split()) <= 8 and not text.rstrip().endswith(ends):
             return KeyMatch(_LOOSE[spelled], m.start("value"), spelled)
     return None
+
+
+# Labels that may stand alone on a line, without a colon, over what they label.
+_BARE_KEYS = {"notes", "notes_end", "summary", "chapter_summary", "disclaimer", "dedication"}
+_BARE_DECORATION = " \t*_#=~-–—:.|[](){}<>«»"
+# Long labels authors misspell ("Diclaimer:", "Summery:", "Charaters:"): one slip in seven
+# letters, two in ten.
+_SPELLED_OUT = {k: v for k, v in _KEYS.items() if " " not in k and len(k) >= 7}
+
+
+def _misspelled(spelled: str) -> str | None:
+    if " " in spelled or not 6 <= len(spelled) <= 16 or not spelled.isalpha():
+        return None
+    for known, key in _SPELLED_OUT.items():
+        if abs(len(known) - len(spelled)) <= 2 and _slips(spelled, known) <= len(known) // 5:
+            return key
+    return None
+
+
+def _slips(a: str, b: str) -> int:
+    """Edits (insert, delete, change, swap two letters) from one spelling to the other."""
+    before = list(range(len(b) + 1))
+    previous: list[int] = []
+    for i, x in enumerate(a, 1):
+        row = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, previous[j - 2] + 1)
+            row.append(cost)
+        previous, before = before, row
+    return before[-1]
+
+
+_AUTHOR_TAIL = re.compile(
+    r"(?i)\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d[\d,.]*\s+(?:reviews?|recensioni|comentarios"
+    r"|comentários|kommentare|commentaires|reads|views|followers|stories|storie|historias)\b)"
+    r".*$"
+)
 
 
 def is_key_line(text: str) -> bool:
@@ -593,7 +641,8 @@ class FieldWriter:
                 return True
             return self.part.title == value
         if key == "author":
-            return offer("author", value, source)
+            # "Lucciola_Notturna 12/05/2019 7 recensioni": the name, not the page's stats
+            return offer("author", _AUTHOR_TAIL.sub("", value) or value, source)
         if key in ("fandoms", "relationships", "additional_tags"):
             return offer(key, tuple(split_list(value)), source)
         if key == "characters":

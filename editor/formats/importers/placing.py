@@ -186,6 +186,11 @@ class Placer:
                 continue
             if unit.target == "dropped" or unit.target == "furniture":
                 flush_pending()
+                crumbs = cues.breadcrumb(unit.text)
+                fandom = cues.site_fandom(crumbs) if crumbs and self.work_scope else None
+                if fandom and self.work.offer("fandoms", (fandom,), _source(unit.text)):
+                    self._decide(unit, "fandom", why="the page's breadcrumb ends in the fandom")
+                    continue
                 self.work.found.append(
                     Found("", "Left out (site furniture)", shorten(unit.text), unit.text[:120])
                 )
@@ -208,7 +213,7 @@ class Placer:
                 continue
             flush_pending()
             target = unit.target
-            if target in ("disclaimer", "dedication", "warnings") and self._unlabelled(
+            if target in ("disclaimer", "dedication", "warnings", "summary") and self._unlabelled(
                 unit, target
             ):
                 flush_notes()
@@ -270,6 +275,9 @@ class Placer:
                 return self.work.offer("content_warnings", (_plain(unit.text),), source)
             self.part.warnings.append(_plain(unit.text))
             self.part.found.append(Found(":warnings", "warnings", shorten(unit.text), source))
+            return True
+        if target == "summary" and not self.work_scope:
+            self.part.add("summary", html, source)
             return True
         return self.work.offer(target, html, source)
 

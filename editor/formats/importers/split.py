@@ -111,14 +111,27 @@ _SCENE_BREAK = re.compile(
 _HAS_SYMBOL = re.compile(r"[^\w\s]|xXx|XxX|oOo|OoO|o0o|0o0")
 
 
+# "o(-)o(-)o", "-o-o-o-", "x~x~x": little o's and x's strung on symbols (never "xoxo~").
+_STRUNG = re.compile(r"(?:[oO0xX]{1,3}|[^\w\s,;:!?'\"]+|\s)+")
+_STRUNG_LETTERS = re.compile(r"[oO0xX]+")
+
+
 def is_scene_break(text: str) -> bool:
     text = text.strip()
     # "...", "ooo" or "000" alone are words or an ellipsis, not a break.
-    return (
+    if (
         bool(text)
         and bool(_SCENE_BREAK.match(text))
         and bool(_HAS_SYMBOL.search(text))
         and (text.strip(".") != "" or len(text) > 5)
+    ):
+        return True
+    return (
+        len(text) <= 80
+        and bool(_STRUNG.fullmatch(text))
+        and len(_STRUNG_LETTERS.findall(text)) >= 2
+        and all(len(run) <= 3 for run in _STRUNG_LETTERS.findall(text))
+        and sum(1 for c in text if not c.isalnum() and not c.isspace()) >= 2
     )
 
 
@@ -230,16 +243,22 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
         if head.strip() and tail.strip():
             return _parse_bare(wrapped, strict=strict)
     found = _parse_bare(line, strict=strict)
-    if found is None and not strict:
-        # In a heading block, "1. Lost Property" and "IV - The Owner" are chapters too.
-        m = _NUMBERED.match(line)
+    if found is None:
+        # In a heading block, "1. Lost Property" and "IV - The Owner" are chapters too; in
+        # text only with a bar, as Wattpad titles its parts ("Seven | Glass Houses").
+        m = (_NUMBERED if not strict else _PIPED).match(line)
         number = _number(m.group("num").lower()) if m else None
         if m and number is not None:
             return Heading(m.group("title").strip(), number)
     return found
 
 
-_NUMBERED = re.compile(r"^(?P<num>\d{1,3}|[IVXLC]{1,7})\s*[.):\-–—]\s*(?P<title>[^\W\d_].{0,100})$")
+_NUMBERED = re.compile(
+    r"^(?P<num>\d{1,3}|[IVXLC]{1,7})\s*[.):|\-–—]\s*(?P<title>[^\W\d_].{0,100})$"
+)
+_PIPED = re.compile(
+    rf"(?i)^(?P<num>\d{{1,3}}|[ivxlc]{{1,7}}|{_NUMBER})\s*\|\s*(?P<title>[^\W\d_][^|]{{0,100}})$"
+)
 
 
 def _parse_bare(line: str, *, strict: bool) -> Heading | None:
