@@ -295,6 +295,7 @@ _DIALOGUE = re.compile(r"^\s*(?:[\"“”„«»‘'‹›]|[—–-]\s*[¿¡]?\
 # "- panic attack", "• swearing": an item of a list under a label. Not "— ¿Qué?" nor "– Ja":
 # dashes longer than a hyphen open dialogue in Spanish, French, German and Russian.
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·◦▪‣]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+_X_READER = re.compile(r"(?i)\b(?:x|/)\s*(?:[fmy]!|gn!|nb!|male!|fem!)?\s*readers?\b")
 # What characters say is not the author talking: "Sorry about your sleeve," he said.
 _SPEECH = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
@@ -321,6 +322,7 @@ def voice(text: str) -> tuple[int, list[str]]:
     if len(text) > 1200:  # a long paragraph: an author's aside is at its start or end
         text = f"{text[:600]} {text[-600:]}"
     text = _SPEECH.sub(" ", text)
+    text = _X_READER.sub(" ", text)  # "Roan x Reader" names a pairing, not the readers
     for m in _META.finditer(text):
         word = m.group(0).lower()
         if word not in hits:
@@ -361,6 +363,57 @@ def site_fandom(crumbs: list[str]) -> str | None:
     if not _SITE_SECTIONS.match(crumbs[0]) or _SITE_SECTIONS.match(crumbs[-1]):
         return None
     return crumbs[-1]
+
+
+_PAIRING = re.compile(
+    r"^[\w.'’ !-]{1,40}(?:\s+x\s+|\s*/\s*|\s+&\s+)[\w.'’ !-]{1,40}$", re.IGNORECASE
+)
+
+
+def names_a_pairing(text: str) -> bool:
+    """ "Captain Roan Ashby x Reader", "Della/June": two names and a pairing's mark."""
+    return bool(_PAIRING.match(unmarked(text).strip()))
+
+
+# FFN's genres, as its story lines print them ("Friendship/Family", "Hurt/Comfort/Angst")
+_FFN_GENRES = {"romance", "humor", "drama", "poetry", "adventure", "mystery", "horror", "parody",
+               "angst", "supernatural", "suspense", "sci-fi", "fantasy", "spiritual", "tragedy",
+               "western", "crime", "family", "hurt/comfort", "friendship", "general"}  # fmt: skip
+_INFO_LINE = re.compile(
+    r"(?i)^(?:\[\s*(?P<badge>k\+?|t|m|ma|g|pg(?:-?13)?|r|nc-?17)\s*\]|rated:?\s+"
+    r"(?P<rated>k\+?|t|m|ma|g|pg(?:-?13)?|r|nc-?17))\s*[-–—|:]?\s*(?P<rest>\S.*)$"
+)
+
+
+def info_line(text: str) -> tuple[str, list[str], list[str]] | None:
+    """ "[K+] Saltmarsh Academy - Friendship/Family", "Rated T - Lantern Court - Romance":
+    a story line's rating, its other pieces, and which of them are genres."""
+    m = _INFO_LINE.match(unmarked(text).strip())
+    if m is None:
+        return None
+    pieces = [p.strip() for p in re.split(r"\s+[-–—|]\s+", m.group("rest")) if p.strip()]
+    genres = [p for p in pieces if _all_genres(p)]
+    if not genres or len(pieces) > 5:
+        return None  # "Rated T for language." is a rating line of another kind
+    return m.group("badge") or m.group("rated"), pieces, genres
+
+
+def _all_genres(piece: str) -> bool:
+    protected = re.sub(r"(?i)hurt\s*/\s*comfort", "hurt&comfort", piece)
+    names = [n.strip().lower().replace("&", "/") for n in protected.split("/")]
+    return all(n in _FFN_GENRES for n in names)
+
+
+_LANGUAGES = re.compile(
+    r"(?i)^(?:english|spanish|español|portuguese|português|german|deutsch|french|français"
+    r"|italian|italiano|dutch|nederlands|polish|polski|russian|русский|japanese|chinese"
+    r"|indonesian|tagalog|filipino|swedish|svenska|norwegian|norsk|danish|dansk|finnish|suomi"
+    r"|czech|čeština|hungarian|magyar|turkish|türkçe|vietnamese|catalan|català)$"
+)
+
+
+def is_language(text: str) -> bool:
+    return bool(_LANGUAGES.match(text.strip()))
 
 
 def names_a_warning(text: str) -> bool:

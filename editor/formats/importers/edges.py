@@ -87,6 +87,9 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
             unit.weight, unit.why = -2.0, "a label, but it reads like the story"
             unit.target = "narrative"
         return
+    if cues.info_line(text) is not None and len(unit.lines) == 1:
+        unit.target, unit.weight, unit.why = "info", 5.0, "a story line: rating, fandom, genres"
+        return
     rated = _RATED.match(unmarked(text))
     if rated and parse_rating(rated.group(1)) is not None and len(unit.lines) == 1:
         unit.key = KeyMatch("rating", len(text) - len(text.lstrip()) + rated.start(1), "rated")
@@ -238,7 +241,7 @@ def _label_lists(real: list[Unit]) -> None:
         if unit.key is None or unit.value or unit.weight < 3:
             continue
         for after in real[i + 1 : i + 16]:
-            if after.kind != "text" or after.key is not None or cues.list_item(after.text) is None:
+            if after.kind != "text" or after.key is not None or after.item is None:
                 break
             after.target, after.weight = unit.key.key, 3.0
             after.why = f"a list under “{unit.key.spelled}”"

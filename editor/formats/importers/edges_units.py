@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from editor.formats.importers import cues
 from editor.formats.importers.header import KeyMatch, looks_keyed, match_key
 from editor.formats.importers.split import (
     Heading,
@@ -88,6 +89,7 @@ class Unit:
     ident: str = ""
     text: str = ""  # the lines joined, set once the unit is complete
     words: int = 0
+    item: str | None = None  # a list item's text without its bullet ("- panic attack")
 
     @property
     def value(self) -> str:
@@ -142,6 +144,9 @@ def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = Tr
     for unit in units:
         unit.text = " ".join(text_of(line).strip() for line in unit.lines)
         unit.words = len(unit.text.split())
+        if unit.kind == "text":
+            listed = blocks[unit.block].kind == "li" and len(unit.text.split()) <= 20
+            unit.item = unit.text.strip() if listed else cues.list_item(unit.text)
     return units
 
 

@@ -42,7 +42,12 @@ def prepared(text: str) -> str:
             out += [line, ""]
             continue
         plain = line.strip() and not _STRUCTURE.match(line) and not line.endswith("\\")
-        if plain and following.strip() and (_header_line(line) or _header_line(following)):
+        if (
+            plain
+            and following.strip()
+            and not _STRUCTURE.match(following)  # a list under "Warnings:" starts by itself
+            and (_header_line(line) or _header_line(following))
+        ):
             line = line.rstrip() + "\\"  # a CommonMark hard line break
         out.append(line)
     return "\n".join(out)

@@ -375,7 +375,17 @@ def _journal_entry(name: str, doc: HtmlElement, check: Check) -> Source | None:
         f" or {has_class('entry-footer')} or {has_class('metadata')}]"
     ):
         drop(inner)
-    return Source(name, page_blocks(inner_html(entry)))
+    blocks = page_blocks(inner_html(entry))
+    # The post's subject, when it is a chapter's heading ("Chapter 6 - The Ferryman's Wager"),
+    # heads the text: the post's own page prints it above the entry, not in it.
+    titles = doc.xpath("//*[" + " or ".join(has_class(c) for c in _POST_TITLES) + "]")
+    subject = element_text(titles[0]) if len(titles) == 1 else ""
+    if subject and parse_heading(subject, strict=False) is not None:
+        blocks.insert(0, Block("h2", [Run(subject)]))
+    return Source(name, blocks)
+
+
+_POST_TITLES = ("entry-title", "post-title", "entry-header", "b-singlepost-title", "subject")
 
 
 # -- a chapter page of the author's own ---------------------------------------------------------

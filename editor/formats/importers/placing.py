@@ -40,6 +40,7 @@ from editor.formats.importers.split import (
     strip_line,
     text_of,
     unmarked,
+    without_number,
 )
 from editor.text.richtext import Block, Run
 
@@ -144,7 +145,7 @@ class Placer:
                     consumed.discard(id(unit))
                     self._decide(unit, "story", why="a second heading for a titled chapter")
                 continue
-            item = cues.list_item(unit.text)
+            item = unit.item
             if listing and item is None:
                 plain_wait = None  # the list under "Warnings:" has ended
             listing = item is not None and plain_wait is not None
@@ -218,6 +219,10 @@ class Placer:
             ):
                 flush_notes()
                 self._decide(unit, target)
+                continue
+            if target == "info" and self._info(unit):
+                flush_notes()
+                self._decide(unit, "rating")
                 continue
             if target in ("title", "title_by", "title_name", "chapter_title") and self._title(
                 unit, target
@@ -299,11 +304,39 @@ class Placer:
             taken = self.work.offer("title", unquoted(title), source)
             return self.work.offer("author", name, source) and taken
         if target == "title":
-            return self.work.offer("title", unquoted(text), source)
+            # "Stay for the Thaw | Roan x Reader": the title, then the pairing (or a note)
+            title, _, rest = text.partition(" | ")
+            taken = self.work.offer("title", unquoted(title.strip()), source)
+            if taken and rest.strip():
+                if cues.names_a_pairing(rest):
+                    self.work.offer("relationships", (rest.strip(),), source)
+                else:
+                    self.part.add("notes_begin", finish([Block("p", [Run(rest.strip())])]), source)
+            return taken
+        text = without_number(text)
         if not self.part.title:
             self.part.title, self.part.title_source = text, source
             return True
         return self.part.title == text
+
+    def _info(self, unit: Unit) -> bool:
+        """ "[K+] Saltmarsh Academy - Friendship/Family": the rating, the fandom (the piece
+        that is neither genres nor a language) and the genres as tags."""
+        found = cues.info_line(unit.text)
+        if found is None or not self.work_scope:
+            return False
+        rating, pieces, genres = found
+        source = _source(unit.text)
+        plain = self.reader.plain
+        taken = plain("rating", "rated", rating, source)
+        for piece in pieces:
+            if piece in genres:
+                taken = plain("category", "genre", piece, source) and taken
+            elif cues.is_language(piece):
+                taken = plain("language", "language", piece, source) and taken
+            else:
+                taken = plain("fandoms", "fandom", piece, source) and taken
+        return taken
 
     def _heading(self, unit: Unit) -> bool:
         heading = unit.heading

@@ -330,6 +330,33 @@ def _heading_at(block: Block) -> tuple[Heading, str, list[Line]] | None:
     return heading, first.strip(), lines[1:]
 
 
+_NUMBER_FIRST = re.compile(rf"(?i)^(?:{_NUMBER})\s*[:.|\-–—]\s+(?=\S)")
+
+
+def without_number(title: str) -> str:
+    """ "Two: The Orchard Thief" under "Chapter 2 of 5" -> "The Orchard Thief"."""
+    return _NUMBER_FIRST.sub("", title, count=1)
+
+
+def _counts_apart(
+    blocks: list[Block], marks: dict[int, tuple[Heading, str, list[Line]]]
+) -> dict[int, tuple[Heading, str, list[Line]]]:
+    """The marks without a "Chapter 3 of 8" line just under "Chapter Three: Ink and Brine":
+    the count of the chapter it stands in, not a chapter of its own."""
+    out: dict[int, tuple[Heading, str, list[Line]]] = {}
+    last: tuple[int, Heading] | None = None
+    for i, found in sorted(marks.items()):
+        heading = found[0]
+        if last is not None and heading.of_total and not heading.title:
+            at, above = last
+            between = [b for b in blocks[at + 1 : i] if not is_blank(b)]
+            if len(between) <= 2 and heading.number in (None, above.number):
+                continue
+        out[i] = found
+        last = (i, heading)
+    return out
+
+
 def split(blocks: list[Block]) -> Split:
     """Cut blocks into chapters at chapter headings.
 
@@ -339,7 +366,9 @@ def split(blocks: list[Block]) -> Split:
     headings, page breaks (``PAGE_BREAK`` blocks) split.
     """
     out = Split(front=[], sections=[])
-    marks = {i: found for i, b in enumerate(blocks) if (found := _heading_at(b))}
+    marks = _counts_apart(
+        blocks, {i: found for i, b in enumerate(blocks) if (found := _heading_at(b))}
+    )
     first = next((i for i, b in enumerate(blocks) if not is_blank(b)), None)
     kinds = [b.kind for b in blocks if b.kind in ("h2", "h3", "h4") and b.text().strip()]
     if (

@@ -162,12 +162,18 @@ def efiction_printable(name: str, doc: HtmlElement, check: Check) -> Source | No
     read_tags(_efiction_info(doc, titles[0]), work, first)
     parts: list[Part] = []
     current: Part | None = None
+    # Notes carry their label inside ("<div class=notes><span class=label>Notes:</span>") or
+    # just before ("<div class=label>End Notes:</div><div class=notes>"): every one is read.
     for element in doc.xpath(
         f"//div[{has_class('chaptertitle')} or {has_class('chapter')}"
-        f" or (({has_class('notes')} or @id='storynotes') and .//span[{has_class('label')}])]"
+        f" or (({has_class('notes')} or @id='storynotes')"
+        f" and not(ancestor::div[{has_class('chapter')}]))]"
     ):
         classes = (element.get("class") or "").split()
         label = element_text(first_match(element, f".//span[{has_class('label')}]")).lower()
+        before = element.getprevious()
+        if not label and before is not None and _has_class_name(before, "label"):
+            label = element_text(before).lower()
         if "chaptertitle" in classes:
             check()
             current = Part(_efiction_title(element, author), [], name)
