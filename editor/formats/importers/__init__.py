@@ -287,7 +287,11 @@ def _parts_of(
             work.offer("expected_chapters", heading.expected, section.source_line)
         untitled = heading is not None and not heading.title
         section_blocks = edges(
-            section_blocks, section_meta, work_scope=False, chapter_start=untitled
+            section_blocks,
+            section_meta,
+            work_scope=False,
+            chapter_start=untitled,
+            under_heading=heading is not None,
         )
         out.append(Part(section_meta, section_blocks, source.name, per_line))
     return out

@@ -170,12 +170,22 @@ _META = re.compile(
     re.IGNORECASE,
 )
 _CASED_META = re.compile(r"\b(?:AU|OOC|OC|POV switch|WIP|TW|CW|OTP|AN)\b")
+_GROUP = (
+    r"(?:all|everyone|everybody|guys|lovelies|lovely readers|readers|people|friends|fandom"
+    r"|a todos|gente|pessoal|leute|leser(?:innen)?|leserinnen und leser|lectores|lecteurs"
+    r"|lectrices|lettori|leitores|tout le monde|a tutti)"
+)
+# "Hi everyone!", "Dear readers," "Liebe Leser": not "Dear Diary," nor "Dear Tom," (a letter)
 _GREETING = re.compile(
-    r"^(?:hey|hi|hello|hiya|heya|howdy|dear|hola|ol[áa]|oi|hallo|huhu|salut|bonjour|ciao|"
-    r"liebe|lieber|queridos?|queridas?|chers?|ch[èe]res?|cari|care)\b"
-    r"(?:\s+(?:again|there|all|everyone|everybody|guys|lovelies|readers|people|friends|"
-    r"a todos|gente|pessoal|leute|leser|tout le monde|a tutti))?",
+    r"^(?:(?:hey|hi|hello|hiya|heya|howdy|hola|ol[áa]|oi|hallo|huhu|salut|bonjour|ciao)\b"
+    rf"(?:\s+(?:again|there|{_GROUP}))?"
+    r"|(?:my )?(?:dear|dearest|liebe|lieber|queridos?|queridas?|chers?|ch[èe]res?|cari|care)"
+    rf"\s+{_GROUP}\b)",
     re.IGNORECASE,
+)
+_SALUTATION = re.compile(
+    r"(?i)^(?:my )?(?:dear|dearest|liebe|lieber|queridos?|queridas?|chers?"
+    r"|ch[èe]res?|cari|care)\b"
 )
 _EMOTICON = re.compile(
     r"(?:^|\s)(?:[:;=]-?[)(DPp3/\\|]|<3+|\^\^|\^_\^|xD+|XD+|T_T|;_;|o\.o|:'\()(?=\s|$|[.,!?])"
@@ -457,7 +467,7 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("dedication", 3.0, "a “For …” line")
     if which == ["I and you"]:
         hits = 0  # a first-person story says "I" and "you" too: only with other signs
-    if "a greeting" in which and words <= 3:
+    if ("a greeting" in which or _SALUTATION.match(plain)) and words <= 3:
         return Cue("notes", 1.0, "a greeting")  # "Dear Reader," may open a letter story
     if hits:
         weight = min(2.0 * hits, 7.0) - (1.5 if words > 120 else 0.0)

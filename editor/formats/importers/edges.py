@@ -291,7 +291,7 @@ def _limit(units: list[Unit], reach: int) -> int:
     return min(len(units), reach)
 
 
-def _start(units: list[Unit], *, to_heading: bool) -> int:
+def _start(units: list[Unit], *, to_heading: bool, under_heading: bool = False) -> int:
     """The index of the story's first unit."""
     # A text with no prose in it at all (a hiatus notice) may be all front matter.
     words = sum(u.words for u in units) or 1
@@ -299,10 +299,19 @@ def _start(units: list[Unit], *, to_heading: bool) -> int:
     prose = any(u.weight <= -2 for u in units) or unsure > 0.1 * words
     reach = len(units) if to_heading or not prose else _limit(units, _FRONT_REACH)
     best, best_at, running = 0.0, 0, 0.0
+    ruled, prose = under_heading, False
     for i, unit in enumerate(units[:reach]):
+        if unit.weight <= -3 and ruled:
+            # Dialogue or a long paragraph under the heading or the rule: the story has begun,
+            # and a "DEDICATED TO …" plaque after it is the story's.
+            break
         running += unit.weight
-        if running > best + 1e-9:
+        # Past prose under a heading, only a label or a heading says the header goes on.
+        labelled = unit.key is not None or unit.kind == "heading"
+        if running > best + 1e-9 and (labelled or not prose):
             best, best_at = running, i + 1
+        ruled = ruled or unit.kind == "heading"
+        prose = prose or (ruled and unit.weight <= -2)
     if best < _ENOUGH and not to_heading:
         best_at = 0  # a lone "Dear Reader," is not enough to take a line from the story
     if to_heading:
@@ -348,6 +357,7 @@ def read_edges(
     to_heading: bool = False,
     chapter_start: bool = False,
     file_front: bool = False,
+    under_heading: bool = False,
     per_line: bool = False,
     headings: bool = True,
 ) -> list[Block]:
@@ -357,6 +367,8 @@ def read_edges(
     before the first chapter heading (all of it may be front matter, and it has no end
     notes). ``chapter_start``: the text right under a heading without a title (a title line
     may follow it). ``file_front``: the start of a file (a work's title may stand there).
+    ``under_heading``: the text under a chapter heading (once its prose has begun, only a
+    label says the header goes on).
     """
     units = units_of(blocks, per_line=per_line, headings=headings)
     if not units:
@@ -369,7 +381,7 @@ def read_edges(
         for unit in units:
             if unit.kind == "text" and parse_heading(unit.text) is not None:
                 unit.target, unit.weight, unit.why = "story", -1.0, "a heading, kept as text"
-    start = _start(units, to_heading=to_heading)
+    start = _start(units, to_heading=to_heading, under_heading=under_heading)
     if start == len(units) and not to_heading:
         if max(u.weight for u in units) < 5:
             start = 0  # all of it reads a little like a note, none of it surely: the story's
