@@ -78,6 +78,11 @@ _META = re.compile(
         r"merry christmas",
         r"(?:only|originally) (?:ever )?(?:meant|supposed|planned) to be",
         r"shout-?out",
+        r"(?:short|shorter|shortish|long|longer|longest|quick|little|tiny|small|filler"
+        r"|transition(?:al)?|bonus|final|latest|double) (?:chapter|update|part|installment"
+        r"|instalment)s?",
+        r"(?:chapter|update)s? (?:today|tonight|this week)",
+        r"no regrets",
         r"(?:don'?t forget to |please |pls )?(?:vote|comment)s? (?:and|&|\+|or) "
         r"(?:vote|comment|share|follow)",
         r"if (?:you|u) (?:liked|enjoyed|loved) (?:it|this)",

@@ -138,13 +138,15 @@ def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False
     for i, unit in enumerate(real[1:-1], 1):
         # A title line between the header and the story: the chapter's title.
         prev, nxt = real[i - 1], real[i + 1]
+        # (or between the header's rule and the story)
+        above = prev.weight >= 3 or (prev.kind == "sep" and i >= 2 and real[i - 2].weight >= 3)
         if (
             unit.kind == "text"
             and unit.key is None
             and -1 < unit.weight <= 0
             and len(unit.lines) == 1
             and cues.title_like(unit.text)
-            and prev.weight >= 3
+            and above
             and nxt.weight < 0
             and not (nxt.key is not None and nxt.key.key == "author")
         ):

@@ -55,7 +55,7 @@ def read_page(name: str, text: str, check: Check) -> Source | None:
 
     tables = _label_tables(doc)
     for layout in (ao3_work_page, efiction_printable, _ffn, _fanfiktion_de, _mediaminer,
-                   _wattpad, _journal_entry, _titled_chapter):  # fmt: skip
+                   _wattpad, _forum_post, _journal_entry, _titled_chapter):  # fmt: skip
         try:
             source = layout(name, doc, check)
         except (AttributeError, IndexError, KeyError, TypeError, ValueError):
@@ -353,6 +353,36 @@ def _wattpad(name: str, doc: HtmlElement, check: Check) -> Source | None:
         header.append(f"Chapter title: {part}")
     content = [b for panel in panels for b in page_blocks(inner_html(panel))]
     return _page(name, header, heading, content)
+
+
+# -- a forum's story thread (XenForo: SpaceBattles, SufficientVelocity, QQ) --------------------
+
+
+def _forum_post(name: str, doc: HtmlElement, check: Check) -> Source | None:
+    """One post of a story thread: the thread's title (its bracketed tags apart), the
+    poster, the threadmark naming the chapter, and the post's ``bbWrapper``; the poster's
+    title, the date, "Last edited", reactions and the Report/Reply bar are the forum's."""
+    posts = doc.xpath(f"//article[{has_class('message')}]")
+    if len(posts) != 1:
+        return None  # a page of many posts is a discussion, not a chapter
+    body = first_match(posts[0], f".//div[{has_class('bbWrapper')}]")
+    if body is None:
+        return None
+    header: list[str] = []
+    thread = element_text(first_match(doc, f"//*[{has_class('p-title-value')}]"))
+    m = re.match(r"^(?P<title>.+?)\s*[(\[](?P<tags>[^)\]]+)[)\]]\s*$", thread)
+    if m:
+        header += [f"Title: {m.group('title')}", f"Tags: {m.group('tags')}"]
+    elif thread:
+        header.append(f"Title: {thread}")
+    poster = element_text(first_match(posts[0], f".//*[{has_class('message-name')}]"))
+    if poster:
+        header.append(f"Author: {poster}")
+    mark = element_text(first_match(posts[0], f".//*[{has_class('threadmarkLabel')}]"))
+    if mark and parse_heading(mark, strict=False) is None:
+        header.append(f"Chapter title: {mark}")
+        mark = ""
+    return _page(name, header, mark, page_blocks(inner_html(body)))
 
 
 # -- LiveJournal and Dreamwidth entries ----------------------------------------------------------
