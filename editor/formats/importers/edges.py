@@ -251,9 +251,9 @@ def _label_lists(real: list[Unit]) -> None:
 
 def _title_over_name(real: list[Unit]) -> None:
     """ "The Last Ferry Out" over "quietharbour", among labels: a page's title and byline."""
-    for i, unit in enumerate(real[1:-2], 1):
+    for i, unit in enumerate(real[1:-1], 1):
         name = real[i + 1]
-        around = real[i - 1].weight >= 3 or real[i + 2].weight >= 3
+        around = real[i - 1].weight >= 3 or (i + 2 < len(real) and real[i + 2].weight >= 3)
         if (
             around
             and unit.kind == name.kind == "text"
