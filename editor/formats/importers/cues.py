@@ -312,7 +312,7 @@ _POV = re.compile(
 _DIALOGUE = re.compile(r"^\s*(?:[\"“”„«»‘'‹›]|[—–-]\s*[¿¡]?\w)")
 # "- panic attack", "• swearing": an item of a list under a label. Not "— ¿Qué?" nor "– Ja":
 # dashes longer than a hyphen open dialogue in Spanish, French, German and Russian.
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·◦▪‣]|\d{1,2}[.)])\s+(?P<item>\S.*)$")
+_LIST_ITEM = re.compile(r"^\s*(?:(?P<bullet>[-*•·◦▪‣])|\d{1,2}[.)])\s+(?P<item>\S.*)$")
 _X_READER = re.compile(r"(?i)\b(?:x|/)\s*(?:[fmy]!|gn!|nb!|male!|fem!)?\s*readers?\b")
 # What characters say is not the author talking: "Sorry about your sleeve," he said.
 _SPEECH = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]")
@@ -331,7 +331,9 @@ def is_dialogue(text: str) -> bool:
 def list_item(text: str) -> str | None:
     """A list item's text without its bullet ("- panic attack" -> "panic attack")."""
     m = _LIST_ITEM.match(unmarked(text))
-    return m.group("item").strip() if m and len(m.group("item").split()) <= 20 else None
+    if m is None or (m.group("bullet") and len(m.group("item").split()) > 20):
+        return None  # a long "- …" line is dialogue more often than an item
+    return m.group("item").strip()
 
 
 def voice(text: str) -> tuple[int, list[str]]:
