@@ -164,8 +164,17 @@ def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False
         prev = real[i - 1] if i else None
         around = (nxt is not None and nxt.weight >= 3) or (prev is not None and prev.weight >= 3)
         by_next = nxt is not None and nxt.key is not None and nxt.key.key == "author"
-        # A line alone above "Chapter 7: …" at the top of a file: the work's title.
+        # A line alone above "Chapter 7: …" at the top of a file: the work's title; and one
+        # between two labels ("Summary: …", "PINEAPPLE MAGNET", "Rating: K+").
+        between = (
+            nxt is not None
+            and prev is not None
+            and min(nxt.weight, prev.weight) >= 3
+            and nxt.key is not None
+            and prev.key is not None
+        )
         around = around or (to_heading and len(real) == 1)
+        by_next = by_next or (between and i < 10)
         if i < 3 and cues.title_by_author(unit.text) is not None:
             unit.target, unit.weight, unit.why = "title_by", 4.0, "“Title by Author”"
         elif (
