@@ -371,6 +371,7 @@ _SITE_SECTIONS = re.compile(
 def breadcrumb(text: str) -> list[str] | None:
     """A site's breadcrumb, as its crumbs ("Books", "Il Castello di Vetro"), if a line is one."""
     crumbs = [c.strip() for c in _CRUMB.split(unmarked(text).strip())]
+    crumbs[0] = crumbs[0].rpartition(" | ")[2]  # "FanFiction | Books > Harbourlight Saga"
     if len(crumbs) < 2 or any(not c or len(c) > 60 for c in crumbs):
         return None
     if len(crumbs) == 2 and not _SITE_SECTIONS.match(crumbs[0]):
@@ -412,13 +413,14 @@ def info_line(text: str) -> tuple[str, list[str], list[str]] | None:
     if m is None:
         return None
     pieces = [p.strip() for p in re.split(r"\s+[-–—|]\s+", m.group("rest")) if p.strip()]
-    genres = [p for p in pieces if _all_genres(p)]
+    genres = [p for p in pieces if all_genres(p)]
     if not genres or len(pieces) > 5:
         return None  # "Rated T for language." is a rating line of another kind
     return m.group("badge") or m.group("rated"), pieces, genres
 
 
-def _all_genres(piece: str) -> bool:
+def all_genres(piece: str) -> bool:
+    """Whether a piece is FFN genres only ("Drama/Hurt/Comfort")."""
     protected = re.sub(r"(?i)hurt\s*/\s*comfort", "hurt&comfort", piece)
     names = [n.strip().lower().replace("&", "/") for n in protected.split("/")]
     return all(n in _FFN_GENRES for n in names)

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from html import escape as html_escape
 from typing import TYPE_CHECKING
 
+from editor.formats.importers import cues
 from editor.formats.importers.header import match_key
 from editor.formats.importers.html import (
     by_id,
@@ -153,11 +154,6 @@ def _inline(cell: HtmlElement) -> str:
 
 # -- FanFiction.net ---------------------------------------------------------------------------
 
-_FFN_GENRES = {
-    "adventure", "angst", "crime", "drama", "family", "fantasy", "friendship", "general",
-    "horror", "humor", "hurt/comfort", "mystery", "parody", "poetry", "romance", "sci-fi",
-    "spiritual", "supernatural", "suspense", "tragedy", "western",
-}  # fmt: skip
 _FFN_DROPPED = {"words", "reviews", "favs", "follows", "updated", "published", "id"}
 
 
@@ -177,6 +173,8 @@ def _ffn(name: str, doc: HtmlElement, check: Check) -> Source | None:
     if trail is not None:
         links = [element_text(a) for a in trail.xpath(".//a")]
         header.append(f"Fandom: {_fandoms_from_trail(links[1:] or links)}")
+    elif m := _FFN_PAGE_TITLE.search(element_text(first_match(doc, "//head/title"))):
+        header.append(f"Fandom: {m.group('fandom')}")  # "…, a Harbourlight Saga fanfic"
     summary = first_match(profile, "./div[normalize-space()]")
     header.append(f"Summary: {element_text(summary)}")
     stats = first_match(profile, ".//span[contains(@class, 'xgray')]")
@@ -185,6 +183,9 @@ def _ffn(name: str, doc: HtmlElement, check: Check) -> Source | None:
     # "Chapters: 3" counts the chapters posted: as many as the work has so far.
     heading = _chapter_heading(chapter, "Chapter", expected)
     return _page(name, header, heading, page_blocks(inner_html(story)))
+
+
+_FFN_PAGE_TITLE = re.compile(r",\s+an?\s+(?P<fandom>.+?)\s+(?:fanfic|fan fiction)\b", re.I)
 
 
 def _ffn_stats(stats: str, header: list[str]) -> int | None:
@@ -210,11 +211,10 @@ def _ffn_stats(stats: str, header: list[str]) -> int | None:
             unlabelled.append(item.strip())
     if unlabelled:
         header.append(f"Language: {unlabelled.pop(0)}")
-    # "Hurt/Comfort" is one genre, "Adventure/Humor" two
-    genres = re.split(r"/(?!comfort)", unlabelled[0], flags=re.I) if unlabelled else []
-    if genres and all(g.strip().lower() in _FFN_GENRES for g in genres):
+    if unlabelled and cues.all_genres(unlabelled[0]):
+        # "Hurt/Comfort" is one genre, "Adventure/Humor" two
+        genres = re.split(r"/(?!comfort)", unlabelled.pop(0), flags=re.I)
         header.append(f"Tags: {', '.join(g.strip() for g in genres)}")
-        unlabelled.pop(0)
     if unlabelled:  # a character's name may hold " - "
         header.append(f"Characters: {' - '.join(unlabelled)}")
     return expected

@@ -250,10 +250,23 @@ def _efiction_categories(span: HtmlElement) -> list[str]:
         if ">" not in (node.tail or ""):
             paths.append([])  # a comma or the end: the next link starts a path
         node = node.getnext()
+    if not any(paths):  # the categories as plain text: "Lanternfall > Gen, Other > Humour"
+        value = "".join(_tail_text(span))
+        paths = [[c.strip() for c in p.split(">") if c.strip()] for p in value.split(",")]
     fandoms = list(dict.fromkeys(path[0] for path in paths if path))
     tags = [name for path in paths for name in path[1:]]
     lines = [f"Fandom: {', '.join(fandoms)}"] if fandoms else []
     return lines + ([f"Tags: {', '.join(tags)}"] if tags else [])
+
+
+def _tail_text(span: HtmlElement) -> list[str]:
+    """The text after a label up to the next label or line break."""
+    parts = [span.tail or ""]
+    node = span.getnext()
+    while node is not None and node.tag != "br" and not _has_class_name(node, "label"):
+        parts += [node.text_content(), node.tail or ""]
+        node = node.getnext()
+    return parts
 
 
 def _efiction_title(element: HtmlElement, author: str) -> PartMeta:
