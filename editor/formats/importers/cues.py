@@ -328,6 +328,12 @@ def is_dialogue(text: str) -> bool:
     return bool(_DIALOGUE.match(text))
 
 
+def for_someone(text: str) -> bool:
+    """ "For Jo, always." / "For my sister": a dedication's line; not "For the winter prompt"."""
+    plain = unmarked(text).strip()
+    return bool(_FOR_NAME.match(plain)) and 2 <= words_of(plain) <= 25
+
+
 def list_item(text: str) -> str | None:
     """A list item's text without its bullet ("- panic attack" -> "panic attack")."""
     m = _LIST_ITEM.match(unmarked(text))

@@ -212,7 +212,7 @@ def _label_values(real: list[Unit]) -> None:
             if after.kind != "text" or after.key is not None or after.weight >= 3:
                 break
             if cues.is_dialogue(after.text):
-                run = []
+                run = run[:1] if alone else []  # a label alone holds the paragraph under it
                 break
             run.append(after)
         else:

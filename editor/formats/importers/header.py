@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from editor.formats.importers import cues
 from editor.formats.importers.split import (
     Line,
     block_of,
@@ -582,7 +583,7 @@ class FieldWriter:
                     token.consumed = True
                     continue
                 token.consumed = self.plain(key.key, key.spelled, text_of(value), text)
-            elif _for_line(text):
+            elif cues.for_someone(text):
                 dedications.append(token)
         self._close(pending)
         for token in dedications:
@@ -750,11 +751,6 @@ def reads_like_narration(value: str) -> bool:
     if not _SENTENCE_END.search(value) or not _INNER_PUNCTUATION.search(value):
         return False
     return any(len(piece.split()) >= 4 for piece in re.split(r"[,;]", value))
-
-
-def _for_line(text: str) -> bool:
-    words = unmarked(text).split()
-    return bool(words) and words[0].lower() == "for" and 2 <= len(words) <= 15
 
 
 def _source(text: str) -> str:

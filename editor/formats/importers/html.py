@@ -91,7 +91,10 @@ def _ao3(name: str, text: str, check: Callable[[], None]) -> Source:
     parts[0].meta.take(first)
     afterword = by_id(doc, "afterword")
     if afterword is not None:
-        end = _labelled(afterword.xpath(".//div[@id='endnotes']") or [afterword])
+        # The end notes' quote sits in div#endnotes, or in a div.meta beside it
+        end = _labelled(
+            [*afterword.xpath(".//div[@id='endnotes' or contains(@class, 'meta')]"), afterword]
+        )
         if "end notes" in end:
             parts[-1].meta.add("notes_end", rich_field(end["end notes"]), "End Notes")
     return Source(name, structured=(work, parts))
@@ -178,8 +181,8 @@ def _preface(preface: HtmlElement, work: WorkFields, first: PartMeta) -> None:
         author = re.sub(r"^by\s+", "", " ".join(byline.text_content().split()), flags=re.I)
         if author:
             work.offer("author", author, "Byline")
-    meta = preface.xpath(".//div[contains(@class, 'meta')]") or [preface]
-    quotes = _labelled(meta)
+    # The summary and notes quotes sit in the div.meta, or after it in the preface itself
+    quotes = _labelled([*preface.xpath(".//div[contains(@class, 'meta')]"), preface])
     if "summary" in quotes:
         summary = rich_field(quotes["summary"])
         if summary:
