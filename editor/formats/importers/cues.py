@@ -209,7 +209,7 @@ _DISCLAIMER = re.compile(
     r"(?:\w+\s+){0,3}belongs?\s+to|all rights reserved|copyright"
     # Spanish, Portuguese, German, French, Italian
     r"|no me pertenece|(?:no )?son m[íi]os|pertenecen a|propiedad de|n[ãa]o me pertence"
-    r"|pertencem a|n[ãa]o s[ãa]o meus|geh[öo]ren (?:nicht )?(?:mir|zu)|geh[öo]rt nicht mir"
+    r"|pertenc\w* [aàá]o?|n[ãa]o s[ãa]o meus|geh[öo]ren (?:nicht )?(?:mir|zu)|geh[öo]rt nicht mir"
     r"|nicht mir|appartien(?:t|nent) (?:pas )?(?:à|a)|ne m'appartien|non mi appartien"
     r"|appartengono a|propriet[àa] d)",
     re.IGNORECASE,
@@ -285,7 +285,8 @@ _FURNITURE = re.compile(
     r"|browse|search|about|skip header|main content|post new|works|bookmarks|collections"
     r"|comments?\s*\(\d+\)|kudos\s*\(\d+\)|you(?:'ll| may| might) also like|add to library"
     r"|reading list|continue reading(?: next part)?|start reading|keep reading"
-    r"|vote|comment|votes|follow|fav(?:orite|ourite)?|segui la storia|capitoli:?\s*<<\s*>>)\W*"
+    r"|vote|comment|votes|follow|fav(?:orite|ourite)?|segui la storia|ricorda la storia"
+    r"|preferit[ae]|capitoli:?(?:\s*<<\s*>>)?)\W*"
     # A Tumblr post's links: "Masterlist | Requests | Ask"
     r"|(?:(?:masterlist|master list|requests?|ask|rules|navigation|nav|commissions|ko-?fi"
     r"|about me|faq|submit|archive)\s*(?:[|•·/]\s*|$)){2,}"
@@ -328,6 +329,11 @@ def is_dialogue(text: str) -> bool:
     return bool(_DIALOGUE.match(text))
 
 
+def says_who_owns(text: str) -> bool:
+    """A disclaimer's words ("I don't own…", "pertencem à…"), under whatever label."""
+    return bool(_DISCLAIMER.search(unmarked(text)))
+
+
 def for_someone(text: str) -> bool:
     """ "For Jo, always." / "For my sister": a dedication's line; not "For the winter prompt"."""
     plain = unmarked(text).strip()
@@ -365,12 +371,13 @@ def voice(text: str) -> tuple[int, list[str]]:
 
 # A page's breadcrumb: "Libri > Il Castello di Vetro", "Anime/Manga » Naruto".
 _CRUMB = re.compile(r"\s+(?:>|»|›|❯|→)\s+")
+_ORIGINAL = r"originali|originals?|original fiction|original stories|storie originali|originales"
 _SITE_SECTIONS = re.compile(
-    r"(?i)^(?:fan ?fic(?:tion)?s?|fanfiktion|anime(?:\s*(?:/|&|e|and|und|y)\s*manga)?|manga"
+    rf"(?i)^(?:fan ?fic(?:tion)?s?|fanfiktion|anime(?:\s*(?:/|&|e|and|und|y)\s*manga)?|manga"
     r"|books?|libri|libros?|livros?|b[üu]cher|buch|livres?|movies?|films?|filme|tv(?: shows?)?"
     r"|serie tv|series|serien|cartoons?|cartoni|comics?|fumetti|c[óo]mics|games?|videogames"
     r"|videogiochi|spiele|misc(?:ellaneous)?|plays/musicals|musicals?|crossovers?|originali"
-    r"|originals?|original fiction|music|musik|cine|televisi[óo]n|celebrities|j-?pop|k-?pop)$"
+    rf"|music|musik|cine|televisi[óo]n|celebrities|j-?pop|k-?pop|{_ORIGINAL})$"
 )
 
 
@@ -389,6 +396,8 @@ def site_fandom(crumbs: list[str]) -> str | None:
     """The fandom a breadcrumb ends in, when it starts with a site's section."""
     if not _SITE_SECTIONS.match(crumbs[0]) or _SITE_SECTIONS.match(crumbs[-1]):
         return None
+    if re.fullmatch(_ORIGINAL, crumbs[0], re.IGNORECASE):
+        return None  # original fiction: the path ends in a genre, not a fandom
     return crumbs[-1]
 
 
@@ -450,7 +459,10 @@ def names_a_warning(text: str) -> bool:
 
 
 def is_furniture(text: str) -> bool:
-    return bool(_FURNITURE.match(unmarked(text)))
+    plain = unmarked(text)
+    if " | " in plain:  # "Segui la storia | Ricorda la storia": a row of the site's buttons
+        return all(_FURNITURE.match(piece.strip()) for piece in plain.split(" | "))
+    return bool(_FURNITURE.match(plain))
 
 
 def unkeyed(text: str, *, first_in_work: bool) -> Cue:

@@ -73,6 +73,9 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
         unit.target, unit.weight, unit.why = "heading", 4.0, "a chapter heading"
         return
     text = unit.text
+    if unit.key is not None and unit.key.key == "warnings" and cues.says_who_owns(unit.value):
+        # "Aviso: Os personagens … pertencem à …": a warning's label, a disclaimer's words
+        unit.key = KeyMatch("disclaimer", unit.key.value_start, unit.key.spelled)
     if unit.key is not None:
         key = unit.key.key
         unit.target = _PLAIN_FIELD.get(key, key)
@@ -173,12 +176,16 @@ def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False
             and nxt.key is not None
             and prev.key is not None
         )
-        around = around or (to_heading and len(real) == 1)
+        # The last line before the first heading, under the page's header: the title.
+        last = to_heading and i == len(real) - 1 and prev is not None and prev.weight >= 3
+        around = around or (to_heading and len(real) == 1) or last
         by_next = by_next or (between and i < 10)
         if i < 3 and cues.title_by_author(unit.text) is not None:
             unit.target, unit.weight, unit.why = "title_by", 4.0, "“Title by Author”"
         elif (
-            cues.title_like(unit.text) and len(unit.lines) == 1 and (by_next or (i == 0 and around))
+            cues.title_like(unit.text)
+            and len(unit.lines) == 1
+            and (by_next or ((i == 0 or last) and around))
         ):
             unit.target, unit.weight, unit.why = "title", 3.0, "a title line in the header"
         elif len(unit.lines) == 2 and around and _title_and_name(unit):

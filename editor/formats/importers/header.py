@@ -53,7 +53,8 @@ for _key, _spellings in {
     "characters": "character|characters|main character|main characters|cast|personajes|"
     "personagens|charaktere|figuren|personnages|personaggi",
     "warnings": "warning|warnings|archive warning|archive warnings|content warning|"
-    "content warnings|trigger warning|trigger warnings|cw|cws|tw|tws|cw/tw|tw/cw|"
+    "content warnings|content note|content notes|cn|cns|content advisory|"
+    "trigger warning|trigger warnings|cw|cws|tw|tws|cw/tw|tw/cw|"
     "warnings for the chapter|warnings for this chapter|spoilers|spoiler|spoiler warning|"
     "advertencia|advertencias|aviso|avisos|warnung|warnungen|triggerwarnung|"
     "avertissement|avertissements|attention|avviso|avvisi|avvertenze|avvertenza|avvertimenti|"

@@ -412,6 +412,10 @@ def _journal_entry(name: str, doc: HtmlElement, check: Check) -> Source | None:
     subject = element_text(titles[0]) if len(titles) == 1 else ""
     if subject and parse_heading(subject, strict=False) is not None:
         blocks.insert(0, Block("h2", [Run(subject)]))
+    # Who posted it: the journal's user badge over the entry (the fic's author)
+    poster = element_text(first_match(doc, f"//*[{has_class('poster')}]//*[{has_class('ljuser')}]"))
+    if poster:
+        blocks.insert(0, Block("p", [Run(f"Author: {poster}")]))
     return Source(name, blocks)
 
 
