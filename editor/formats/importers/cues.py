@@ -334,6 +334,20 @@ def says_who_owns(text: str) -> bool:
     return bool(_DISCLAIMER.search(unmarked(text)))
 
 
+# "Marlowe88 – Ha, so close!", "inkandembers- I know", "Guest: Thank you!": a review reply
+_REPLY = re.compile(r"^(?P<name>[\w.@'’-]{2,30}|[A-Z][\w'’]+ [A-Z][\w'’]+)\s*(?:[-–—:]|\))\s+\S")
+_HANDLE = re.compile(r"^(?:[Gg]uests?|[Aa]non(?:ymous)?|.*[\d_@].*|[a-z][\w.-]*)$")
+
+
+def review_reply(text: str, *, among_replies: bool = False) -> bool:
+    """A reply to a reviewer: a handle and a dash or colon, then the reply. A name spelled
+    like a person's ("Marco - …") only where replies are already going on."""
+    m = _REPLY.match(unmarked(text).strip())
+    if m is None or words_of(text) > 120:
+        return False
+    return bool(_HANDLE.match(m.group("name"))) or among_replies
+
+
 def for_someone(text: str) -> bool:
     """ "For Jo, always." / "For my sister": a dedication's line; not "For the winter prompt"."""
     plain = unmarked(text).strip()
@@ -488,6 +502,8 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("disclaimer", 5.0, "says who owns the characters")
     if _WARNING.search(plain) and words <= 60:
         return Cue("warnings", 4.0, "names what the chapter contains")
+    if review_reply(plain) and not _POV.match(plain):
+        return Cue("notes", 3.0, "a reply to a reviewer")
     if _UNEDITED.match(plain) and words <= 20:
         return Cue("notes", 3.0, "a note about the chapter")
     if words <= 12 and (_SIGN_OFF.match(text.strip()) or _DATE.match(plain)):

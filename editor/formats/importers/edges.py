@@ -156,6 +156,7 @@ def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False
             unit.target, unit.weight, unit.why = "chapter_title", 2.0, "a title above the story"
     _label_values(real)
     _label_lists(real)
+    _review_replies(real)
     if file_front:
         _summary_among_labels(real)
     if not real or not file_front:
@@ -251,6 +252,22 @@ def _summary_among_labels(real: list[Unit]) -> None:
         ):
             unit.target, unit.weight, unit.why = "summary", 3.0, "prose among the labels"
             return
+
+
+def _review_replies(real: list[Unit]) -> None:
+    """ "Replies below:", then "Marco – you were close!": once replies are going on, a name
+    and a dash is the next one."""
+    replying = False
+    for unit in real:
+        if unit.kind != "text":
+            replying = False
+            continue
+        if replying and unit.weight < 3 and cues.review_reply(unit.text, among_replies=True):
+            unit.target, unit.weight, unit.why = "notes", 3.0, "a reply to a reviewer"
+        replying = unit.why == "a reply to a reviewer" or bool(
+            re.search(r"(?i)\b(?:repl(?:y|ies)|reviews?|reviewers?)\b", unit.text)
+            and unit.weight >= 3
+        )
 
 
 def _label_lists(real: list[Unit]) -> None:
