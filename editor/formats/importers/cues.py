@@ -406,13 +406,27 @@ def breadcrumb(text: str) -> list[str] | None:
     return crumbs
 
 
+_FANDOM_SECTION = re.compile(r"(?i)^(?P<fandom>.+?)\s+(?:fan ?fiction|fanfic|fanfiction)$")
+_BADGE = re.compile(r"^\[\s*(?P<rating>[kKtTmM]\+?|MA)\s*-\s*[\w\s-]+:.*\]$")
+
+
 def site_fandom(crumbs: list[str]) -> str | None:
-    """The fandom a breadcrumb ends in, when it starts with a site's section."""
+    """The fandom a breadcrumb names: after a site's section ("Books > Fandom"), or as its
+    own section ("Greyfront Fan Fiction > Title > Chapter 9")."""
+    own = _FANDOM_SECTION.match(crumbs[0])
+    if own and not _SITE_SECTIONS.match(own.group("fandom")):
+        return own.group("fandom")
     if not _SITE_SECTIONS.match(crumbs[0]) or _SITE_SECTIONS.match(crumbs[-1]):
         return None
     if re.fullmatch(_ORIGINAL, crumbs[0], re.IGNORECASE):
         return None  # original fiction: the path ends in a genre, not a fandom
     return crumbs[-1]
+
+
+def badge_rating(text: str) -> str | None:
+    """MediaMiner's "[ T - Teen: Not suitable for readers under 13 ]": the rating."""
+    m = _BADGE.match(unmarked(text).strip())
+    return m.group("rating") if m else None
 
 
 _PAIRING = re.compile(

@@ -35,6 +35,7 @@ from editor.formats.importers.split import (
     Line,
     block_of,
     finish,
+    parse_heading,
     plain_letters,
     slice_line,
     strip_line,
@@ -187,10 +188,7 @@ class Placer:
                 continue
             if unit.target == "dropped" or unit.target == "furniture":
                 flush_pending()
-                crumbs = cues.breadcrumb(unit.text)
-                fandom = cues.site_fandom(crumbs) if crumbs and self.work_scope else None
-                if fandom and self.work.offer("fandoms", (fandom,), _source(unit.text)):
-                    self._decide(unit, "fandom", why="the page's breadcrumb ends in the fandom")
+                if self.work_scope and self._furniture_fields(unit):
                     continue
                 self.work.found.append(
                     Found("", "Left out (site furniture)", shorten(unit.text), unit.text[:120])
@@ -318,6 +316,33 @@ class Placer:
             self.part.title, self.part.title_source = text, source
             return True
         return self.part.title == text
+
+    def _furniture_fields(self, unit: Unit) -> bool:
+        """What a page's furniture says of the work: a breadcrumb's fandom, title and
+        chapter ("Greyfront Fan Fiction ❯ The Open Windows ❯ Chapter 9 - The Farmhouse"),
+        a rating badge."""
+        source = _source(unit.text)
+        rating = cues.badge_rating(unit.text)
+        if rating is not None:
+            if self.reader.plain("rating", "rated", rating, source):
+                self._decide(unit, "rating", why="the site's rating badge")
+                return True
+            return False
+        crumbs = cues.breadcrumb(unit.text)
+        fandom = cues.site_fandom(crumbs) if crumbs else None
+        if crumbs is None or fandom is None:
+            return False
+        self.work.offer("fandoms", (fandom,), source)
+        rest = crumbs[1:] if fandom != crumbs[-1] else []
+        if rest and parse_heading(rest[-1], strict=False) is not None:
+            heading = parse_heading(rest[-1], strict=False)
+            if heading is not None and heading.title and not self.part.title:
+                self.part.title, self.part.title_source = heading.title, source
+            rest = rest[:-1]
+        if len(rest) == 1:
+            self.work.offer("title", rest[0], source)
+        self._decide(unit, "fandom", why="the page's breadcrumb names the fandom")
+        return True
 
     def _info(self, unit: Unit) -> bool:
         """ "[K+] Saltmarsh Academy - Friendship/Family": the rating, the fandom (the piece
