@@ -78,6 +78,10 @@ _META = re.compile(
         r"merry christmas",
         r"(?:only|originally) (?:ever )?(?:meant|supposed|planned) to be",
         r"shout-?out",
+        r"written for",
+        r"thanks (?:so much )?to",
+        r"ficathon",
+        r"look-?over",
         r"(?:short|shorter|shortish|long|longer|longest|quick|little|tiny|small|filler"
         r"|transition(?:al)?|bonus|final|latest|double) (?:chapter|update|part|installment"
         r"|instalment)s?",
