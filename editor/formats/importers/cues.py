@@ -322,6 +322,11 @@ _X_READER = re.compile(r"(?i)\b(?:x|/)\s*(?:[fmy]!|gn!|nb!|male!|fem!)?\s*reader
 # What characters say is not the author talking: "Sorry about your sleeve," he said.
 _SPEECH = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
+# ", said the sign", ", the sign said", ", she said": speech in a story, not a dedication
+_ATTRIBUTION = re.compile(
+    r"(?i),\s+(?:(?:the|a|an|his|her|their|my|our)\s+\w+\s+|he\s+|she\s+|they\s+|i\s+|we\s+)?"
+    r"(?:said|says|asked|asks|read|reads|whispered|shouted|called|announced|added|replied)\b"
+)
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
 
 
@@ -527,7 +532,13 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
     if words <= 12 and (_SIGN_OFF.match(text.strip()) or _DATE.match(plain)):
         return Cue("notes", 3.0, "a sign-off or date")
     hits, which = voice(plain)
-    if _FOR_NAME.match(plain) and 2 <= words <= 25 and not plain.endswith(":") and hits <= 1:
+    if (
+        _FOR_NAME.match(plain)
+        and 2 <= words <= 25
+        and not plain.endswith(":")
+        and hits <= 1
+        and not _ATTRIBUTION.search(plain)  # "For my sister's guests: …, said the sign"
+    ):
         return Cue("dedication", 3.0, "a “For …” line")
     if which == ["I and you"]:
         hits = 0  # a first-person story says "I" and "you" too: only with other signs
