@@ -413,7 +413,14 @@ def _journal_entry(name: str, doc: HtmlElement, check: Check) -> Source | None:
     if subject and parse_heading(subject, strict=False) is not None:
         blocks.insert(0, Block("h2", [Run(subject)]))
     # Who posted it: the journal's user badge over the entry (the fic's author)
-    poster = element_text(first_match(doc, f"//*[{has_class('poster')}]//*[{has_class('ljuser')}]"))
+    poster = element_text(
+        first_match(doc, f"//*[contains(@class, 'poster')]//*[{has_class('ljuser')}]")
+    )
+    # or the journal the page's title names: "fic: Never Only Tea (…) - lamplighter_ink"
+    journal = element_text(first_match(doc, "//head/title")).rpartition(" - ")[2].strip()
+    community = element_text(first_match(doc, f"//*[{has_class('ljcomm')}]"))
+    if not poster and journal and " " not in journal and journal not in (subject, community):
+        poster = journal
     if poster:
         blocks.insert(0, Block("p", [Run(f"Author: {poster}")]))
     return Source(name, blocks)
