@@ -350,16 +350,18 @@ def says_who_owns(text: str) -> bool:
 
 # "Marlowe88 – Ha, so close!", "inkandembers- I know", "Guest: Thank you!": a review reply
 _REPLY = re.compile(r"^(?P<name>[\w.@'’-]{2,30}|[A-Z][\w'’]+ [A-Z][\w'’]+)\s*(?:[-–—:]|\))\s+\S")
-_HANDLE = re.compile(r"^(?:[Gg]uests?|[Aa]non(?:ymous)?|.*[\d_@].*|[a-z][\w.-]*)$")
+_HANDLE = re.compile(r"^(?:[Gg]uests?|[Aa]non(?:ymous)?|.*[\d_@].*)$")
 
 
 def review_reply(text: str, *, among_replies: bool = False) -> bool:
-    """A reply to a reviewer: a handle and a dash or colon, then the reply. A name spelled
-    like a person's ("Marco - …") only where replies are already going on."""
+    """A reply to a reviewer: a handle and a dash or colon, then the reply. A lowercase word
+    and a colon may open any line, and a name spelled like a person's ("Marco - …") too:
+    alone, only a handle ("Marlowe88", "@fern", "Guest") says a reviewer is answered; other
+    names count where replies are already going on."""
     m = _REPLY.match(unmarked(text).strip())
     if m is None or words_of(text) > 120:
         return False
-    return bool(_HANDLE.match(m.group("name"))) or among_replies
+    return among_replies or bool(_HANDLE.match(m.group("name")))
 
 
 def for_someone(text: str) -> bool:
