@@ -79,6 +79,8 @@ _META = re.compile(
         r"(?:only|originally) (?:ever )?(?:meant|supposed|planned) to be",
         r"shout-?out",
         r"written for",
+        r"vote if (?:you|u)",
+        r"if (?:you|u) want (?:chapter|part|more|the next|another)",
         r"tell (?:me|us)",
         r"(?:your|any) theories",
         r"in the comments",

@@ -417,7 +417,11 @@ def _journal_entry(name: str, doc: HtmlElement, check: Check) -> Source | None:
         first_match(doc, f"//*[contains(@class, 'poster')]//*[{has_class('ljuser')}]")
     )
     # or the journal the page's title names: "fic: Never Only Tea (…) - lamplighter_ink"
-    journal = element_text(first_match(doc, "//head/title")).rpartition(" - ")[2].strip()
+    page_title = element_text(first_match(doc, "//head/title"))
+    journal = page_title.rpartition(" - ")[2].strip()
+    if " " in journal:  # "inkwell_harrow: FIC: The Brass Key (…)"; not "fic: The Orchard Wall"
+        prefix = page_title.partition(": ")[0].strip()
+        journal = prefix if re.fullmatch(r"[\w-]*[_\d-][\w-]*", prefix) else ""
     community = element_text(first_match(doc, f"//*[{has_class('ljcomm')}]"))
     if not poster and journal and " " not in journal and journal not in (subject, community):
         poster = journal

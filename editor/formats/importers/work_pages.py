@@ -150,6 +150,9 @@ def efiction_printable(name: str, doc: HtmlElement, check: Check) -> Source | No
     if pagetitle is not None:
         author_link = first_match(pagetitle, ".//a[contains(@href, 'viewuser')]")
         author = element_text(author_link)
+        links = pagetitle.xpath(".//a")
+        if not author and len(links) >= 2 and " by " in element_text(pagetitle):
+            author = element_text(links[-1])  # "<a>Title</a> by <a>author</a>", any address
         # "Orchard Lights by ashgrove": the title is the page title before the by-line
         title = element_text(first_match(pagetitle, ".//a|.//b"))
         if author and (
