@@ -24,7 +24,15 @@ class Cue:
 
 
 def _words(*phrases: str) -> str:
-    return "|".join(phrases)
+    """The phrases as one alternation, each tried only where its first letter stands: Python's
+    engine tries every alternative at every position otherwise, and this one is long."""
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        first = phrase[:1].lower()
+        literal = first.isalpha() and phrase[1:2] not in ("?", "*", "{")
+        groups.setdefault(first if literal else "", []).append(phrase)
+    parts = [f"(?={re.escape(c)})(?:{'|'.join(ps)})" for c, ps in groups.items() if c]
+    return "|".join([*parts, *groups.get("", [])])
 
 
 # An author talking about the work or to the readers. Each hit counts once.

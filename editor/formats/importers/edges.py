@@ -53,6 +53,7 @@ _FRONT_REACH = 40  # units: front matter longer than this is not front matter
 _END_REACH = 15
 _HEADER_SHARE = 0.6  # never more than this share of a long text's words taken as its edges
 _ENOUGH = 1.5  # the least evidence for front matter
+_MIDDLE = "the middle of the text"
 _PLAIN_STORY = 15.0  # evidence this far behind its best: the story has surely begun
 
 # -- evidence ----------------------------------------------------------------------------
@@ -463,7 +464,7 @@ def _weigh_edges(units: list[Unit], *, chapter_start: bool, everything: bool) ->
                 break
     for n, unit in enumerate(units):
         if not done[n]:
-            unit.target, unit.weight, unit.why = "story", -3.0, "the middle of the text"
+            unit.target, unit.weight, unit.why = "story", -3.0, _MIDDLE
 
 
 def _first_real(units: list[Unit]) -> int:

@@ -185,7 +185,7 @@ def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
             key = _misspelled(spelled)
         if key is not None:
             return KeyMatch(key, m.start("value"), spelled)
-    bare = _normal_key(unmarked(text).strip(_BARE_DECORATION))
+    bare = _normal_key(unmarked(text).strip(_BARE_DECORATION)) if len(text) <= 60 else ""
     if bare in _KEYS and _KEYS[bare] in _BARE_KEYS:
         # "Notas iniciais do capítulo", "Summary" alone on a line: the label of what follows
         return KeyMatch(_KEYS[bare], len(text), bare)
