@@ -542,6 +542,13 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("disclaimer", 5.0, "says who owns the characters")
     if _WARNING.search(plain) and words <= 60:
         return Cue("warnings", 4.0, "names what the chapter contains")
+    if (
+        words <= 8
+        and names_a_pairing(plain)
+        and " & " not in plain  # "Ember & Ash" is as often a title
+        and not _SENTENCE_END.search(plain)
+    ):
+        return Cue("relationships", 3.0, "a pairing")  # "Mara x Jun" alone on its line
     if review_reply(plain) and not _POV.match(plain):
         return Cue("notes", 3.0, "a reply to a reviewer")
     if _UNEDITED.match(plain) and words <= 20:

@@ -153,12 +153,24 @@ def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = Tr
 _BAR = re.compile(r"\s+\|\s+")
 
 
+# Where a second label may start inside a line: "Categories: Isles > A/B Characters: A, B"
+_INNER_LABEL = re.compile(r"\s+(?=[A-Z][\w'’ ]{1,24}:\s)")
+
+
 def _piped(line: Line, text: str) -> list[Line]:
-    """A line of labels joined by bars, as EFP and some archives print a header, cut into
-    its pieces; [] for any other line."""
-    if " | " not in text:
+    """A line of labels joined by bars, as EFP and some archives print a header, or run
+    together (eFiction), cut into its pieces; [] for any other line."""
+    if " | " in text:
+        bars = [(bar.start(), bar.end()) for bar in _BAR.finditer(text)]
+    elif (colon := text.find(":")) >= 0 and ":" in text[colon + 1 :] and match_key(text):
+        bars = [(m.start(), m.end()) for m in _INNER_LABEL.finditer(text, colon + 1)]
+        # (each piece with a value: "Chapter Notes: Content note: …" is one label's note)
+        bars = [(a, b) for a, b in bars if text[colon + 1 : a].strip() and match_key(text[b:])]
+    else:
         return []
-    cuts = [0, *(m for bar in _BAR.finditer(text) for m in (bar.start(), bar.end())), len(text)]
+    if not bars:
+        return []
+    cuts = [0, *(m for bar in bars for m in bar), len(text)]
     spans = list(zip(cuts[::2], cuts[1::2], strict=True))
     labelled = sum(1 for a, b in spans if match_key(text[a:b]) is not None)
     if labelled < 2 and not (labelled and len(spans) == 2):

@@ -121,7 +121,7 @@ _LOOSE_LINE = re.compile(
     re.IGNORECASE,
 )
 _KEY_LINE = re.compile(
-    r"^[\s*_#>]*(?P<key>[^\W\d_][\w'’/.() &-]{0,40}?)[\s*_]*"
+    r"^[\s*_#>\[]*(?P<key>[^\W\d_][\w'’/.() &-]{0,40}?)[\s*_]*"
     r"!?[\s*_]*(?::|(?<=\s)[-–—](?=\s)|(?<=!)[-–—]|[–—])[\s*_]*(?P<value>.*)$",
     re.DOTALL,
 )
@@ -181,6 +181,8 @@ def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
         key = _KEYS.get(spelled)
         if key is None and "/" in spelled:  # "Tags/Warnings/Spoilers:": its first known part
             key = next((_KEYS[p.strip()] for p in spelled.split("/") if p.strip() in _KEYS), None)
+        if key is None and "(" in spelled:  # "Warnings (Non-Con/Dub-Con/Underage):"
+            key = _KEYS.get(_normal_key(re.sub(r"\([^)]*\)", "", spelled)))
         if key is None:
             key = _misspelled(spelled)
         if key is not None:
@@ -232,7 +234,7 @@ def _slips(a: str, b: str) -> int:
 
 
 _AUTHOR_TAIL = re.compile(
-    r"(?i)\s+(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d[\d,.]*\s+(?:reviews?|recensioni|comentarios"
+    r"(?i)\s+(?:<[^<>\s]+@[^<>\s]+>|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d[\d,.]*\s+(?:reviews?|recensioni|comentarios"
     r"|comentários|kommentare|commentaires|reads|views|followers|stories|storie|historias)\b)"
     r".*$"
 )
@@ -625,6 +627,12 @@ class FieldWriter:
 
     def plain(self, key: str, spelled: str, value: str, line: str) -> bool:
         value = unquoted(value)
+        if value.endswith("]") and "[" not in value:
+            value = value[:-1].rstrip()  # "[Word count: 1804]"
+        if value and not value.strip(" /-–—.·*_"):
+            # "Pairings (if any): /": the author left it empty on purpose
+            self.work.found.append(Found("", f"{spelled.capitalize()} (left empty)", value, line))
+            return True
         source = _source(line)
         offer = self.work.offer
         if key.startswith("ignore"):
@@ -664,6 +672,16 @@ class FieldWriter:
             return taken
         if key in ("warnings", "chapter_warnings"):
             return self._warnings(value, source, chapter=key == "chapter_warnings")
+        if key == "category" and " > " in value:
+            # eFiction's "Fandom > Subcategory": the fandom, then pairings or tags
+            paths = [[c.strip() for c in p.split(" > ") if c.strip()] for p in value.split(",")]
+            offer("fandoms", tuple(dict.fromkeys(p[0] for p in paths if p)), source)
+            for rest in (c for p in paths for c in p[1:]):
+                if "/" in rest:  # "Mara/Jun"
+                    offer("relationships", (rest,), source)
+                else:
+                    self.plain("category", spelled, rest, line)
+            return True
         if key == "category":
             categories: list[Category] = []
             genres: list[str] = []

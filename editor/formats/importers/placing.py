@@ -212,6 +212,12 @@ class Placer:
                 continue
             flush_pending()
             target = unit.target
+            if target == "relationships" and self.work.offer(
+                "relationships", (_plain(unit.text),), _source(unit.text)
+            ):
+                flush_notes()
+                self._decide(unit, "relationships")
+                continue
             if target in ("disclaimer", "dedication", "warnings", "summary") and self._unlabelled(
                 unit, target
             ):

@@ -172,6 +172,7 @@ _NAMED = re.compile(
 _WRAP = "[]()~*-–—=•·.:|<>«»#_ \t"
 _BRACKETED = re.compile(r"^[\[(](?P<inner>[^\])]{1,40})[\])]\s*(?P<rest>.*)$")
 _WORD_VALUES = {w: (i + 1 if i < 19 else (i - 17) * 10) for i, w in enumerate(_NUMBER_WORDS)}
+_WORD_VALUES["zero"] = 0  # "Zero: A Single Step", a prologue by another name
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 
 
@@ -246,7 +247,7 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     if found is None:
         # In a heading block, "1. Lost Property" and "IV - The Owner" are chapters too; in
         # text only with a bar, as Wattpad titles its parts ("Seven | Glass Houses").
-        m = (_NUMBERED if not strict else _PIPED).match(line)
+        m = (_NUMBERED if not strict else _PIPED).match(line) or _WORDED.match(line)
         number = _number(m.group("num").lower()) if m else None
         if m and number is not None:
             return Heading(m.group("title").strip(), number)
@@ -255,6 +256,10 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
 
 _NUMBERED = re.compile(
     r"^(?P<num>\d{1,3}|[IVXLC]{1,7})\s*[.):|\-–—]\s*(?P<title>[^\W\d_].{0,100})$"
+)
+# "Zero: A Single Step", "Twelve: The Long Night": a number in words and a titled title
+_WORDED = re.compile(
+    rf"(?i)^(?P<num>zero|{'|'.join(_NUMBER_WORDS)})\s*:\s+(?P<title>(?-i:[A-Z])[^.!?:]{{0,80}})$"
 )
 _PIPED = re.compile(
     rf"(?i)^(?P<num>\d{{1,3}}|[ivxlc]{{1,7}}|{_NUMBER})\s*\|\s*(?P<title>[^\W\d_][^|]{{0,100}})$"
@@ -347,10 +352,15 @@ def _counts_apart(
     last: tuple[int, Heading] | None = None
     for i, found in sorted(marks.items()):
         heading = found[0]
-        if last is not None and heading.of_total and not heading.title:
+        if last is not None:
             at, above = last
             between = [b for b in blocks[at + 1 : i] if not is_blank(b)]
-            if len(between) <= 2 and heading.number in (None, above.number):
+            near = len(between) <= 2
+            counted = heading.of_total and not heading.title
+            if near and counted and heading.number in (None, above.number):
+                continue
+            # "~*~ Chapter 2 of 5 ~*~" over "~ Two: The Orchard Thief ~": one chapter's heading
+            if near and not above.title and heading.number == above.number is not None:
                 continue
         out[i] = found
         last = (i, heading)
