@@ -1,40 +1,44 @@
-"""The importer on real-structured fics (tests/fixtures/import_corpus and import_holdout).
+"""The importer on real-structured fics: the development sets (tests/fixtures/import_corpus and
+the held-out sets already studied) and the fresh held-out set.
 
 The corpus's README format is ../shared/fixtures/import/README.md; ``bench/import_accuracy.py``
 scores it and prints the table in bench/RESULTS.md. These tests keep what is reached: the
 share of cases that pass and of header items in the right field may only go up, and no story
-paragraph of the held-out set is ever moved into a field.
+paragraph is ever moved into a field.
 """
 
 from __future__ import annotations
 
-from bench.import_accuracy import CORPORA, cases, score
+from bench.import_accuracy import DEVELOPMENT, FRESH, cases, score
 
-DEVELOPMENT, HELD_OUT, HELD_OUT_2, FRESH = CORPORA
+# The fresh set's score when it came, before anyone looked at it (bench/RESULTS.md)
+FRESH_PASSED, FRESH_ITEMS, FRESH_MOVED = 28, 0.90, 0
 
 
 def test_the_development_corpora_score_at_least_as_today() -> None:
-    # The first set and the two held-out sets whose failures were studied.
-    results = [score(path) for path in cases([DEVELOPMENT, HELD_OUT, HELD_OUT_2])]
-    assert len(results) >= 98
+    # The first set and the held-out sets whose failures were studied.
+    results = [score(path) for path in cases(list(DEVELOPMENT))]
+    assert len(results) >= 180
     passed = sum(r.passed for r in results) / len(results)
     items = sum(r.items_right for r in results) / sum(r.items for r in results)
-    assert passed >= 0.97, [r.case for r in results if not r.passed]
+    assert passed >= 0.98, [r.case for r in results if not r.passed]
     assert items >= 0.99
     assert sum(r.story_moved for r in results) == 0, [r.problems for r in results if r.story_moved]
 
 
-def test_the_fresh_held_out_set_scores_at_least_as_today() -> None:
-    # Never tuned on: a floor, so that tuning on the others cannot quietly lose it.
+def test_the_fresh_held_out_set_scores_at_least_as_when_it_came() -> None:
+    # Never tuned on: a floor at its first score, so that tuning on the others cannot
+    # quietly lose it.
     results = [score(path) for path in cases([FRESH])]
-    assert len(results) >= 20
+    assert len(results) >= 40
     items = sum(r.items_right for r in results) / sum(r.items for r in results)
-    assert sum(r.passed for r in results) >= 14
-    assert items >= 0.93
+    assert sum(r.passed for r in results) >= FRESH_PASSED
+    assert items >= FRESH_ITEMS
+    assert sum(r.story_moved for r in results) <= FRESH_MOVED
 
 
 def test_a_story_line_that_looks_like_a_label_stays_the_story() -> None:
-    traps = [p for p in cases([DEVELOPMENT]) if "trap" in p.name or "no_header" in p.name]
+    traps = [p for p in cases(list(DEVELOPMENT)) if "trap" in p.name or "no_header" in p.name]
     assert len(traps) >= 6
     for path in traps:
         result = score(path)
