@@ -1,6 +1,6 @@
 """Files posted in a chapter's place that are only an author's notice (a hiatus, "not a
-chapter, sorry!"), and other shapes real chapters come in: lists under a label, credits,
-numbered headings in a page's heading tags."""
+chapter, sorry!"): a chapter of notes, as posted. And other shapes real chapters come in:
+lists under a label, credits, numbered headings in a page's heading tags."""
 
 from __future__ import annotations
 
@@ -40,18 +40,17 @@ def _work(tmp_path: Path, notice_heading: str) -> list[Path]:
     ]
 
 
-def test_a_file_titled_as_a_note_joins_the_chapter_before_it(tmp_path: Path) -> None:
+def test_a_notice_titled_as_a_note_stays_the_chapter_it_was_posted_as(tmp_path: Path) -> None:
     result = read_files(_work(tmp_path, "Chapter 2: Author's Note (not a chapter, sorry!)"))
 
-    assert [c.title for c in result.chapters] == ["Lamps", "The Eighth Lamp"]
-    first, last = result.chapters
+    titles = [c.title for c in result.chapters]
+    assert titles == ["Lamps", "Author's Note (not a chapter, sorry!)", "The Eighth Lamp"]
+    first, notice, last = result.chapters
     assert words(plain_text(first.body)) == words(_STORY_1)
     assert words(plain_text(last.body)) == words(_STORY_3)
-    notes = plain_text(first.notes_end)
-    # Every word of the notice is kept, its title too.
-    assert "Author's Note (not a chapter, sorry!)" in notes
-    assert words(_NOTICE) == words(notes)[-len(words(_NOTICE)) :]
-    assert any("2.txt" in w and "not a chapter" in w for w in result.warnings)
+    assert notice.body == ""
+    assert words(plain_text(notice.notes_begin + notice.notes_end)) == words(_NOTICE)
+    assert any("2.txt" in w and "notice" in w for w in result.warnings)
 
 
 def test_a_notice_without_such_a_title_stays_a_chapter_with_its_words_in_notes(
@@ -83,16 +82,17 @@ def test_a_drabble_with_a_note_is_a_chapter(tmp_path: Path) -> None:
     assert not [w for w in result.warnings if "notice" in w]
 
 
-def test_a_notice_first_in_the_work_goes_to_the_next_chapter(tmp_path: Path) -> None:
+def test_a_notice_first_in_the_work_is_a_chapter_of_notes(tmp_path: Path) -> None:
     files = [
         _write(tmp_path, "0.txt", f"Chapter 1: A/N (please read)\n\n{_NOTICE}\n"),
         _write(tmp_path, "1.txt", f"Chapter 2: Lamps\n\n{_STORY_1}\n"),
     ]
     result = read_files(files)
 
-    [chapter] = result.chapters
+    notice, chapter = result.chapters
+    assert notice.body == ""
+    assert "going on hiatus" in plain_text(notice.notes_begin)
     assert words(plain_text(chapter.body)) == words(_STORY_1)
-    assert "going on hiatus" in plain_text(chapter.notes_begin)
 
 
 def test_a_list_under_a_label_is_its_value_not_dialogue(tmp_path: Path) -> None:
