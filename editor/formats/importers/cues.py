@@ -87,6 +87,10 @@ _META = re.compile(
         r"(?:only|originally) (?:ever )?(?:meant|supposed|planned) to be",
         r"shout-?out",
         r"written for",
+        r"grab (?:some |the |your )?tissues",
+        r"(?:sequel|prequel)s?",
+        r"reviewed",
+        r"favou?rited",
         r"vote if (?:you|u)",
         r"if (?:you|u) want (?:chapter|part|more|the next|another)",
         r"tell (?:me|us)",
@@ -206,6 +210,11 @@ _GREETING = re.compile(
     r"|(?:my )?(?:dear|dearest|liebe|lieber|queridos?|queridas?|chers?|ch[èe]res?|cari|care)"
     rf"\s+{_GROUP}\b)",
     re.IGNORECASE,
+)
+# "Last one, everybody." / "Sorry, guys!": the readers called on
+_VOCATIVE = re.compile(
+    r"(?i),\s+(?:everyone|everybody|guys|folks|y'all|lovelies|my lovelies|dear readers|readers"
+    r"|friends|fam)\s*[.!?]"
 )
 _SALUTATION = re.compile(
     r"(?i)^(?:my )?(?:dear|dearest|liebe|lieber|queridos?|queridas?|chers?"
@@ -402,6 +411,8 @@ def voice(text: str) -> tuple[int, list[str]]:
     hits += [m.group(0) for m in _CASED_META.finditer(text)][:2]
     if _GREETING.match(text):
         hits.append("a greeting")
+    if _VOCATIVE.search(text):
+        hits.append("readers addressed")
     if _EMOTICON.search(text):
         hits.append("an emoticon")
     if _FIRST_PERSON.search(text) and _SECOND_PERSON.search(text):

@@ -226,6 +226,15 @@ def _label_values(real: list[Unit]) -> None:
             run.append(after)
         else:
             run = run if alone else []
+        rest = real[i + 1 :]
+        closing = alone and unit.key.key in NOTE_KEYS and i > len(real) // 2 and len(rest) <= 8
+        if closing and not any(u.kind == "heading" or cues.is_dialogue(u.text) for u in rest):
+            # "Author's Note:" alone after the story: all that follows, to the end, is the note
+            for after in rest:
+                if after.weight < 3:
+                    after.target, after.weight = unit.key.key, 3.0
+                    after.why = f"goes on from “{unit.key.spelled}”"
+            continue
         closed = len(real) > i + 1 + len(run) and real[i + 1 + len(run)].kind == "sep"
         near = closed and len(run) <= (4 if alone else 2)
         taken = run if near else run[:1] if alone else []
@@ -442,6 +451,8 @@ def read_edges(
     taken = writer.region(units[:start], end=False)
     taken |= writer.story(units[start:end])
     taken |= writer.region(units[end:], end=True)
+    # A lone "." between paragraphs stood in for the blank line FFN strips: not the story's
+    taken |= {id(u) for u in units[start:end] if u.kind == "spacer" and u.text.strip() == "."}
     return _rebuild(blocks, units, {n for n, u in enumerate(units) if id(u) in taken})
 
 

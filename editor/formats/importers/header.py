@@ -448,8 +448,12 @@ class WorkFields:
     found: list[Found] = field(default_factory=list)
 
     def offer(self, name: str, value: Any, source: str, *, quiet: bool = False) -> bool:
-        """Set ``name`` unless it holds another value; lists are merged. True: taken."""
+        """Set ``name`` unless it holds another value; lists are merged, and so are
+        dedications ("For Hannelore, …" over "Dedicated to: the writing group"). True: taken."""
         current = self.values.get(name)
+        if name == "dedication" and current and isinstance(value, str) and value not in current:
+            value, current = current + value, None
+            self.values.pop(name)
         if isinstance(value, tuple):
             merged = tuple(dict.fromkeys((*(current or ()), *value)))
             self.values[name] = merged
