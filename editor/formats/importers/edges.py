@@ -131,7 +131,7 @@ def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False
             unit.why = "a label alone, and it names nothing a warning names"
         if unit.why == "a label" and not any(u.weight >= 3 for u in near):
             unit.target, unit.weight, unit.why = "", -0.5, "a line with a colon"
-        if unit.target == "narrative" and i and unit.key and unit.key.key == "summary":
+        if unit.target == "narrative" and i and unit.key and "summary" in unit.key.key:
             # A summary reads like prose; only a text's first line can be the story's.
             unit.target, unit.weight, unit.why = unit.key.key, 6.0, f"labelled “{unit.key.spelled}”"
         # "Warning: the bridge is out, the sign said." is the story unless a header goes on

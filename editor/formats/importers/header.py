@@ -65,7 +65,10 @@ for _key, _spellings in {
     "avviso legale|déni|esclusione di responsabilità|derechos",
     "summary": "summary|description|blurb|resumen|sinopsis|resumo|sinopse|zusammenfassung|"
     "kurzbeschreibung|beschreibung|inhalt|résumé|resume|sommaire|riassunto|trama|synopsis",
-    "chapter_summary": "chapter summary|resumen del capítulo|kapitelzusammenfassung",
+    "chapter_summary": "chapter summary|resumen del capítulo|kapitelzusammenfassung|"
+    "previously|previously on|last time|last time on|recap|last chapter|anteriormente|"
+    "en el capítulo anterior|no capítulo anterior|was bisher geschah|bisher|précédemment|"
+    "dans le chapitre précédent|nel capitolo precedente|riassunto",
     "dedication": "dedicated to|dedication|dedications|gift for|gifted to|dedicado a|"
     "dedicada a|dedicatoria|dedicatória|widmung|gewidmet|dédicace|dédié à|dedica|dedicato a",
     "prompt": "prompt|prompts|prompt used|prompts used|prompt fill|reto|desafío|thema|sujet",
