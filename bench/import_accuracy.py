@@ -115,7 +115,7 @@ def _matches(values: list[str], item: dict[str, Any]) -> bool:
     if item.get("match") == "equals":
         return any(_norm(v) == want for v in values) or _norm(", ".join(values)) == want
     # A list field holds the items of "trespassing, mild peril" apart: joined, as written.
-    joined = (_norm(" ".join(values)), _norm(", ".join(values)))
+    joined = (_norm(" ".join(values)), _norm(", ".join(values)), _norm("/".join(values)))
     return any(want in _norm(v) for v in values) or any(want in j for j in joined)
 
 

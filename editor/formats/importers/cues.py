@@ -625,4 +625,6 @@ def title_by_author(text: str) -> tuple[str, str, str] | None:
     m = _BY_LINE.match(plain)
     if m is None or not title_like(m.group("title")) or words_of(m.group("author")) > 4:
         return None
+    if re.search(r"[.!?]\s|[!?]$", m.group("author")):
+        return None  # "… by marrowlark. Translated with permission!": a credit, not a byline
     return m.group("title").strip(), m.group("author").strip(" ()"), extra
