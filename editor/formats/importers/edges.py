@@ -142,6 +142,12 @@ def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False
     for i, unit in enumerate(real[1:-1], 1):
         # A title line between the header and the story: the chapter's title.
         prev, nxt = real[i - 1], real[i + 1]
+        untitled = prev.kind == "heading" and prev.heading is not None and not prev.heading.title
+        plain = unit.kind == "text" and unit.key is None and unit.weight <= 0
+        if untitled and plain and len(unit.lines) == 1 and _chapter_title_line(unit.text):
+            unit.target, unit.weight = "chapter_title", 3.0
+            unit.why = "a title under the heading"
+            continue
         # (or between the header's rule and the story)
         above = prev.weight >= 3 or (prev.kind == "sep" and i >= 2 and real[i - 2].weight >= 3)
         if (

@@ -138,6 +138,8 @@ def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = Tr
             if current is None or separate or key is not None or heading is not None:
                 current = Unit(i, [line], [n], "heading" if heading else "text", key, heading)
                 units.append(current)
+                if heading is not None:
+                    current = None  # the line under "Chapter 1" ("-A Late Frost-") is its own
             else:
                 current.lines.append(line)
                 current.numbers.append(n)
