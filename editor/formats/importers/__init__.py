@@ -229,7 +229,7 @@ def _parts_of(
 ) -> list[Part]:
     """One file's chapters: cut at chapter headings, each one's edges read."""
     from editor.formats.importers.edges import read_edges
-    from editor.formats.importers.header import Part, PartMeta
+    from editor.formats.importers.header import Part, PartMeta, is_bare_label
     from editor.formats.importers.split import Split, cut_at_headings, is_blank, split
     from editor.text.richtext import Block, Run
 
@@ -242,7 +242,7 @@ def _parts_of(
         title = " ".join(blocks[top].text().split())
         work.offer("title", title, title)
         blocks = blocks[:top] + blocks[top + 1 :]
-    cut = split(blocks) if split_chapters else Split(blocks, [])
+    cut = split(blocks, is_label=is_bare_label) if split_chapters else Split(blocks, [])
     meta = PartMeta()
     front = cut.front
     if cut.title:

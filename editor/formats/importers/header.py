@@ -243,6 +243,12 @@ _AUTHOR_TAIL = re.compile(
 )
 
 
+def is_bare_label(text: str) -> bool:
+    """ "Summary", "Notes", "Chapter Notes" alone: a label over what follows it."""
+    found = match_key(text)
+    return found is not None and found.value_start >= len(text.rstrip())
+
+
 def is_key_line(text: str) -> bool:
     return match_key(text) is not None
 

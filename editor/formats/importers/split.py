@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -367,20 +368,25 @@ def _counts_apart(
     return out
 
 
-def split(blocks: list[Block]) -> Split:
+def split(blocks: list[Block], *, is_label: Callable[[str], bool] = lambda _: False) -> Split:
     """Cut blocks into chapters at chapter headings.
 
     Chapter headings ("Chapter 2: Title", "Prologue") win. Without any, document headings
     (``<h2>``-``<h4>``) of the highest level that occurs at least twice split. A document
     heading at the very top that is not a chapter's is a title, not a chapter. Without
-    headings, page breaks (``PAGE_BREAK`` blocks) split.
+    headings, page breaks (``PAGE_BREAK`` blocks) split. A heading that is only a label
+    ("## Summary", "## Notes": ``is_label``) heads a field, not a chapter.
     """
     out = Split(front=[], sections=[])
     marks = _counts_apart(
         blocks, {i: found for i, b in enumerate(blocks) if (found := _heading_at(b))}
     )
     first = next((i for i, b in enumerate(blocks) if not is_blank(b)), None)
-    kinds = [b.kind for b in blocks if b.kind in ("h2", "h3", "h4") and b.text().strip()]
+    kinds = [
+        b.kind
+        for b in blocks
+        if b.kind in ("h2", "h3", "h4") and b.text().strip() and not is_label(b.text())
+    ]
     if (
         first is not None
         and first not in marks
@@ -402,7 +408,7 @@ def split(blocks: list[Block]) -> Split:
     level = next((k for k in ("h2", "h3", "h4") if kinds.count(k) >= 2), None)
     if level:
         for i, block in enumerate(blocks):
-            if block.kind == level and block.text().strip():
+            if block.kind == level and block.text().strip() and not is_label(block.text()):
                 cuts[i] = Section(block.text().strip(), [], block.text().strip())
         return _cut(blocks, cuts, out)
     text_seen = False
