@@ -212,6 +212,7 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 # "Last one, everybody." / "Sorry, guys!": the readers called on
+_HASHTAG = re.compile(r"(?:^|\s)#[^\s#][^#]*")
 _VOCATIVE = re.compile(
     r"(?i),\s+(?:everyone|everybody|guys|folks|y'all|lovelies|my lovelies|dear readers|readers"
     r"|friends|fam)\s*[.!?]"
@@ -560,6 +561,9 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         and not _SENTENCE_END.search(plain)
     ):
         return Cue("relationships", 3.0, "a pairing")  # "Mara x Jun" alone on its line
+    tags = text.strip()  # (unmarked would take a leading "#" for a heading's)
+    if len(_HASHTAG.findall(tags)) >= 2 and not _HASHTAG.sub("", tags).strip(" ,"):
+        return Cue("notes", 4.0, "the post's tags")  # "#rafe x reader #bookseller au"
     if review_reply(plain) and not _POV.match(plain):
         return Cue("notes", 3.0, "a reply to a reviewer")
     if _UNEDITED.match(plain) and words <= 20:

@@ -191,9 +191,9 @@ def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False
         if i < 3 and cues.title_by_author(unit.text) is not None:
             unit.target, unit.weight, unit.why = "title_by", 4.0, "“Title by Author”"
         elif (
-            cues.title_like(unit.text)
+            (cues.title_like(unit.text) or _bold_title(unit))
             and len(unit.lines) == 1
-            and (by_next or ((i == 0 or last) and around))
+            and (by_next or ((i <= 1 or last) and around))
         ):
             unit.target, unit.weight, unit.why = "title", 3.0, "a title line in the header"
         elif len(unit.lines) == 2 and around and _title_and_name(unit):
@@ -212,6 +212,11 @@ def _lone_sign(unit: Unit, near: list[Unit]) -> bool:
         and not cues.names_a_warning(unit.value)
         and not any(u.weight >= 3 or u.kind in ("sep", "heading") for u in near)
     )
+
+
+def _bold_title(unit: Unit) -> bool:
+    """ "**snowed in**": a short bold line, lower case as Tumblr writes titles."""
+    return unit.bold and 0 < unit.words <= 8 and not _SENTENCE_END.search(unit.text)
 
 
 def _label_values(real: list[Unit]) -> None:

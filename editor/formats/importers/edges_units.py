@@ -92,6 +92,12 @@ class Unit:
     item: str | None = None  # a list item's text without its bullet ("- panic attack")
 
     @property
+    def bold(self) -> bool:
+        """The whole unit in bold ("**snowed in**"): set apart as a title is."""
+        runs = [r for line in self.lines for r in line if r.text.strip()]
+        return bool(runs) and all("strong" in r.marks for r in runs)
+
+    @property
     def value(self) -> str:
         """A labelled unit's text after its label."""
         first = text_of(self.lines[0])[self.key.value_start :] if self.key else ""
