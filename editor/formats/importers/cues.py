@@ -212,7 +212,6 @@ _GREETING = re.compile(
     re.IGNORECASE,
 )
 # "Last one, everybody." / "Sorry, guys!": the readers called on
-_HASHTAG = re.compile(r"(?:^|\s)#[^\s#][^#]*")
 _VOCATIVE = re.compile(
     r"(?i),\s+(?:everyone|everybody|guys|folks|y'all|lovelies|my lovelies|dear readers|readers"
     r"|friends|fam)\s*[.!?]"
@@ -339,6 +338,8 @@ _POV = re.compile(
     r"|[A-Z][A-Z'’ ]{1,20}:)$",
     re.IGNORECASE,
 )
+# "From: Margery Quell", "Subject: Re: the pears": an e-mail or memo the story shows
+_MEMO = re.compile(r"(?i)^(?:from|to|subject|cc|bcc|sent|re|memo|von|an|betreff|de|para|asunto):\s")
 _DIALOGUE = re.compile(r"^\s*(?:[\"“”„«»‘'‹›]|[—–-]\s*[¿¡]?\w)")
 # "- panic attack", "• swearing": an item of a list under a label. Not "— ¿Qué?" nor "– Ja":
 # dashes longer than a hyphen open dialogue in Spanish, French, German and Russian.
@@ -539,6 +540,8 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("", 0.0, "empty")
     if is_furniture(plain) or breadcrumb(plain):
         return Cue("furniture", 5.0, "the site's page furniture")
+    if _MEMO.match(plain):
+        return Cue("letter", -2.0, "a letter's or e-mail's header, in the story")
     if _POV.match(plain) and words <= 6:
         return Cue("story", -3.0, "a point-of-view marker opens the story")
     if words <= 6 and _SIGN_OFF.match(text.strip()):  # "— Wren", "~ wren, 4 March 2017"
@@ -561,8 +564,9 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         and not _SENTENCE_END.search(plain)
     ):
         return Cue("relationships", 3.0, "a pairing")  # "Mara x Jun" alone on its line
-    tags = text.strip()  # (unmarked would take a leading "#" for a heading's)
-    if len(_HASHTAG.findall(tags)) >= 2 and not _HASHTAG.sub("", tags).strip(" ,"):
+    # (not the plain text: unmarked would take a leading "#" for a heading's)
+    tags = re.split(r"[\s,]+(?=#)", text.strip())
+    if len(tags) >= 2 and all(t.startswith("#") and len(t) > 1 for t in tags):
         return Cue("notes", 4.0, "the post's tags")  # "#rafe x reader #bookseller au"
     if review_reply(plain) and not _POV.match(plain):
         return Cue("notes", 3.0, "a reply to a reviewer")
