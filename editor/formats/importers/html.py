@@ -117,18 +117,20 @@ def rich_field(element: HtmlElement) -> str:
 
 
 def _labelled(containers: list[HtmlElement]) -> dict[str, HtmlElement]:
-    """AO3 labels a block quote with the paragraph before it ("Summary", "Chapter Notes")."""
+    """AO3 labels a block quote with the paragraph before it ("Summary", "Chapter Notes") in
+    its download, and with an ``h3.heading`` in a ``div.module`` on its pages."""
     found: dict[str, HtmlElement] = {}
     for container in containers:
         label = None
-        for child in container.iterchildren():
-            if not isinstance(child.tag, str):
-                continue  # a comment
-            if child.tag == "p" and "message" not in (child.get("class") or ""):
-                label = " ".join(child.text_content().split()).lower()
-            elif child.tag == "blockquote" and label and label not in found:
-                found[label] = child
+        for child in container.iter("p", "h3", "h4", "blockquote"):
+            if any(True for _ in child.iterancestors("blockquote")):
+                continue  # a paragraph of a quote already taken
+            if child.tag == "blockquote":
+                if label and label not in found:
+                    found[label] = child
                 label = None
+            elif "message" not in (child.get("class") or ""):
+                label = " ".join(child.text_content().split()).lower().rstrip(":")
     return found
 
 

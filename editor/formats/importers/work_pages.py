@@ -195,6 +195,11 @@ def efiction_printable(name: str, doc: HtmlElement, check: Check) -> Source | No
     if not parts:
         return None
     parts[0].meta.take(first)
+    # The archive's own disclaimer, printed under the story: the work's, if it has none
+    for box in doc.xpath(f"//div[{has_class('disclaimer')}]")[:1]:
+        text = re.sub(r"(?i)^\s*disclaimer\s*:\s*", "", element_text(box))
+        if text:
+            work.offer("disclaimer", f"<p>{html_escape(text)}</p>", "Site disclaimer")
     return Source(name, structured=(work, parts))
 
 
@@ -257,8 +262,11 @@ def _efiction_categories(span: HtmlElement) -> list[str]:
         value = "".join(_tail_text(span))
         paths = [[c.strip() for c in p.split(">") if c.strip()] for p in value.split(",")]
     fandoms = list(dict.fromkeys(path[0] for path in paths if path))
-    tags = [name for path in paths for name in path[1:]]
+    under = [name for path in paths for name in path[1:]]
+    pairs = [name for name in under if "/" in name]  # "Saltlands > Kaveh/Soraya"
+    tags = [name for name in under if "/" not in name]
     lines = [f"Fandom: {', '.join(fandoms)}"] if fandoms else []
+    lines += [f"Relationships: {', '.join(pairs)}"] if pairs else []
     return lines + ([f"Tags: {', '.join(tags)}"] if tags else [])
 
 
