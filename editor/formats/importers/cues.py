@@ -296,6 +296,7 @@ _WARNED = re.compile(
 )
 _UNEDITED = re.compile(
     r"^(?:not (?:fully )?(?:edited|proof-?read|beta'?d)|unedited|unbeta'?d|no beta"
+    r"|(?:edited|updated|reposted|revised)(?: on)? \d{1,4}[./-]\d{1,2}"
     r"|\*?please (?:feel free to )?(?:review|comment|provide)|r\s*&\s*r|read and review"
     r"|please review|tbc|to be continued)\b",
     re.IGNORECASE,

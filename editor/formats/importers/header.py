@@ -102,6 +102,7 @@ for _key, _spellings in {
     "note de l'autrice|notes de l'auteur|note de l'auteure|n.d.a|nda|note dell'autore|"
     "note dell'autrice|nota dell'autrice|nota dell'autore|n.d.a.|author's notes & update|"
     "taglist|tag list|perm taglist|permanent taglist|tags list|"
+    "important|important note|update|updates|edit|edited|psa|announcement|heads up|news|"
     "review replies|replies to reviews|reviewer replies|review responses|review corner|"
     "respuestas a los reviews|respuestas a reviews|contestando reviews|antworten auf reviews|"
     "réponses aux reviews|risposte alle recensioni|respostas aos comentários",
