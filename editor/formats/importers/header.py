@@ -237,6 +237,9 @@ def _slips(a: str, b: str) -> int:
     return before[-1]
 
 
+# "Series: None": a field left empty in words (warnings excepted: "None" says something there)
+_NONE = {"none", "n/a", "na", "nil", "nothing", "ninguna", "ninguno", "keine", "keiner", "aucune",
+         "aucun", "nessuna", "nessuno", "nenhum", "nenhuma"}  # fmt: skip
 _AUTHOR_TAIL = re.compile(
     r"(?i)\s+(?:<[^<>\s]+@[^<>\s]+>|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d[\d,.]*\s+(?:reviews?|recensioni|comentarios"
     r"|comentários|kommentare|commentaires|reads|views|followers|stories|storie|historias)\b)"
@@ -643,7 +646,8 @@ class FieldWriter:
         value = unquoted(value)
         if value.endswith("]") and "[" not in value:
             value = value[:-1].rstrip()  # "[Word count: 1804]"
-        if value and not value.strip(" /-–—.·*_"):
+        nothing = value.lower().strip(" .") in _NONE and "warning" not in key
+        if value and (nothing or not value.strip(" /-–—.·*_")):
             # "Pairings (if any): /": the author left it empty on purpose
             self.work.found.append(Found("", f"{spelled.capitalize()} (left empty)", value, line))
             return True

@@ -232,7 +232,10 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
         return None
     line = plain_letters(line)
     m = _BRACKETED.match(line)
-    if m and (inner := _parse_bare(m.group("inner").strip(_WRAP), strict=False)) is not None:
+    # "[Chapter 1] - Title" may leave the brackets' words untitled; "(Part two tomorrow!)",
+    # all in brackets, is read as strictly as a bare line
+    bare = m is not None and not m.group("rest").strip(_WRAP)
+    if m and (inner := _parse_bare(m.group("inner").strip(_WRAP), strict=strict and bare)):
         # "[Chapter 1] - Title": the title follows the brackets
         rest = m.group("rest").strip(_WRAP)
         if inner.title or not rest:
