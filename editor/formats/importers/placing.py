@@ -340,9 +340,15 @@ class Placer:
             return False
         self.work.offer("fandoms", (fandom,), source)
         rest = crumbs[1:] if fandom != crumbs[-1] else []
-        if rest and parse_heading(rest[-1], strict=False) is not None:
-            heading = parse_heading(rest[-1], strict=False)
-            if heading is not None and heading.title and not self.part.title:
+        if len(rest) == 2:  # "… ❯ The Signal Tower ❯ No Owls ( Chapter 3 )"
+            chapter = re.sub(r"\s*\(\s*(?:chapter|ch\.?)\s*\d+\s*\)\s*$", "", rest[1], flags=re.I)
+            heading = parse_heading(chapter, strict=False)
+            title = heading.title if heading is not None else chapter
+            if title and not self.part.title:
+                self.part.title, self.part.title_source = title, source
+            rest = rest[:1]
+        elif rest and (heading := parse_heading(rest[-1], strict=False)) is not None:
+            if heading.title and not self.part.title:
                 self.part.title, self.part.title_source = heading.title, source
             rest = rest[:-1]
         if len(rest) == 1:

@@ -166,7 +166,8 @@ _CHAPTER = re.compile(
 )
 _NAMED = re.compile(
     r"^(?P<name>prologue|epilogue|interlude|prolog|epilog|pr[óo]logo|ep[íi]logo|prologo|"
-    rf"epilogo|épilogue|intermezzo)(?:{_SEP}(?P<title>.*\S))?$",
+    rf"epilogo|épilogue|intermezzo|bonus chapter|omake|side story|extra chapter|special chapter)"
+    rf"(?:{_SEP}(?P<title>.*\S))?$",
     re.IGNORECASE,
 )
 # Decorations around a heading: "[Chapter 1] - Title", "~Chapter 2~", "- Prologue -", "~*~".
