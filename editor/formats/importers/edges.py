@@ -84,6 +84,8 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
         loose_note = unit.key.spelled in ("note", "notes") and _NOTE_SENTENCES.search(unit.value)
         if (
             unit.key.spelled not in UNMISTAKABLE
+            # "Requested by:", "Beta'd by:": a label of several words opens no story line
+            and (" " not in unit.key.spelled or key == "chapter_summary")
             and (key not in MULTILINE or loose_note or key in ("summary", "chapter_summary"))
             and (reads_like_narration(unit.value) or loose_note)
             and not cues.voice(unit.value)[0]

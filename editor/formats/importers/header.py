@@ -71,7 +71,8 @@ for _key, _spellings in {
     "dans le chapitre précédent|nel capitolo precedente|riassunto",
     "dedication": "dedicated to|dedication|dedications|gift for|gifted to|dedicado a|"
     "dedicada a|dedicatoria|dedicatória|widmung|gewidmet|dédicace|dédié à|dedica|dedicato a",
-    "prompt": "prompt|prompts|prompt used|prompts used|prompt fill|reto|desafío|thema|sujet",
+    "prompt": "prompt|prompts|prompt used|prompts used|prompt fill|reto|desafío|thema|sujet|"
+    "requested by|request|request from|requested|pedido|petición|anfrage|demande|richiesta",
     "prompt_by": "prompted by|prompt by|prompt from|prompter",
     "prompt_collection": "written for|challenge|collection|collections|exchange|fest",
     "ignore_words": "word count|wordcount|words|length|palabras|wörter|mots|parole|palavras|"
@@ -130,6 +131,8 @@ _KEY_LINE = re.compile(
     re.DOTALL,
 )
 PREFIXED = {"dedicated to", "gift for", "gifted to"}
+_NAMED_LABELS = {"requested by ": "prompt", "prompted by ": "prompt", "request from ": "prompt",
+                 "prompt from ": "prompt", "gift for ": "dedication"}  # fmt: skip
 FOR_TO = re.compile(r"(?i)\s*(?:for|to)\b")
 MULTILINE = {"disclaimer", "summary", "chapter_summary", "dedication", "prompt", "notes",
               "notes_end"}  # fmt: skip
@@ -185,6 +188,8 @@ def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
         key = _KEYS.get(spelled)
         if key is None and "/" in spelled:  # "Tags/Warnings/Spoilers:": its first known part
             key = next((_KEYS[p.strip()] for p in spelled.split("/") if p.strip() in _KEYS), None)
+        if key is None:  # "Requested by anon:", "Gift for Jo:": a label with a name in it
+            key = next((k for p, k in _NAMED_LABELS.items() if spelled.startswith(p)), None)
         if key is None and "(" in spelled:  # "Warnings (Non-Con/Dub-Con/Underage):"
             key = _KEYS.get(_normal_key(re.sub(r"\([^)]*\)", "", spelled)))
         if key is None:

@@ -196,8 +196,12 @@ class Placer:
                 self._decide(unit, "dropped")
                 continue
             head_key = pending[0].key.key if pending and pending[0].key else ""
+            # "Prompt: "…"" says it all; the author's "Happy holidays!" after it is a note
+            talking = bool(pending) and unit.target == "notes" and unit.weight > 0
+            talking = talking and bool(pending[0].value)
             if (
                 pending
+                and not (talking and head_key not in NOTE_KEYS)
                 and not (unit.why == "a label" and head_key not in NOTE_KEYS)
                 and (
                     unit.target == head_key
