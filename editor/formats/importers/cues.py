@@ -325,6 +325,9 @@ _FURNITURE = re.compile(
     r"|(?:text size|font size|dimensione del testo|taille du texte|schriftgr[öo](?:ß|ss)e"
     r"|tama[ñn]o de (?:la )?letra)\b.{0,20}"
     r"|\(?see the end of the (?:chapter|work) for (?:more )?notes\.?\)?"
+    # "[ Part 1 | Part 2 | Part 3 ]", "« Chapter 2 | Chapter 4 »": links to the other parts
+    r"|[\[(«<]?\s*(?:(?:part|chapter|ch\.?)\s*\d+\s*[|•·/,]\s*)+(?:part|chapter|ch\.?)\s*\d+"
+    r"\s*[\])»>]?"
     r"|\(?see the beginning of the (?:chapter|work) for notes\.?\)?"
     r"|.*\s>\s.*\s>\s.*"  # breadcrumbs: Fan Fiction > Anime > Series
     r"|\[\s*[kKtTmM]\+?\s*-\s*[\w\s-]+:.*\]"  # MediaMiner's rating badge
@@ -529,6 +532,8 @@ def names_a_warning(text: str) -> bool:
 
 def is_furniture(text: str) -> bool:
     plain = unmarked(text)
+    if _FURNITURE.match(plain):
+        return True
     if " | " in plain:  # "Segui la storia | Ricorda la storia": a row of the site's buttons
         return all(_FURNITURE.match(piece.strip()) for piece in plain.split(" | "))
     return bool(_FURNITURE.match(plain))

@@ -668,6 +668,11 @@ class FieldWriter:
         if not value:
             return False
         if key == "title":
+            # "The Long Thaw (1/3)": the title, and how many parts the work has
+            parts = re.search(r"\s*[(\[]\s*\d{1,3}\s*/\s*(\d{1,3})\s*[)\]]\s*$", value)
+            if parts:
+                offer("expected_chapters", int(parts.group(1)), source)
+                value = value[: parts.start()]
             return offer("title", value, source)
         if key == "chapter_title":
             if self.part.title is None:

@@ -229,8 +229,8 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     (``<h2>``) may separate them with a space only.
     """
     line = unmarked(text)
-    if not line or len(line) > 160:
-        return None
+    if not line or len(line) > 160 or len(_PART_LINK.findall(line)) > 1:
+        return None  # "[ Part 1 | Part 2 | Part 3 ]": the parts' links, not a heading
     line = plain_letters(line)
     m = _BRACKETED.match(line)
     # "[Chapter 1] - Title" may leave the brackets' words untitled; "(Part two tomorrow!)",
@@ -259,6 +259,7 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     return found
 
 
+_PART_LINK = re.compile(r"(?i)\b(?:part|chapter|ch\.?|kapitel|cap[ií]tulo|chapitre)\s*\d+")
 _NUMBERED = re.compile(
     r"^(?P<num>\d{1,3}|[IVXLC]{1,7})\s*[.):|\-–—]\s*(?P<title>[^\W\d_].{0,100})$"
 )
