@@ -87,6 +87,8 @@ _META = re.compile(
         r"(?:only|originally) (?:ever )?(?:meant|supposed|planned) to be",
         r"shout-?out",
         r"written for",
+        r"(?:the )?next one (?:is|will be)",
+        r"this (?:one|chapter|update) took",
         r"(?:part|chapter) [\w-]+ (?:tomorrow|soon|next week|is coming|coming soon|on its way)",
         r"grab (?:some |the |your )?tissues",
         r"(?:sequel|prequel)s?",
