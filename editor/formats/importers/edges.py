@@ -54,6 +54,7 @@ _END_REACH = 15
 _HEADER_SHARE = 0.6  # never more than this share of a long text's words taken as its edges
 _ENOUGH = 1.5  # the least evidence for front matter
 _MIDDLE = "the middle of the text"
+_RECAPS = {"last time", "previously on", "last chapter", "last time on"}  # may open a story line
 _PLAIN_STORY = 15.0  # evidence this far behind its best: the story has surely begun
 
 # -- evidence ----------------------------------------------------------------------------
@@ -85,7 +86,7 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
         if (
             unit.key.spelled not in UNMISTAKABLE
             # "Requested by:", "Beta'd by:": a label of several words opens no story line
-            and (" " not in unit.key.spelled or key == "chapter_summary")
+            and (" " not in unit.key.spelled or unit.key.spelled in _RECAPS)
             and (key not in MULTILINE or loose_note or key in ("summary", "chapter_summary"))
             and (reads_like_narration(unit.value) or loose_note)
             and not cues.voice(unit.value)[0]
@@ -230,8 +231,10 @@ def _label_values(real: list[Unit]) -> None:
             continue
         alone = not unit.value
         run: list[Unit] = []
-        for after in real[i + 1 : i + 6]:
-            if after.kind != "text" or after.key is not None or after.weight >= 3:
+        for n, after in enumerate(real[i + 1 : i + 6]):
+            # "Vorwort:" alone, then "Hallo ihr Lieben! … gehören nicht mir": the note's
+            held = alone and n == 0 and unit.key.key in NOTE_KEYS and after.target != "furniture"
+            if after.kind != "text" or after.key is not None or (after.weight >= 3 and not held):
                 break
             if cues.is_dialogue(after.text):
                 run = run[:1] if alone else []  # a label alone holds the paragraph under it
