@@ -87,6 +87,7 @@ _META = re.compile(
         r"(?:only|originally) (?:ever )?(?:meant|supposed|planned) to be",
         r"shout-?out",
         r"written for",
+        r"sorry (?:this|it|the chapter|the update)(?:'s| is| was) (?:so |a bit |really )?late",
         r"(?:the )?next one (?:is|will be)",
         r"this (?:one|chapter|update) took",
         r"(?:part|chapter) [\w-]+ (?:tomorrow|soon|next week|is coming|coming soon|on its way)",

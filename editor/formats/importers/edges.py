@@ -191,7 +191,12 @@ def _in_context(units: list[Unit], *, file_front: bool, to_heading: bool = False
         last = to_heading and i == len(real) - 1 and prev is not None and prev.weight >= 3
         around = around or (to_heading and len(real) == 1) or last
         by_next = by_next or (between and i < 10)
-        if i < 3 and cues.title_by_author(unit.text) is not None:
+        title, bar, pair = unit.text.partition(" | ")
+        paired = bool(bar) and (cues.title_like(title) or unit.bold or _bold_start(unit))
+        if i < 3 and paired and cues.names_a_pairing(pair) and len(unit.lines) == 1:
+            # "**after hours** | aurel x reader": a post's title and its pairing
+            unit.target, unit.weight, unit.why = "title", 3.0, "a title and its pairing"
+        elif i < 3 and cues.title_by_author(unit.text) is not None:
             unit.target, unit.weight, unit.why = "title_by", 4.0, "“Title by Author”"
         elif (
             (cues.title_like(unit.text) or _bold_title(unit))
@@ -215,6 +220,12 @@ def _lone_sign(unit: Unit, near: list[Unit]) -> bool:
         and not cues.names_a_warning(unit.value)
         and not any(u.weight >= 3 or u.kind in ("sep", "heading") for u in near)
     )
+
+
+def _bold_start(unit: Unit) -> bool:
+    """The unit opens with bold words ("**after hours** | …")."""
+    runs = [r for line in unit.lines for r in line if r.text.strip()]
+    return bool(runs) and "strong" in runs[0].marks
 
 
 def _bold_title(unit: Unit) -> bool:

@@ -345,7 +345,7 @@ class Placer:
         self.work.offer("fandoms", (fandom,), source)
         rest = crumbs[1:] if fandom != crumbs[-1] else []
         if len(rest) == 2:  # "… ❯ The Signal Tower ❯ No Owls ( Chapter 3 )"
-            chapter = re.sub(r"\s*\(\s*(?:chapter|ch\.?)\s*\d+\s*\)\s*$", "", rest[1], flags=re.I)
+            chapter = re.sub(r"\s*\([^()]{1,30}\)\s*$", "", rest[1])  # "( Chapter 3 )"
             heading = parse_heading(chapter, strict=False)
             title = heading.title if heading is not None else chapter
             if title and not self.part.title:
