@@ -60,6 +60,7 @@ def test_two_labels_on_one_line_and_a_category_path(tmp_path: Path) -> None:
         ("Story – Chapter Seven\nThe Long Night", "The Long Night"),
         ("Prologue, Part One", "Prologue: Part One"),
         ("Chapter 2- The Tide", "The Tide"),
+        ("Chapter 5: The Keeper's Log, Part 5", "The Keeper's Log, Part 5"),
         ("~*~ Chapter 2 of 5 ~*~\n\n~ Two: The Orchard Thief ~", "The Orchard Thief"),
     ],
 )
@@ -67,6 +68,13 @@ def test_heading_shapes(tmp_path: Path, heading: str, title: str) -> None:
     _, chapter = _read(tmp_path, f"{heading}\n\n{_STORY}")
 
     assert chapter.title == title
+
+
+def test_links_to_the_other_parts_are_no_heading(tmp_path: Path) -> None:
+    text = f"Chapter 1: Thaw\n\n[ Part 1 | Part 2 | Part 3 ]\n\n{_STORY}\n\n[ Part 1 | Part 2 ]\n"
+    _, chapter = _read(tmp_path, text)
+
+    assert chapter.title == "Thaw"
 
 
 def test_an_unlabelled_pairing_line_but_not_a_title_with_an_ampersand(tmp_path: Path) -> None:

@@ -229,7 +229,7 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     (``<h2>``) may separate them with a space only.
     """
     line = unmarked(text)
-    if not line or len(line) > 160 or len(_PART_LINK.findall(line)) > 1:
+    if not line or len(line) > 160 or _PART_LINKS.search(line):
         return None  # "[ Part 1 | Part 2 | Part 3 ]": the parts' links, not a heading
     line = plain_letters(line)
     m = _BRACKETED.match(line)
@@ -259,7 +259,10 @@ def parse_heading(text: str, *, strict: bool = True) -> Heading | None:
     return found
 
 
-_PART_LINK = re.compile(r"(?i)\b(?:part|chapter|ch\.?|kapitel|cap[ií]tulo|chapitre)\s*\d+")
+_PART_LINKS = re.compile(
+    r"(?i)\b(?:part|chapter|ch\.?|kapitel|cap[ií]tulo|chapitre)\s*\d+\s*[|•·]\s*"
+    r"(?:part|chapter|ch\.?|kapitel|cap[ií]tulo|chapitre)\s*\d+"
+)
 _NUMBERED = re.compile(
     r"^(?P<num>\d{1,3}|[IVXLC]{1,7})\s*[.):|\-–—]\s*(?P<title>[^\W\d_].{0,100})$"
 )
