@@ -558,14 +558,14 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("notes", 3.0, "a sign-off")
     if is_dialogue(plain):
         return Cue("story", -4.0, "dialogue")
-    dedicated = _DEDICATED.search(plain)
+    dedicated = _DEDICATED.search(plain) if words <= 30 else None
     if dedicated and _SENTENCE_BREAK.search(plain, 0, dedicated.start()) and voice(plain)[0] >= 2:
         dedicated = None  # a note that dedicates the chapter in passing: the note's
     if _DEDICATION.match(plain) or (dedicated and words <= 30):
         return Cue("dedication", 5.0, "a dedication")
-    if _DISCLAIMER.search(plain) and words <= 80:
+    if words <= 80 and _DISCLAIMER.search(plain):
         return Cue("disclaimer", 5.0, "says who owns the characters")
-    if _WARNING.search(plain) and words <= 60:
+    if words <= 60 and _WARNING.search(plain):
         return Cue("warnings", 4.0, "names what the chapter contains")
     if (
         words <= 8

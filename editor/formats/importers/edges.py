@@ -54,6 +54,7 @@ _END_REACH = 15
 _HEADER_SHARE = 0.6  # never more than this share of a long text's words taken as its edges
 _ENOUGH = 1.5  # the least evidence for front matter
 _MIDDLE = "the middle of the text"
+_REPLIES = re.compile(r"(?i)\b(?:repl(?:y|ies)|reviews?|reviewers?)\b")
 _RECAPS = {"last time", "previously on", "last chapter", "last time on"}  # may open a story line
 _PLAIN_STORY = 15.0  # evidence this far behind its best: the story has surely begun
 
@@ -301,9 +302,8 @@ def _review_replies(real: list[Unit]) -> None:
             continue
         if replying and unit.weight < 3 and cues.review_reply(unit.text, among_replies=True):
             unit.target, unit.weight, unit.why = "notes", 3.0, "a reply to a reviewer"
-        replying = unit.why == "a reply to a reviewer" or bool(
-            re.search(r"(?i)\b(?:repl(?:y|ies)|reviews?|reviewers?)\b", unit.text)
-            and unit.weight >= 3
+        replying = unit.why == "a reply to a reviewer" or (
+            unit.weight >= 3 and bool(_REPLIES.search(unit.text))
         )
 
 
