@@ -51,6 +51,11 @@ def test_a_notice_titled_as_a_note_stays_the_chapter_it_was_posted_as(tmp_path: 
     assert notice.body == ""
     assert words(plain_text(notice.notes_begin + notice.notes_end)) == words(_NOTICE)
     assert any("2.txt" in w and "notice" in w for w in result.warnings)
+    # The preview's Blocks tab says where the notice's blocks went, not "story"
+    assert {d.target for d in result.decisions if d.source == "2.txt"} <= {
+        "notes_begin",
+        "chapter_title",
+    }
 
 
 def test_a_notice_without_such_a_title_stays_a_chapter_with_its_words_in_notes(

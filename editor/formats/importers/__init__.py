@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -210,7 +210,14 @@ def _assemble(
         from editor.formats.importers.notices import fold_notices
 
         chosen = {d.source for d in context.decisions if d.chosen}
-        parts = fold_notices(parts, chosen, warnings)
+        notices = fold_notices(parts, chosen, warnings)
+        # The preview says so too: the blocks read as story there are the notice's notes
+        context.decisions = [
+            replace(d, target="notes_begin", why="an author's notice, not a chapter of story")
+            if d.source in notices and d.target == "story"
+            else d
+            for d in context.decisions
+        ]
     result = _result(work, parts, encodings, warnings)
     result.decisions = context.decisions
     return result

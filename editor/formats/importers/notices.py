@@ -28,11 +28,12 @@ _NOTICE = re.compile(
 )
 
 
-def fold_notices(parts: list[Part], keep: set[str], warnings: list[str]) -> list[Part]:
-    """The parts with each notice's words moved to its notes. ``keep``: files where the
-    author chose what is story (left alone)."""
+def fold_notices(parts: list[Part], keep: set[str], warnings: list[str]) -> set[str]:
+    """Move each notice's words to its notes; the files that were notices. ``keep``: files
+    where the author chose what is story (left alone)."""
+    notices: set[str] = set()
     if len(parts) < 2:
-        return parts
+        return notices
     for n, part in enumerate(parts):
         if part.source in keep or not _is_notice(part):
             continue
@@ -40,11 +41,12 @@ def fold_notices(parts: list[Part], keep: set[str], warnings: list[str]) -> list
         if body:
             part.meta.notes_begin.append(body)
         part.blocks = []
+        notices.add(part.source)
         warnings.append(
             f"Chapter {n + 1} (from “{part.source}”) is an author's notice, not story: "
             "its words are in the chapter's notes."
         )
-    return parts
+    return notices
 
 
 def _blocks(part: Part) -> list[Block]:
