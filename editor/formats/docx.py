@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 SCENE_BREAK = "* * *"
 QUOTE_INDENT_PT = 36
 QUOTE_STYLE = "Quote"
+LINK_STYLE = "Hyperlink"
 
 
 def new_document(meta: WorkMeta) -> Document:
@@ -42,7 +43,21 @@ def new_document(meta: WorkMeta) -> Document:
     props.author = xml_safe(meta.author)
     props.language = language_code(meta.language, meta.english_variant)
     _quote_style(document)
+    # Word's Heading 4 is italic: an importer (ours too) would take that for the text's.
+    for level in range(1, 5):
+        document.styles[f"Heading {level}"].font.italic = False
+    _link_style(document)
     return document
+
+
+def _link_style(document: Document) -> None:
+    """Word's Hyperlink character style (the default template has none): blue, underlined."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.shared import RGBColor
+
+    style = document.styles.add_style(LINK_STYLE, WD_STYLE_TYPE.CHARACTER)
+    style.font.underline = True
+    style.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
 
 
 def _quote_style(document: Document) -> None:
@@ -179,7 +194,6 @@ def _hyperlink(paragraph: Paragraph, run: Run) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE
     from docx.oxml.ns import qn
     from docx.oxml.parser import OxmlElement
-    from docx.shared import RGBColor
     from docx.text.run import Run as DocxRun
 
     href = xml_safe(run.href or "")  # a relationship's target is XML too
@@ -191,9 +205,8 @@ def _hyperlink(paragraph: Paragraph, run: Run) -> None:
     paragraph._p.append(link)
     target = DocxRun(r, paragraph)
     _format(target, run)
-    # The default template has no Hyperlink style: look like a link by hand.
-    target.font.underline = True
-    target.font.color.rgb = RGBColor(0x05, 0x63, 0xC1)
+    # The link's look comes from its style, so an underline set on the run is the author's.
+    target._r.get_or_add_rPr().style = LINK_STYLE
 
 
 def _bottom_border(paragraph: Paragraph) -> None:
