@@ -234,6 +234,7 @@ _BLOCK_TAGS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "add
 _SKIP_CONTENT = {"script", "style", "head", "title", "iframe", "math", "noembed", "noframes",
                  "noscript", "plaintext", "svg", "xmp", "template"}  # fmt: skip
 _HEADINGS = {"h1": "h2", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
+_LEVELS = {f"h{n}": f"h{n}" for n in range(1, 7)}  # a document's own levels (``parse``)
 _STYLE_DECL = re.compile(r"([\w-]+)\s*:\s*([^;]+)")
 # Whitespace with a line break or tab in it is source layout, not typed spaces.
 _SOURCE_SPACE = re.compile(r"[ \t\r\n\f]*[\t\r\n\f][ \t\r\n\f]*")
@@ -273,9 +274,10 @@ def _style_marks(style: str) -> tuple[frozenset[str], frozenset[str], str | None
 
 
 class _Parser(HTMLParser):
-    def __init__(self, *, relative_links: bool = True) -> None:
+    def __init__(self, *, relative_links: bool = True, levels: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.relative_links = relative_links
+        self._headings = _LEVELS if levels else _HEADINGS
         self.blocks: list[Block] = []
         self._current: Block | None = None
         # open inline elements: tag, marks on, marks off, href
@@ -389,7 +391,7 @@ class _Parser(HTMLParser):
             items = (self._blocks[-1][2] if self._blocks else 0) + (tag == "li")
             self._blocks.append((tag, align or self._align(), items))
             self._marks.append((tag, on, off, None))
-            kind = "li" if tag == "li" else _HEADINGS.get(tag, "p")
+            kind = "li" if tag == "li" else self._headings.get(tag, "p")
             if kind == "p" and in_item:
                 kind = "li"
             if tag == "pre":
@@ -454,16 +456,25 @@ class _Parser(HTMLParser):
         block.runs.append(Run(text, marks, href))
 
 
-def parse(source: str, *, relative_links: bool = True) -> list[Block]:
+def parse(source: str, *, relative_links: bool = True, levels: bool = False) -> list[Block]:
     """Blocks from canonical HTML or from any HTML a person might paste or import.
 
     Links outside the allowlist (``text/links.py``) lose their address; relative ones too
     unless ``relative_links`` (a file being imported has no address to read them against).
+    ``levels``: headings keep their level, h1 to h6 (an export's layout, read back), where
+    the canonical text has only h2-h4.
     """
-    parser = _Parser(relative_links=relative_links)
+    parser = _Parser(relative_links=relative_links, levels=levels)
     parser.feed(source)
     parser.close()
     return parser.blocks
+
+
+def canonical_headings(blocks: list[Block]) -> list[Block]:
+    """Blocks parsed with ``levels`` as ``parse`` gives them without: h1 to h2, h5-h6 to h4."""
+    for block in blocks:
+        block.kind = _HEADINGS.get(block.kind, block.kind)
+    return blocks
 
 
 def normalize(source: str) -> str:
