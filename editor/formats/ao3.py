@@ -57,6 +57,7 @@ from editor.text.richtext import (
     escape_text,
     is_blank,
     parse,
+    says_nothing,
     serialize,
 )
 
@@ -183,9 +184,10 @@ def ao3_blocks(blocks: list[Block]) -> list[Block]:
 
 def ao3_html(canonical: str) -> str:
     """Any rich field (canonical HTML) as AO3's HTML tab takes it: AO3 changes nothing."""
-    if is_blank(canonical):
+    blocks = parse(canonical)  # once: asking is_blank first parsed every chapter twice
+    if says_nothing(blocks):
         return ""
-    text = serialize(ao3_blocks(parse(canonical)))
+    text = serialize(ao3_blocks(blocks))
     # Written as an entity so the gap is visible in the pasted HTML, as AO3 writes it.
     return text.replace(_SPACER_LINE, SPACER) if "\u00a0</p>" in text else text
 
@@ -377,13 +379,31 @@ def post_fields(
         _tags("characters", "Characters", meta.characters, []),
         _tags("additional_tags", "Additional Tags", meta.additional_tags, [total] if total else []),
         _measured("title", "Work Title", meta.title, False, WORK_TITLE),
+        PostField("co_creators", "Co-creators", ", ".join(meta.co_creators), False, None, ()),
         _measured("summary", "Summary", summary_html(work, None, parts), True, SUMMARY),
         begin,
         end,
+        # The Prompt panel's challenge or exchange is the collection the work is posted to.
+        PostField(
+            "collections",
+            "Post to Collections / Challenges",
+            meta.prompt_collection if "prompt" in parts else "",
+            False,
+            None,
+            (),
+        ),
         PostField(
             "gift_recipients",
             "Gift this work to",
             ", ".join(meta.gift_recipients) if "dedication" in parts else "",
+            False,
+            None,
+            (),
+        ),
+        PostField(
+            "inspired_by",
+            "Inspired by / remix / translation (URL)",
+            meta.inspired_by,
             False,
             None,
             (),

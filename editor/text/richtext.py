@@ -493,7 +493,12 @@ def is_blank(canonical: str) -> bool:
     and Shift+Enter ``<p><br /></p>``: neither may print a heading with nothing after it."""
     if "<" not in canonical and "&" not in canonical:
         return not canonical.strip()
-    return not "".join(b.text() for b in parse(canonical)).strip()
+    return says_nothing(parse(canonical))
+
+
+def says_nothing(blocks: list[Block]) -> bool:
+    """``is_blank`` of blocks already parsed."""
+    return not "".join(b.text() for b in blocks).strip()
 
 
 def plain_text(canonical: str) -> str:
