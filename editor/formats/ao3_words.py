@@ -89,5 +89,9 @@ def count_text(text: str) -> int:
 
 
 def ao3_word_count(posted_html: str) -> int:
-    """The words AO3 shows for ``posted_html`` (a chapter's text as AO3 stores it)."""
-    return sum(count_text(html.unescape(node)) for node in _TAG.split(posted_html) if node.strip())
+    """The words AO3 shows for ``posted_html`` (a chapter's text as AO3 stores it).
+
+    Counting each text node on its own is counting them all with a space where each tag
+    was: no word, "--" or deleted apostrophe can then join across a tag (one pass, not one
+    per node)."""
+    return count_text(html.unescape(_TAG.sub(" ", posted_html)))

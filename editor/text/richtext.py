@@ -500,7 +500,9 @@ def _parse_canonical(source: str, relative_links: bool) -> list[Block] | None:
                 if token.strip():
                     return None  # text outside a block
                 continue
-            text = _SOURCE_SPACE.sub(" ", token)
+            text = token
+            if "\n" in text or "\t" in text or "\r" in text or "\f" in text:
+                text = _SOURCE_SPACE.sub(" ", text)  # rare: the regex is slow on long text
             if "&" in text:
                 text = html.unescape(text)
             current.runs.append(Run(text, *state))
