@@ -113,6 +113,16 @@ def post_helper(app: QApplication, window: MainWindow) -> None:
     wait(app, 600)
 
 
+def post_helper_ffn(app: QApplication, window: MainWindow) -> None:
+    """FanFiction.Net's story form from the same panels, with FFN's rules."""
+    dialog = window.open_post_helper()
+    assert dialog is not None
+    dialog.set_site("ffn")
+    dialog.resize(900, 780)
+    dialog.move(200, 20)
+    wait(app, 600)
+
+
 def import_preview(app: QApplication, window: MainWindow) -> None:
     """A plain-text fic with its header block: what went where, before anything is saved."""
     dialog = window.open_import()
@@ -509,6 +519,7 @@ SCENES: dict[str, Scene] = {
     "spelling.png": spelling,
     "export.png": export_ffn,
     "post-helper.png": post_helper,
+    "post-helper-ffn.png": post_helper_ffn,
     "import.png": import_preview,
     "import-blocks.png": import_blocks,
     "find.png": find_in_work,
