@@ -1,10 +1,11 @@
-"""PDF and ODT of the selected chapters, through Qt (QtGui only: no new dependency).
+"""PDF, ODT and print of the selected chapters, through Qt (QtGui only: no new dependency).
 
 Both are the readable web page (``html.export``: the document layout, the work's header
 once, each chapter under its heading) laid out by Qt's rich-text engine: QPdfWriter for an
 A5 PDF, each chapter on a new page; QTextDocumentWriter's "odf" writer for an OpenDocument
-text that LibreOffice and Word open. Qt needs a QGuiApplication to lay out text: the app
-has one; the command line gets an offscreen one here.
+text that LibreOffice and Word open; ``print_document`` lays the PDF's pages onto a printer.
+Qt needs a QGuiApplication to lay out text: the app has one; the command line gets an
+offscreen one here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from editor.formats.layout import xml_safe
 from editor.formats.work import ExportOptions, ExportWork
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextDocument
+    from PySide6.QtGui import QPagedPaintDevice, QTextDocument
 
 MARGIN_MM = 15
 _app: object = None  # the QGuiApplication made here, kept alive for the process
@@ -49,11 +50,16 @@ def _document(work: ExportWork, options: ExportOptions, *, paged: bool) -> QText
     return document
 
 
+def print_document(work: ExportWork, options: ExportOptions, device: QPagedPaintDevice) -> None:
+    """The same paged layout as the PDF onto ``device``: a QPrinter the author chose in the
+    print dialog (File ▸ Export…, Print…), or a QPdfWriter."""
+    _document(work, options, paged=True).print_(device)
+
+
 def export(work: ExportWork, options: ExportOptions) -> bytes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    document = _document(work, options, paged=True)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -68,7 +74,7 @@ def export(work: ExportWork, options: ExportOptions) -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-    document.print_(writer)
+    print_document(work, options, writer)
     del writer  # the PDF is finished when the writer goes
     buffer.close()
     return bytes(data.data())

@@ -18,7 +18,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QPagedPaintDevice
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -210,12 +210,19 @@ class ExportDialog(QDialog):
         self._copy.setObjectName("exportCopy")
         self._save = QPushButton(self.tr("&Save…"), self)
         self._save.setObjectName("exportSave")
+        self._print = QPushButton(self.tr("&Print…"), self)
+        self._print.setObjectName("exportPrint")
+        self._print.setToolTip(
+            self.tr("Print the chosen chapters and front matter as the PDF lays them out")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self._print, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self._copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self._save, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self._copy.clicked.connect(self.copy_to_clipboard)
         self._save.clicked.connect(self.save)
+        self._print.clicked.connect(self.print_with_dialog)
 
         self._layout(buttons)
 
@@ -392,6 +399,7 @@ class ExportDialog(QDialog):
         has_text = bool(self._work.chapters)
         refused = bool(self._preview.refused) and self.is_current()
         self._copy.setEnabled(has_text and not target.binary and self.is_current() and not refused)
+        self._print.setEnabled(has_text)
         self._save.setEnabled(has_text and not self._saving and not refused)
         self._copy.setToolTip(
             self.tr("{label} is a binary file: use Save…").format(label=target.label)
@@ -520,6 +528,23 @@ class ExportDialog(QDialog):
         if folder and Path(str(folder)).is_dir():
             return Path(str(folder))
         return Path.home()
+
+    def print_with_dialog(self) -> None:
+        """Qt's print dialog, then the document layout onto the printer chosen."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._work.meta.title or self.tr("Untitled"))
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, device: QPagedPaintDevice) -> None:
+        """The chosen chapters and front matter, laid out as the PDF, onto ``device``."""
+        from editor.formats.pdf import print_document
+
+        print_document(self._work, self.options(), device)
+        self._status.setText(self.tr("Sent to the printer."))
 
     def save(self) -> None:
         """Ask where, then export and write on a worker; errors keep the dialog open."""

@@ -542,3 +542,48 @@ def test_saving_over_a_symlink_is_refused_and_the_link_stays(
 
     assert "symbolic link" in failed.args[0]
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "theirs"
+
+
+# -- print -------------------------------------------------------------------------------
+
+
+def test_print_lays_out_the_chosen_chapters_as_the_pdf_does(
+    qtbot, open_window: OpenWindow, work_path: Path, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    all_chapters(qtbot, dialog)
+    # Print… opens Qt's print dialog; cancelled, nothing is printed.
+    seen: list[bool] = []
+
+    def cancel() -> None:
+        shown = [d for d in dialog.findChildren(QPrintDialog) if d.isVisible()]
+        seen.append(bool(shown))
+        for print_dialog in shown:
+            print_dialog.reject()
+
+    QTimer.singleShot(300, cancel)
+    click(qtbot, dialog, "exportPrint")
+    assert seen == [True]
+    # The printer chosen there gets the PDF's layout: a printer printing to a file here.
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.print_to(printer)
+    del printer  # the file is finished when the printer goes
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    pages = text.split("\f")
+    assert pages[0].lstrip().startswith("Storm Front") and "by wren_writes" in pages[0]
+    headings = [p.lstrip().split("\n")[0] for p in pages if p.lstrip().startswith("Chapter ")]
+    assert headings == ["Chapter 1: The Letter", "Chapter 2: Nibelheim"]
+    assert "Zack laughed." in text
