@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
+    QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +62,7 @@ from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions
 from editor.ui import pasting
 
 PREVIEW_DELAY_MS = 200  # after the last option change
+RENDER_LIMIT = 400_000  # characters of a rendered preview: a long work's start
 PROGRESS_DELAY_MS = 300  # a quicker export never flashes a progress bar
 HTML_EXTENSIONS = frozenset({"html", "htm", "xhtml"})
 DEFAULT_TARGET = "ao3"
@@ -89,6 +92,8 @@ class _Preview:
     text: str
     warnings: tuple[str, ...]
     refused: tuple[str, ...] = ()  # why the site would refuse it: nothing may be saved
+    rendered: str = ""  # as the reader sees it: HTML, or plain text when ``plain``
+    plain: bool = True
 
 
 def one_chapter(options: ExportOptions, chapter: ExportChapter) -> ExportOptions:
@@ -190,6 +195,21 @@ class ExportDialog(QDialog):
         self._preview_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._preview_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._preview_edit.setAccessibleName(self.tr("Preview"))
+        self._rendered = QTextBrowser(self)
+        self._rendered.setObjectName("exportRendered")
+        self._rendered.setOpenLinks(False)  # a preview, not a browser
+        self._rendered.setAccessibleName(self.tr("Preview as the reader sees it"))
+        self._show_markup = QCheckBox(self.tr("Show &markup"), self)
+        self._show_markup.setObjectName("exportShowMarkup")
+        self._show_markup.setToolTip(
+            self.tr("The text as it is written to the file, instead of as it reads")
+        )
+        self._views = QStackedWidget(self)
+        self._views.addWidget(self._rendered)
+        self._views.addWidget(self._preview_edit)
+        self._show_markup.toggled.connect(
+            lambda raw: self._views.setCurrentWidget(self._preview_edit if raw else self._rendered)
+        )
         self._warnings_label = QLabel(self)
         self._warnings_label.setObjectName("ffnWarningsLabel")
         self._warnings_label.setWordWrap(True)
@@ -271,7 +291,8 @@ class ExportDialog(QDialog):
         side.addWidget(self._emphasis)
         side.addStretch(1)
         main = QVBoxLayout()
-        main.addWidget(self._preview_edit, 1)
+        main.addWidget(self._views, 1)
+        main.addWidget(self._show_markup)
         main.addWidget(self._warnings_label)
         main.addWidget(self._warnings)
         main.addWidget(self._progress)
@@ -428,10 +449,10 @@ class ExportDialog(QDialog):
             refused = tuple(refusals(target.key, work, options))
             if refused:
                 text = "\n".join(refused)
-                return _Preview(serial, text, (), refused)
+                return _Preview(serial, text, (), refused, text)
             found = tuple(ffn_warnings(work, options)) if ffn else ()
             if described:
-                return _Preview(serial, described, found)
+                return _Preview(serial, described, found, (), *rendered(target.key, described))
             if target.per_chapter and len(chapters) > 1:
                 # Save… writes one file per chapter: show each under its name.
                 text = "\n\n".join(
@@ -440,10 +461,22 @@ class ExportDialog(QDialog):
                     + str(export_to(target.key, work, one_chapter(options, ch))).rstrip("\n")
                     for ch in chapters
                 )
-                return _Preview(serial, text, found)
+                return _Preview(serial, text, found, (), *rendered(target.key, text))
             text = export_to(target.key, work, options)
             assert isinstance(text, str)
-            return _Preview(serial, text, found)
+            return _Preview(serial, text, found, (), *rendered(target.key, text))
+
+        def rendered(key: str, text: str) -> tuple[str, bool]:
+            """What a reader sees: HTML targets as rendered, plain text as it is, and the
+            other formats (Markdown, BBCode, EPUB, DOCX, ODT, PDF) as their shared document
+            layout renders (PDF and ODT are that page, laid out by Qt)."""
+            if key == "txt":
+                return text, True
+            if key in ("ao3", "ffn", "html"):
+                return text, False
+            if key == "ffn-docx":
+                return str(export_to("ffn", work, options)), False
+            return str(export_to("html", work, options)), False
 
         self._start(job, self._show_preview, self._preview_failed)
 
@@ -455,6 +488,14 @@ class ExportDialog(QDialog):
         scroll = self._preview_edit.verticalScrollBar().value()
         self._preview_edit.setPlainText(result.text)
         self._preview_edit.verticalScrollBar().setValue(scroll)
+        # Laid out in this thread: a whole long work shows its start (the file has it all).
+        shown = result.rendered[:RENDER_LIMIT]
+        scroll = self._rendered.verticalScrollBar().value()
+        if result.plain:
+            self._rendered.setPlainText(shown)
+        else:
+            self._rendered.setHtml(shown)
+        self._rendered.verticalScrollBar().setValue(scroll)
         self._warnings.clear()
         ffn = self.target().key in ("ffn", "ffn-docx")
         self._warnings.addItems(list(result.refused or result.warnings))

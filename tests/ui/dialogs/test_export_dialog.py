@@ -587,3 +587,35 @@ def test_print_lays_out_the_chosen_chapters_as_the_pdf_does(
     headings = [p.lstrip().split("\n")[0] for p in pages if p.lstrip().startswith("Chapter ")]
     assert headings == ["Chapter 1: The Letter", "Chapter 2: Nibelheim"]
     assert "Zack laughed." in text
+
+
+# -- the rendered preview ----------------------------------------------------------------
+
+
+def test_preview_reads_as_the_reader_sees_it_with_markup_a_toggle(
+    qtbot, open_window: OpenWindow, work_path: Path
+) -> None:
+    from PySide6.QtWidgets import QCheckBox, QTextBrowser
+
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    rendered = dialog.findChild(QTextBrowser, "exportRendered")
+    raw = dialog.findChild(QPlainTextEdit, "exportPreview")
+    toggle = dialog.findChild(QCheckBox, "exportShowMarkup")
+    choose_target(qtbot, dialog, "ao3")
+    assert rendered.isVisible() and not raw.isVisible()
+    assert "Cloud looked at the sword." in rendered.toPlainText()
+    assert "<em>looked</em>" in raw.toPlainText()  # the markup, there for the asking
+    toggle.click()
+    assert raw.isVisible() and not rendered.isVisible()
+    toggle.click()
+    # A binary format reads as its document layout: the header once, chapters headed.
+    choose_target(qtbot, dialog, "docx")
+    all_chapters(qtbot, dialog)
+    shown = rendered.toPlainText()
+    assert shown.startswith("Storm Front\nby wren_writes")
+    assert "Chapter 1: The Letter" in shown and "Chapter 2: Nibelheim" in shown
+    assert "<" not in shown
+    # Plain text is what it is.
+    choose_target(qtbot, dialog, "txt")
+    assert rendered.toPlainText() == raw.toPlainText()
