@@ -104,10 +104,11 @@ def export_ffn(app: QApplication, window: MainWindow) -> None:
     wait(app, 800)
 
 
-def post_helper(app: QApplication, window: MainWindow) -> None:
-    """AO3's form, field by field, each with its Copy button and limit check."""
+def post_helper(app: QApplication, window: MainWindow, site: str = "ao3") -> None:
+    """AO3's (or FFN's) form, field by field, each with its Copy button and limit check."""
     dialog = window.open_post_helper()
     assert dialog is not None
+    dialog.set_site(site)
     dialog.resize(900, 780)
     dialog.move(200, 20)
     wait(app, 600)
@@ -115,12 +116,7 @@ def post_helper(app: QApplication, window: MainWindow) -> None:
 
 def post_helper_ffn(app: QApplication, window: MainWindow) -> None:
     """FanFiction.Net's story form from the same panels, with FFN's rules."""
-    dialog = window.open_post_helper()
-    assert dialog is not None
-    dialog.set_site("ffn")
-    dialog.resize(900, 780)
-    dialog.move(200, 20)
-    wait(app, 600)
+    post_helper(app, window, "ffn")
 
 
 def import_preview(app: QApplication, window: MainWindow) -> None:

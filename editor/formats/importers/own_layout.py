@@ -28,7 +28,7 @@ from editor.formats.importers.header import (
     split_list,
 )
 from editor.formats.importers.split import PAGE_BREAK, Source
-from editor.formats.layout import CHAPTER_LEVEL, TITLE_LEVEL, heading_level
+from editor.formats.layout import CHAPTER_LEVEL, TITLE_LEVEL, heading_level, raised
 from editor.text.richtext import Block, Run, serialize
 
 # The labels ``layout.title_page`` and ``layout.chapter_sections`` write.
@@ -175,18 +175,9 @@ def _unlabelled(block: Block, label: str) -> Block:
                  block.list_type)  # fmt: skip
 
 
-def _raised(blocks: list[Block]) -> list[Block]:
-    """Headings back at their stored level (the layout put them one below their chapter's)."""
-    for block in blocks:
-        level = heading_level(block.kind)
-        if level is not None:
-            block.kind = f"h{max(level - 1, 2)}"
-    return blocks
-
-
 def _html(blocks: list[Block]) -> str:
     """A section's value as canonical HTML."""
-    return serialize(_raised([b for b in blocks if b.kind == "hr" or b.runs]))
+    return serialize(raised([b for b in blocks if b.kind == "hr" or b.runs]))
 
 
 def _work_field(section: _Section, work: WorkFields, writer: FieldWriter) -> None:
@@ -239,7 +230,7 @@ def _chapter(heading: Block | None, blocks: list[Block], name: str, bold: bool) 
         notes = _sections(blocks[end + 1 :], {END_LABEL}, bold) or []
         meta.add("notes_end", _html([b for s in notes for b in s.blocks]), f"{END_LABEL}: …")
         blocks = blocks[:end]
-    return Part(meta, _raised(blocks), name, exact=True)
+    return Part(meta, raised(blocks), name, exact=True)
 
 
 def _end_notes_at(blocks: list[Block], bold: bool) -> int | None:
