@@ -15,10 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QSettings,
+    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontDatabase, QPagedPaintDevice
+from PySide6.QtGui import QFontDatabase, QPagedPaintDevice, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -38,6 +39,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QStackedWidget,
     QTextBrowser,
@@ -63,6 +65,9 @@ from editor.ui import pasting
 
 PREVIEW_DELAY_MS = 200  # after the last option change
 RENDER_LIMIT = 400_000  # characters of a rendered preview: a long work's start
+PAGED = frozenset({"pdf", "epub", "docx", "odt"})  # previewed as pages
+PREVIEW_PAGES = 4
+PAGE_HTML_LIMIT = 40_000  # characters of the page laid out for them: a few pages' worth
 PROGRESS_DELAY_MS = 300  # a quicker export never flashes a progress bar
 HTML_EXTENSIONS = frozenset({"html", "htm", "xhtml"})
 DEFAULT_TARGET = "ao3"
@@ -94,6 +99,7 @@ class _Preview:
     refused: tuple[str, ...] = ()  # why the site would refuse it: nothing may be saved
     rendered: str = ""  # as the reader sees it: HTML, or plain text when ``plain``
     plain: bool = True
+    pages_html: str = ""  # a paged file's start (``pdf.page_html``), shown as page images
 
 
 def one_chapter(options: ExportOptions, chapter: ExportChapter) -> ExportOptions:
@@ -138,6 +144,7 @@ class ExportDialog(QDialog):
         self._serial = 0  # of the newest preview asked for; older results are dropped
         self._preview = _Preview(-1, "", ())
         self._saving = False
+        self._has_pages = False
         self._jobs = 0  # running tasks, for the progress bar
         count = max(1, len(work.chapters))
         current = min(max(1, current_chapter), count)
@@ -204,12 +211,15 @@ class ExportDialog(QDialog):
         self._show_markup.setToolTip(
             self.tr("The text as it is written to the file, instead of as it reads")
         )
+        self._pages = QScrollArea(self)
+        self._pages.setObjectName("exportPages")
+        self._pages.setWidgetResizable(True)
+        self._pages.setAccessibleName(self.tr("The first pages"))
         self._views = QStackedWidget(self)
         self._views.addWidget(self._rendered)
+        self._views.addWidget(self._pages)
         self._views.addWidget(self._preview_edit)
-        self._show_markup.toggled.connect(
-            lambda raw: self._views.setCurrentWidget(self._preview_edit if raw else self._rendered)
-        )
+        self._show_markup.toggled.connect(self._show_view)
         self._warnings_label = QLabel(self)
         self._warnings_label.setObjectName("ffnWarningsLabel")
         self._warnings_label.setWordWrap(True)
@@ -452,7 +462,8 @@ class ExportDialog(QDialog):
                 return _Preview(serial, text, (), refused, text)
             found = tuple(ffn_warnings(work, options)) if ffn else ()
             if described:
-                return _Preview(serial, described, found, (), *rendered(target.key, described))
+                preview = _Preview(serial, described, found, (), *rendered(target.key, described))
+                return with_pages(preview)
             if target.per_chapter and len(chapters) > 1:
                 # Save… writes one file per chapter: show each under its name.
                 text = "\n\n".join(
@@ -478,6 +489,13 @@ class ExportDialog(QDialog):
                 return str(export_to("ffn", work, options)), False
             return str(export_to("html", work, options)), False
 
+        def with_pages(preview: _Preview) -> _Preview:
+            if target.key not in PAGED:
+                return preview
+            from editor.formats.pdf import page_html
+
+            return replace(preview, pages_html=page_html(work, options)[:PAGE_HTML_LIMIT])
+
         self._start(job, self._show_preview, self._preview_failed)
 
     def _show_preview(self, result: object) -> None:
@@ -496,6 +514,8 @@ class ExportDialog(QDialog):
         else:
             self._rendered.setHtml(shown)
         self._rendered.verticalScrollBar().setValue(scroll)
+        self._show_pages(result.pages_html)
+        self._show_view()
         self._warnings.clear()
         ffn = self.target().key in ("ffn", "ffn-docx")
         self._warnings.addItems(list(result.refused or result.warnings))
@@ -515,6 +535,33 @@ class ExportDialog(QDialog):
             )
         self._update_buttons()
         self.previewUpdated.emit()
+
+    def _show_pages(self, paged_html: str) -> None:
+        """A PDF's, EPUB's or Word file's first pages as images (the PDF's A5 layout)."""
+        from editor.formats.pdf import page_images
+
+        images = page_images(paged_html, PREVIEW_PAGES) if paged_html else []
+        holder = QWidget(self._pages)
+        column = QVBoxLayout(holder)
+        for n, image in enumerate(images, start=1):
+            page = QLabel(holder)
+            page.setObjectName(f"exportPage{n}")
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setAccessibleName(self.tr("Page {n}").format(n=n))
+            column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        self._pages.setWidget(holder)  # the old page images go with their holder
+        self._has_pages = bool(images)
+
+    def _show_view(self) -> None:
+        """The file's text with Show markup; else the pages of a paged file, or the text as
+        it reads."""
+        if self._show_markup.isChecked():
+            self._views.setCurrentWidget(self._preview_edit)
+        elif self._has_pages:
+            self._views.setCurrentWidget(self._pages)
+        else:
+            self._views.setCurrentWidget(self._rendered)
 
     def _preview_failed(self, message: str) -> None:
         self._preview_edit.setPlainText(self.tr("The export failed: {error}").format(error=message))

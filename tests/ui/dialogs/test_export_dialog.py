@@ -616,6 +616,25 @@ def test_preview_reads_as_the_reader_sees_it_with_markup_a_toggle(
     assert shown.startswith("Storm Front\nby wren_writes")
     assert "Chapter 1: The Letter" in shown and "Chapter 2: Nibelheim" in shown
     assert "<" not in shown
+    # A PDF, EPUB, Word or ODT file shows its first A5 pages, as the PDF lays them out.
+    from PySide6.QtWidgets import QScrollArea
+
+    choose_target(qtbot, dialog, "pdf")
+    assert dialog.findChild(QScrollArea, "exportPages").isVisible()
+    pages = [dialog.findChild(QLabel, f"exportPage{n}") for n in (1, 2, 3)]
+    assert all(p is not None and p.isVisible() for p in pages)  # title page, two chapters
+    image = pages[0].pixmap().toImage()
+    assert image.width() < image.height()  # a page, upright
+    inked = [
+        (x, y)
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+        if image.pixelColor(x, y).lightness() < 128
+    ]
+    assert inked and min(y for _x, y in inked) > 20  # text, inside the page's margin
+    toggle.click()
+    assert raw.isVisible() and "PDF" in raw.toPlainText()
+    toggle.click()
     # Plain text is what it is.
     choose_target(qtbot, dialog, "txt")
     assert rendered.toPlainText() == raw.toPlainText()
