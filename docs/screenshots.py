@@ -104,6 +104,19 @@ def export_ffn(app: QApplication, window: MainWindow) -> None:
     wait(app, 800)
 
 
+def export_pages(app: QApplication, window: MainWindow) -> None:
+    """The Export dialog previewing a PDF of the whole work: its first pages."""
+    from PySide6.QtWidgets import QRadioButton
+
+    dialog = window.open_export()
+    assert dialog is not None
+    dialog.set_target("pdf")
+    dialog.findChild(QRadioButton, "chaptersAll").click()
+    dialog.resize(900, 700)
+    dialog.move(200, 60)
+    wait(app, 1200)
+
+
 def post_helper(app: QApplication, window: MainWindow, site: str = "ao3") -> None:
     """AO3's (or FFN's) form, field by field, each with its Copy button and limit check."""
     dialog = window.open_post_helper()
@@ -514,6 +527,7 @@ SCENES: dict[str, Scene] = {
     "prompt.png": prompt,
     "spelling.png": spelling,
     "export.png": export_ffn,
+    "export-pages.png": export_pages,
     "post-helper.png": post_helper,
     "post-helper-ffn.png": post_helper_ffn,
     "import.png": import_preview,
