@@ -189,3 +189,18 @@ def test_plain_text_gives_back_titles_fields_and_words(work: ExportWork) -> None
         assert words_of(back.notes_begin) == words_of(chapter.meta.notes_begin)
         assert words_of(back.notes_end) == words_of(chapter.meta.notes_end)
         assert back.warnings == chapter.meta.warnings
+
+
+def test_plain_text_emphasis_marks_come_back_as_marks(tmp_path: Path) -> None:
+    body = normalize(
+        "<p>She said <em>never</em>, <strong>never</strong> and <u>ever</u> "
+        "<s>again</s>; wren_writes keeps her underscore, and 2 * 3 * 4 is no emphasis.</p>"
+    )
+    work = ExportWork(
+        WorkMeta(title="Marks", author="wren_writes"),
+        (ExportChapter(1, 1, "One", body, word_count(body), ChapterMeta()),),
+    )
+    path = tmp_path / "marks.txt"
+    path.write_text(str(export_to("txt", work, ExportOptions(emphasis_marks=True))), "utf-8")
+    assert "*never*, **never** and _ever_ ~~again~~" in path.read_text("utf-8")
+    assert read_files([path]).chapters[0].body == body

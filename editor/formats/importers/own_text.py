@@ -3,8 +3,9 @@
 The title stands between two lines of ``=``, a chapter heading over a line of ``=``, a
 heading in the text over a line of ``-``; a centred ``* * *`` is a rule; a paragraph
 indented four spaces is a quote; "• " and "1. " start list items; a link is "text
-(address)". ``document_blocks`` gives those as blocks for ``own_layout.read_document``,
-or None for a text that does not open with a framed title (any other text file).
+(address)"; the emphasis marks of the export's option (``*x*``...) are read as marks.
+``document_blocks`` gives those as blocks for ``own_layout.read_document``, or None for a
+text that does not open with a framed title (any other text file).
 Plain text keeps no alignment, and its inner headings all read as the first level.
 """
 
@@ -74,15 +75,41 @@ def _items(lines: list[str]) -> list[Block]:
 
 
 def _runs(text: str) -> list[Run]:
-    """Text with "word (https://...)" read back as a link on the word before it."""
+    """Text with "word (https://...)" read back as a link on the word before it, and the
+    emphasis marks the export's option writes (``*x*``, ``**x**``, ``_x_``, ``~~x~~``) as
+    marks."""
     runs: list[Run] = []
     at = 0
     for m in _LINK.finditer(text):
         href = m.group(2)
         if not link_allowed(href, relative=False):
             continue
-        runs.append(Run(text[at : m.start()]))
-        runs.append(Run(m.group(1), frozenset(), href))
+        runs += _marked(text[at : m.start()], frozenset(), None)
+        runs += _marked(m.group(1), frozenset(), href)
         at = m.end()
-    runs.append(Run(text[at:]))
+    runs += _marked(text[at:], frozenset(), None)
     return [r for r in runs if r.text]
+
+
+# A delimiter opens before a non-space and closes after one, never inside a word: "a*b" and
+# "wren_writes" keep theirs (a mark the export put inside a word stays text). The strongest
+# first, so "**" is not two "*".
+_EMPHASIS = [
+    (re.compile(r"(?<![\w*])\*\*(?=\S)(.+?)(?<=\S)\*\*(?![\w*])", re.DOTALL), "strong"),
+    (re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])", re.DOTALL), "em"),
+    (re.compile(r"(?<![\w~])~~(?=\S)(.+?)(?<=\S)~~(?![\w~])", re.DOTALL), "s"),
+    (re.compile(r"(?<![\w_])_(?=[^\s_])(.+?)(?<=[^\s_])_(?![\w_])", re.DOTALL), "u"),
+]
+
+
+def _marked(text: str, marks: frozenset[str], href: str | None) -> list[Run]:
+    """``text`` as runs, its emphasis delimiters read as marks (outermost first)."""
+    found = [(m, mark) for pattern, mark in _EMPHASIS if (m := pattern.search(text))]
+    if not found:
+        return [Run(text, marks, href)]
+    m, mark = min(found, key=lambda pair: pair[0].start())
+    return [
+        Run(text[: m.start()], marks, href),
+        *_marked(m.group(1), marks | {mark}, href),
+        *_marked(text[m.end() :], marks, href),
+    ]
