@@ -104,13 +104,32 @@ def export_ffn(app: QApplication, window: MainWindow) -> None:
     wait(app, 800)
 
 
-def post_helper(app: QApplication, window: MainWindow) -> None:
-    """AO3's form, field by field, each with its Copy button and limit check."""
+def export_pages(app: QApplication, window: MainWindow) -> None:
+    """The Export dialog previewing a PDF of the whole work: its first pages."""
+    from PySide6.QtWidgets import QRadioButton
+
+    dialog = window.open_export()
+    assert dialog is not None
+    dialog.set_target("pdf")
+    dialog.findChild(QRadioButton, "chaptersAll").click()
+    dialog.resize(900, 700)
+    dialog.move(200, 60)
+    wait(app, 1200)
+
+
+def post_helper(app: QApplication, window: MainWindow, site: str = "ao3") -> None:
+    """AO3's (or FFN's) form, field by field, each with its Copy button and limit check."""
     dialog = window.open_post_helper()
     assert dialog is not None
+    dialog.set_site(site)
     dialog.resize(900, 780)
     dialog.move(200, 20)
     wait(app, 600)
+
+
+def post_helper_ffn(app: QApplication, window: MainWindow) -> None:
+    """FanFiction.Net's story form from the same panels, with FFN's rules."""
+    post_helper(app, window, "ffn")
 
 
 def import_preview(app: QApplication, window: MainWindow) -> None:
@@ -508,7 +527,9 @@ SCENES: dict[str, Scene] = {
     "prompt.png": prompt,
     "spelling.png": spelling,
     "export.png": export_ffn,
+    "export-pages.png": export_pages,
     "post-helper.png": post_helper,
+    "post-helper-ffn.png": post_helper_ffn,
     "import.png": import_preview,
     "import-blocks.png": import_blocks,
     "find.png": find_in_work,

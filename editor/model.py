@@ -116,6 +116,8 @@ class WorkMeta:
     disclaimer: str = ""
     dedication: str = ""
     gift_recipients: tuple[str, ...] = ()
+    co_creators: tuple[str, ...] = ()  # AO3's "Add co-creators" (their pseuds)
+    inspired_by: str = ""  # AO3's "inspired by / remix / translation": the parent work's URL
     prompt: str = ""
     prompt_by: str = ""
     prompt_collection: str = ""

@@ -57,6 +57,7 @@ from editor.text.richtext import (
     escape_text,
     is_blank,
     parse,
+    says_nothing,
     serialize,
 )
 
@@ -183,9 +184,10 @@ def ao3_blocks(blocks: list[Block]) -> list[Block]:
 
 def ao3_html(canonical: str) -> str:
     """Any rich field (canonical HTML) as AO3's HTML tab takes it: AO3 changes nothing."""
-    if is_blank(canonical):
+    blocks = parse(canonical)  # once: asking is_blank first parsed every chapter twice
+    if says_nothing(blocks):
         return ""
-    text = serialize(ao3_blocks(parse(canonical)))
+    text = serialize(ao3_blocks(blocks))
     # Written as an entity so the gap is visible in the pasted HTML, as AO3 writes it.
     return text.replace(_SPACER_LINE, SPACER) if "\u00a0</p>" in text else text
 
@@ -377,13 +379,31 @@ def post_fields(
         _tags("characters", "Characters", meta.characters, []),
         _tags("additional_tags", "Additional Tags", meta.additional_tags, [total] if total else []),
         _measured("title", "Work Title", meta.title, False, WORK_TITLE),
+        PostField("co_creators", "Co-creators", ", ".join(meta.co_creators), False, None, ()),
         _measured("summary", "Summary", summary_html(work, None, parts), True, SUMMARY),
         begin,
         end,
+        # The Prompt panel's challenge or exchange is the collection the work is posted to.
+        PostField(
+            "collections",
+            "Post to Collections / Challenges",
+            meta.prompt_collection if "prompt" in parts else "",
+            False,
+            None,
+            (),
+        ),
         PostField(
             "gift_recipients",
             "Gift this work to",
             ", ".join(meta.gift_recipients) if "dedication" in parts else "",
+            False,
+            None,
+            (),
+        ),
+        PostField(
+            "inspired_by",
+            "Inspired by / remix / translation (URL)",
+            meta.inspired_by,
             False,
             None,
             (),
@@ -457,7 +477,9 @@ def _quoted(label: str, body: str) -> list[str]:
     )
 
 
-def _tag_list(work: ExportWork, parts: frozenset[str]) -> list[str]:
+def _tag_list(work: ExportWork, parts: frozenset[str], texts: dict[int, str]) -> list[str]:
+    """AO3's tag list; ``texts``: each chapter's posted HTML by number (words are counted
+    on it, as AO3 counts them)."""
     meta = work.meta
     lines = ['<dl class="tags">']
     if "rating" in parts:
@@ -476,7 +498,7 @@ def _tag_list(work: ExportWork, parts: frozenset[str]) -> list[str]:
         lines += ["<dt>Series:</dt>", f"<dd>{part}{escape_text(meta.series_name)}</dd>"]
     if meta.prompt_collection and "prompt" in parts:
         lines += ["<dt>Collections:</dt>", f"<dd>{escape_text(meta.prompt_collection)}</dd>"]
-    words = sum(ao3_word_count(chapter_html(ch.body)) for ch in work.chapters)
+    words = sum(ao3_word_count(text) for text in texts.values())
     stats = f"Words: {words:,} Chapters: {chapter_count(work, len(work.chapters))}"
     lines += ["<dt>Stats:</dt>", f"<dd>{stats}</dd>", "</dl>"]
     return lines
@@ -503,6 +525,8 @@ def work_html(work: ExportWork, options: ExportOptions | None = None) -> str:
     oneshot = len(work.chapters) == 1
     single = chapters[0] if oneshot and chapters else None
 
+    # Each chapter's posted HTML once: the stats count every chapter, the body the selected.
+    texts = {ch.number: chapter_html(ch.body) for ch in work.chapters}
     title = escape_text(meta.title)
     head_title = " - ".join(
         escape_text(x) for x in (meta.title, meta.author, ", ".join(meta.fandoms)) if x
@@ -523,7 +547,7 @@ def work_html(work: ExportWork, options: ExportOptions | None = None) -> str:
         f'<p class="message"><b>{title}</b><br />Prepared with Ficwright for the Archive of '
         "Our Own.</p>",
         '<div class="meta">',
-        *_tag_list(work, parts),
+        *_tag_list(work, parts, texts),
     ]
     if "title" in parts and title:
         out.append(f"<h1>{title}</h1>")
@@ -542,7 +566,7 @@ def work_html(work: ExportWork, options: ExportOptions | None = None) -> str:
                 out.append(f'<h2 class="heading">{heading}</h2>')
             out += [*meta_lines, "</div>"]
         out += ["<!--chapter content-->", '<div class="userstuff">']
-        text = chapter_html(chapter.body)
+        text = texts[chapter.number]
         if text:
             out.append(text)
         out += ["</div>", "<!--/chapter content-->"]

@@ -38,7 +38,6 @@ _CHARACTER_SCRIPTS = (
 # Onigmo's [[:word:]] for Unicode text: Letter, Mark, Decimal_Number, Connector_Punctuation.
 _WORD_CATEGORIES = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Mn", "Mc", "Me", "Nd", "Pc"})
 _TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
-_DROPPED = str.maketrans("", "", "'’‘-")
 
 
 def _char_class(ranges: list[tuple[int, int]]) -> str:
@@ -71,11 +70,28 @@ def _pattern() -> re.Pattern[str]:
     return re.compile(f"[{_char_class(scripts)}]|[{_char_class(words)}]+")
 
 
+# Python's \w is [[:word:]] in Latin text and general punctuation, but for "¹²³¼½¾" (No)
+# and "‿⁀⁔" (Pc): where no other character occurs, the short class gives AO3's count, and
+# it runs several times faster than the one that spans Unicode.
+_WORD = re.compile(r"\w+")
+_NOT_LATIN = re.compile(
+    "[^\x00-\xb1\xb4-\xb8\xba-\xbb\xbf-\u02ff\u2000-\u203e\u2041-\u2053\u2055-\u206f]"
+)
+
+
 def count_text(text: str) -> int:
     """The words of one text node, as AO3 counts them."""
-    return len(_pattern().findall(text.replace("--", "—").translate(_DROPPED)))
+    # str.replace is faster than a translate table on long text.
+    text = text.replace("--", "—").replace("'", "").replace("’", "").replace("‘", "")
+    text = text.replace("-", "")
+    pattern = _WORD if _NOT_LATIN.search(text) is None else _pattern()
+    return len(pattern.findall(text))
 
 
 def ao3_word_count(posted_html: str) -> int:
-    """The words AO3 shows for ``posted_html`` (a chapter's text as AO3 stores it)."""
-    return sum(count_text(html.unescape(node)) for node in _TAG.split(posted_html) if node.strip())
+    """The words AO3 shows for ``posted_html`` (a chapter's text as AO3 stores it).
+
+    Counting each text node on its own is counting them all with a space where each tag
+    was: no word, "--" or deleted apostrophe can then join across a tag (one pass, not one
+    per node)."""
+    return count_text(html.unescape(_TAG.sub(" ", posted_html)))

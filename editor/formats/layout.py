@@ -185,10 +185,19 @@ def heading_level(kind: str) -> int | None:
 
 def lowered(blocks: list[Block]) -> list[Block]:
     """Canonical blocks with each heading one level down (h2 -> h3), below a chapter's."""
+    return _shifted(blocks, 1)
+
+
+def raised(blocks: list[Block]) -> list[Block]:
+    """``lowered`` undone (a document read back): each heading one level up, h2 at most."""
+    return _shifted(blocks, -1)
+
+
+def _shifted(blocks: list[Block], step: int) -> list[Block]:
     for block in blocks:
         level = heading_level(block.kind)
         if level is not None:
-            block.kind = f"h{level + 1}"
+            block.kind = f"h{max(level + step, 2)}"
     return blocks
 
 

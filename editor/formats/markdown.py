@@ -21,10 +21,11 @@ What is still changed on the way back:
   Markdown renderers refuse too (showing the brackets): its text stays. Relative addresses
   stay links, for the site the Markdown is posted on.
 
-CommonMark's flanking rules also defeat emphasis that starts or ends in punctuation right
+CommonMark's flanking rules defeat delimiters that start or end in punctuation right
 against a letter (``a*"b"*c``), marks that touch other marks (``**a*b****c*``) and
-strikethrough combined with bold or italic right against a letter (``~~**x**~~y``); the
-exporter writes those as they are and a reader sees the delimiters.
+strikethrough combined with bold or italic right against a letter (``~~**x**~~y``): a
+paragraph whose delimiters would not read back as written has its marks written as inline
+HTML instead (``<strong>``, ``<em>``, ``<s>``), which every CommonMark reader passes through.
 
 ``export`` writes the work as a document (``layout.document``): the title as ``#``, the
 header's fields, a rule, then each chapter under a ``##`` heading; the text's own headings
@@ -38,7 +39,7 @@ from dataclasses import replace
 
 from editor.formats.layout import Group, Markup, document, heading_level, inline, tree
 from editor.formats.work import ExportOptions, ExportWork
-from editor.text.richtext import LINE_BREAK, Block, Run, parse, serialize
+from editor.text.richtext import LINE_BREAK, Block, Run, normalize, parse, serialize
 
 SCENE_BREAK = "* * *"
 
@@ -77,6 +78,13 @@ _MARKUP = Markup(
     order=("u", "sup", "sub", "strong", "em", "s"),
 )
 
+# Where delimiters cannot say it (see above): the marks as the inline HTML CommonMark keeps.
+_TAGS = replace(
+    _MARKUP,
+    marks={m: (f"<{m}>", f"</{m}>") for m in ("strong", "em", "s", "u", "sup", "sub")},
+)
+_DELIMITED = frozenset({"strong", "em", "s"})
+
 # A closing "#" would end a heading early.
 _HEADING_MARKUP = replace(_MARKUP, escape=lambda text: _escape(text).replace("#", "\\#"))
 
@@ -111,6 +119,18 @@ def _lines(text: str) -> str:
 def _inline(runs: list[Run], markup: Markup) -> str:
     # Text brackets are escaped, so "![" can only be "!" before a link: an image to Markdown.
     return inline(runs, markup).replace("![", "\\![")
+
+
+def _paragraph(runs: list[Run]) -> str:
+    """A paragraph's Markdown: delimiters where they read back as written, else tags."""
+    text = _lines(_inline(runs, _MARKUP))
+    if not any(run.marks & _DELIMITED for run in runs):
+        return text
+    from editor.text.markdown import to_canonical
+
+    if to_canonical(text, raw_html=True) == normalize(serialize([Block("p", list(runs))])):
+        return text
+    return _lines(_inline(runs, _TAGS))
 
 
 def _needs_html(block: Block) -> bool:
@@ -151,7 +171,7 @@ def _block(block: Block) -> str:
     if level is not None:
         text = _inline(block.runs, _HEADING_MARKUP)
         return f"{'#' * level} {_lines(text)}".rstrip()
-    return _lines(_inline(block.runs, _MARKUP))
+    return _paragraph(block.runs)
 
 
 def _node(node: Block | Group) -> str:

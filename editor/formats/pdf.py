@@ -1,10 +1,11 @@
-"""PDF and ODT of the selected chapters, through Qt (QtGui only: no new dependency).
+"""PDF, ODT and print of the selected chapters, through Qt (QtGui only: no new dependency).
 
 Both are the readable web page (``html.export``: the document layout, the work's header
 once, each chapter under its heading) laid out by Qt's rich-text engine: QPdfWriter for an
 A5 PDF, each chapter on a new page; QTextDocumentWriter's "odf" writer for an OpenDocument
-text that LibreOffice and Word open. Qt needs a QGuiApplication to lay out text: the app
-has one; the command line gets an offscreen one here.
+text that LibreOffice and Word open; ``print_document`` lays the PDF's pages onto a printer.
+Qt needs a QGuiApplication to lay out text: the app has one; the command line gets an
+offscreen one here.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from editor.formats.layout import xml_safe
 from editor.formats.work import ExportOptions, ExportWork
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextDocument
+    from PySide6.QtGui import QImage, QPagedPaintDevice, QTextDocument
 
 MARGIN_MM = 15
 _app: object = None  # the QGuiApplication made here, kept alive for the process
@@ -34,26 +35,65 @@ def _ensure_app() -> None:
         _app = QGuiApplication(["ficwright"])
 
 
-def _document(work: ExportWork, options: ExportOptions, *, paged: bool) -> QTextDocument:
-    from PySide6.QtGui import QTextDocument
-
-    _ensure_app()
+def page_html(work: ExportWork, options: ExportOptions, *, paged: bool = True) -> str:
+    """The web page (``html.export``) as Qt lays it out for the PDF, ODT and print."""
     # The page's style sheet is for browsers: its body margins would leave Qt a blank page.
     # Qt drops control characters: those that separate words become spaces first.
     page = re.sub(r"<style>.*?</style>", "", html.export(work, options), flags=re.DOTALL)
     page = xml_safe(page)
     if paged:  # Qt honours CSS page breaks: one chapter a page, as a printed book
         page = page.replace("<h2>", '<h2 style="page-break-before: always">')
+    return page
+
+
+def _document(work: ExportWork, options: ExportOptions, *, paged: bool) -> QTextDocument:
+    from PySide6.QtGui import QTextDocument
+
+    _ensure_app()
     document = QTextDocument()
-    document.setHtml(page)
+    document.setHtml(page_html(work, options, paged=paged))
     return document
+
+
+def page_images(paged_html: str, pages: int) -> list[QImage]:
+    """The first ``pages`` A5 pages of ``paged_html`` (``page_html``) as images, at screen
+    resolution: how the PDF (and a printed page) will look. Only the start of a long work
+    needs laying out for that: pass its start."""
+    from PySide6.QtCore import QRectF, QSizeF, Qt
+    from PySide6.QtGui import QImage, QPageSize, QPainter, QTextDocument
+
+    _ensure_app()
+    size = QPageSize(QPageSize.PageSizeId.A5).size(QPageSize.Unit.Millimeter)
+    per_mm = 96 / 25.4  # QTextDocument's units are pixels at 96 dpi
+    margin = MARGIN_MM * per_mm
+    width, height = size.width() * per_mm - 2 * margin, size.height() * per_mm - 2 * margin
+    document = QTextDocument()
+    document.setHtml(paged_html)
+    document.setPageSize(QSizeF(width, height))
+    images = []
+    for n in range(min(pages, document.pageCount())):
+        image = QImage(
+            round(width + 2 * margin), round(height + 2 * margin), QImage.Format.Format_RGB32
+        )
+        image.fill(Qt.GlobalColor.white)
+        painter = QPainter(image)
+        painter.translate(margin, margin - n * height)
+        document.drawContents(painter, QRectF(0, n * height, width, height))
+        painter.end()
+        images.append(image)
+    return images
+
+
+def print_document(work: ExportWork, options: ExportOptions, device: QPagedPaintDevice) -> None:
+    """The same paged layout as the PDF onto ``device``: a QPrinter the author chose in the
+    print dialog (File ▸ Export…, Print…), or a QPdfWriter."""
+    _document(work, options, paged=True).print_(device)
 
 
 def export(work: ExportWork, options: ExportOptions) -> bytes:
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
 
-    document = _document(work, options, paged=True)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -68,7 +108,7 @@ def export(work: ExportWork, options: ExportOptions) -> bytes:
             QPageLayout.Unit.Millimeter,
         )
     )
-    document.print_(writer)
+    print_document(work, options, writer)
     del writer  # the PDF is finished when the writer goes
     buffer.close()
     return bytes(data.data())

@@ -45,6 +45,7 @@ _DECODE: dict[str, Callable[[Any], Any]] = {
             "characters",
             "additional_tags",
             "gift_recipients",
+            "co_creators",
             "warnings",
         )
     },

@@ -55,11 +55,15 @@ def to_canonical(markdown_text: str, *, raw_html: bool = False) -> str:
     spells underline, alignment... that way); otherwise they stay text, as a pasted "<3" or
     "<b>" must. Either way only the canonical subset comes out.
     """
+    return normalize(to_html(markdown_text, raw_html=raw_html))
+
+
+def to_html(markdown_text: str, *, raw_html: bool = False) -> str:
+    """markdown-it's HTML, before the canonical subset (headings keep their level)."""
     rendered = _md(raw_html).render(markdown_text)
     # markdown-it puts a newline after each <br /> (a space once parsed as HTML) and at the
     # end of a code block (an extra line break inside <pre>).
-    rendered = rendered.replace("<br />\n", "<br />").replace("\n</code></pre>", "</code></pre>")
-    return normalize(rendered)
+    return rendered.replace("<br />\n", "<br />").replace("\n</code></pre>", "</code></pre>")
 
 
 # -- typed conversion ------------------------------------------------------------

@@ -23,6 +23,9 @@ class ChapterTree(QTreeWidget):
         self.setObjectName("chapterTree")
         self.setColumnCount(3)
         self.setHeaderLabels([self.tr("Chapter"), self.tr("Words"), self.tr("Posted")])
+        self.headerItem().setToolTip(
+            1, self.tr("Words as you count them (AO3's count is in the Post Helper)")
+        )
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)

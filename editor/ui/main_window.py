@@ -80,6 +80,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.chapter_dock)
 
         self._words_label = QLabel(self)
+        self._words_label.setObjectName("wordsLabel")
+        # AO3 counts differently (per text node; each CJK or Thai character a word): the
+        # Post Helper and the AO3 download show AO3's count, this one is the author's.
+        self._words_label.setToolTip(
+            self.tr(
+                "Words as you count them: “could've” and “well-known” are one word each. "
+                "AO3 counts differently; File ▸ Post Helper shows AO3's count."
+            )
+        )
         self._save_label = QLabel(self)
         self.statusBar().addPermanentWidget(self._save_label)
         self.statusBar().addPermanentWidget(self._words_label)
@@ -948,7 +957,7 @@ class MainWindow(QMainWindow):
     def _show_counts(self, chapter_words: int, work_words: int) -> None:
         locale = QLocale()
         self._words_label.setText(
-            self.tr("Chapter: {c} words  ·  Work: {w} words").format(
+            self.tr("Chapter: {c} words  ·  Work: {w} words (your count)").format(
                 c=locale.toString(chapter_words), w=locale.toString(work_words)
             )
         )

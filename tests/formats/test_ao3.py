@@ -342,10 +342,13 @@ NEW_WORK_KEYS = [
     "characters",
     "additional_tags",
     "title",
+    "co_creators",
     "summary",
     "notes_begin",
     "notes_end",
+    "collections",
     "gift_recipients",
+    "inspired_by",
     "series",
     "chapter_label",
     "chapter_title",
@@ -369,6 +372,9 @@ def test_new_work_form_fields_in_order(everything_work: ExportWork) -> None:
     assert f["categories"].value == "F/F, Gen"
     assert f["relationships"].value == "Wren/Tamsin, Wren & The Stranger"
     assert f["gift_recipients"].value == "tamsin_reads, lighthouse_fan"
+    # The Prompt panel's challenge is the collection the work goes to.
+    assert f["collections"].value == "Coastal Exchange 2024"
+    assert (f["co_creators"].value, f["inspired_by"].value) == ("", "")
     assert (f["series"].label, f["series"].value) == ("Series (part 2)", "Lights Along the Coast")
     assert (f["chapter_label"].label, f["chapter_label"].value) == ("Chapter 1 of 4", "1/4")
     assert f["language"].value == "English"
@@ -605,3 +611,19 @@ def test_later_chapters_limit_message_says_chapter_text() -> None:
     assert [p.message for p in fields["text"].problems] == [
         "Chapter Text is over AO3's limit of 500,000 characters: cut 20,000."
     ]
+
+
+def test_co_creators_and_inspired_by_fill_their_fields(everything_work: ExportWork) -> None:
+    meta = replace(
+        everything_work.meta,
+        co_creators=("sea_glass", "lamp_keeper"),
+        inspired_by="https://archiveofourown.org/works/1",
+    )
+    work = replace(everything_work, meta=meta)
+    f = _by_key(ao3.post_fields(work, work.chapters[0]))
+    assert f["co_creators"].value == "sea_glass, lamp_keeper"
+    assert f["inspired_by"].value == "https://archiveofourown.org/works/1"
+    without_prompt = ExportOptions(parts=ao3.ALL_PARTS - {"prompt"})
+    assert (
+        _by_key(ao3.post_fields(work, work.chapters[0], without_prompt))["collections"].value == ""
+    )

@@ -28,6 +28,10 @@ from tests.formats.torture import torture_work
         ("<p>line<br />break</p>", 2),
         ("<p>🌊 ✉️ ...</p>", 1),  # U+FE0F after ✉ is a mark, and marks are word characters
         ("", 0),
+        # Where Python's \w and AO3's [[:word:]] part: "²" and "½" are no word characters,
+        # "‿" (connector punctuation) and a combining accent are.
+        ("<p>x² and 3½ café</p>", 4),
+        ("<p>a‿b cafe\u0301</p>", 2),
     ],
 )
 def test_counts_as_ao3_does(html: str, words: int) -> None:

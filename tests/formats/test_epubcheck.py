@@ -1,5 +1,6 @@
 """epubcheck (the W3C's EPUB validator, Debian's ``epubcheck``) finds nothing to say about
-the EPUB of the sample work and of the torture work: 0 errors, 0 warnings."""
+the EPUB of the sample work, of the torture work and of the benchmarks' 500,000-word work:
+0 errors, 0 warnings."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from pathlib import Path
 import pytest
 
 from editor.formats import epub
-from editor.formats.work import ExportOptions, ExportWork, load_work
+from editor.formats.work import ExportChapter, ExportOptions, ExportWork, load_work
+from editor.model import ChapterMeta, WorkMeta
 from editor.store.project import Project
+from editor.text.richtext import word_count
 from tests.formats.torture import torture_work
 
 REPO = Path(__file__).resolve().parents[2]
@@ -35,7 +38,25 @@ def _sample() -> ExportWork:
         project.close()
 
 
-@pytest.mark.parametrize("make", [_sample, torture_work], ids=["sample", "torture"])
+def _half_million_words() -> ExportWork:
+    """The benchmarks' 500,000-word work (``bench/generate.py``'s prose), in memory."""
+    from bench.generate import LARGE_CHAPTER_WORDS, SEED, Prose
+
+    prose = Prose(SEED)
+    chapters = tuple(
+        ExportChapter(n, n, f"Chapter {n}", body, word_count(body), ChapterMeta())
+        for n in range(1, 101)
+        for body in [prose.chapter(LARGE_CHAPTER_WORDS)]
+    )
+    meta = WorkMeta(
+        title="The Keeper’s Long Year", author="wren_writes", fandoms=("Original Work",)
+    )
+    return ExportWork(meta, chapters)
+
+
+@pytest.mark.parametrize(
+    "make", [_sample, torture_work, _half_million_words], ids=["sample", "torture", "500k-words"]
+)
 def test_epubcheck_finds_nothing(make, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     command = _command()
     if command is None:

@@ -7,10 +7,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from editor.text.richtext import (
+    ALIGNMENTS,
+    MARKS,
     Block,
     Run,
+    _parse_canonical,
+    _Parser,
     clean_text,
     normalize,
     parse,
@@ -329,3 +335,59 @@ def test_word_count_of_canonical_html() -> None:
     assert word_count('<p><a href="https://a.b/c d e">x</a></p>') == 1
     assert word_count("") == 0
     assert word_count("<hr />") == 0
+
+
+# -- the fast reader of canonical text gives what the full parser gives -----------------
+
+_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=10)
+_HREFS = st.sampled_from(["https://example.org/a?b=1&c=2", "/works/1", "javascript:x", ""])
+_RUNS = st.lists(
+    st.builds(Run, _TEXT, st.frozensets(st.sampled_from(MARKS)), st.none() | _HREFS), max_size=5
+)
+
+
+@st.composite
+def _blocks(draw: st.DrawFn) -> Block:
+    kind = draw(st.sampled_from(["p", "p", "h2", "h3", "h4", "hr", "li"]))
+    return Block(
+        kind=kind,
+        runs=[] if kind == "hr" else draw(_RUNS),
+        align=None if kind in ("hr", "li") else draw(st.none() | st.sampled_from(ALIGNMENTS)),
+        quote=draw(st.booleans()),
+        list_type=draw(st.sampled_from(["ul", "ol"])) if kind == "li" else None,
+    )
+
+
+def _full_parse(source: str, relative_links: bool) -> list[Block]:
+    parser = _Parser(relative_links=relative_links)
+    parser.feed(source)
+    parser.close()
+    return parser.blocks
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_blocks(), max_size=8), st.booleans())
+def test_canonical_text_reads_as_the_full_parser_reads_it(
+    model: list[Block], relative_links: bool
+) -> None:
+    canonical = serialize(model)
+    fast = _parse_canonical(canonical, relative_links)
+    assert fast is not None  # what the serializer writes is always read fast
+    assert fast == _full_parse(canonical, relative_links)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "<p>a<b>bold</b></p>",  # not the subset's spelling
+        "<p>one<p>two</p>",  # a block left open
+        "text outside a block",
+        "<p><!-- a comment --></p>",
+        '<p style="text-align:center">styled</p>',
+        "<p><em>unclosed</p>",
+        '<p><a href="x"><a href="y">nested</a></a></p>',
+    ],
+)
+def test_anything_else_goes_to_the_full_parser(source: str) -> None:
+    assert _parse_canonical(source, True) is None
+    assert parse(source) == _full_parse(source, True)

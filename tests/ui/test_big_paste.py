@@ -61,7 +61,7 @@ def _still_usable(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped
 
 def _counts_label(words: int) -> str:
     n = QLocale().toString(words)
-    return f"Chapter: {n} words  ·  Work: {n} words"
+    return f"Chapter: {n} words  ·  Work: {n} words (your count)"
 
 
 def _check(  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from editor.store.project import Project
 
@@ -116,14 +116,19 @@ def test_edits_autosave_within_two_seconds_and_the_title_shows_it(
 def test_word_counts_update_as_you_type(qtbot, open_window: OpenWindow, tmp_path: Path) -> None:
     path = make_work(tmp_path / "w.ficwright", ["One", "Two"])
     window = open_window(path)
-    assert window.words_label_text() == "Chapter: 2 words  ·  Work: 4 words"
+    assert window.words_label_text() == "Chapter: 2 words  ·  Work: 4 words (your count)"
     pane = window.text_pane
     pane.setFocus()
     pane.moveCursor(pane.textCursor().MoveOperation.End)
     qtbot.keyClicks(pane, " it's well-known")
     pane.insertPlainText("—really")  # QTest cannot type characters off the keyboard
-    qtbot.waitUntil(lambda: window.words_label_text() == "Chapter: 5 words  ·  Work: 7 words")
+    qtbot.waitUntil(
+        lambda: window.words_label_text() == "Chapter: 5 words  ·  Work: 7 words (your count)"
+    )
     assert window.chapter_tree.topLevelItem(0).text(1) == "5"
+    # Both say whose count it is: AO3 counts differently (the Post Helper shows AO3's).
+    assert "AO3" in window.chapter_tree.headerItem().toolTip(1)
+    assert "AO3" in window.findChild(QLabel, "wordsLabel").toolTip()
 
 
 def test_switching_chapters_saves_the_one_left(

@@ -342,7 +342,7 @@ def _result(
     work: WorkFields, parts: list[Part], encodings: dict[str, str], warnings: list[str]
 ) -> ImportResult:
     from editor.formats.importers.split import finish, paragraphs_from_lines
-    from editor.text.richtext import normalize
+    from editor.text.richtext import normalize, serialize
 
     chapters: list[ImportedChapter] = []
     findings = [Finding(f.field, f.label, f.value, f.source) for f in work.found]
@@ -351,7 +351,7 @@ def _result(
         blocks = paragraphs_from_lines(part.blocks) if part.lines_are_paragraphs else part.blocks
         chapter = ImportedChapter(
             title=meta.title or "",
-            body=finish(blocks),
+            body=serialize(blocks) if part.exact else finish(blocks),
             summary=normalize("\n".join(meta.summary)),
             notes_begin=normalize("\n".join(meta.notes_begin)),
             notes_end=normalize("\n".join(meta.notes_end)),

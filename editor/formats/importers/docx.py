@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 from editor.formats.importers import ImportFailed
 from editor.formats.importers.decode import refuse_binary
+from editor.formats.importers.own_layout import read_document
 from editor.formats.importers.split import PAGE_BREAK, Source
 from editor.text.links import link_allowed
 from editor.text.paste import spaces_outside
-from editor.text.richtext import LINE_BREAK, Block, Run
+from editor.text.richtext import LINE_BREAK, Block, Run, canonical_headings
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -48,7 +49,8 @@ def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
         # Word keeps the space typed before a bold word in the bold run (" strike"): the
         # canonical subset keeps it outside, as paste cleanup does.
         block.runs = spaces_outside(block.runs)
-    source = Source(name, reader.blocks)
+    own = read_document(name, [_rule_or(block) for block in reader.blocks])  # ours?
+    source = own or Source(name, canonical_headings(reader.blocks))
     if document.element.body.xpath(".//w:txbxContent"):
         source.warnings.append(f"“{name}” has text boxes: their text was not imported.")
     return source
@@ -140,6 +142,8 @@ class _Reader:
             href = item.url if link and link_allowed(item.url, relative=False) else None
             for run in item.runs if link else [item]:
                 marks = _marks(run, style_font)
+                if href and not run.font.underline:  # a link's style's underline is its look
+                    marks -= {"u"}
                 for piece in _pieces(run):
                     if piece is None:  # a page break: what follows is a new paragraph
                         block = Block(kind, [], align, quote, list_type)
@@ -148,12 +152,22 @@ class _Reader:
                         block.runs.append(Run(piece, marks, href))
 
 
+def _rule_or(block: Block) -> Block:
+    """A scene break as Ficwright's DOCX writes it (a centred "* * *") read as the rule."""
+    plain = all(not run.marks for run in block.runs)
+    if block.kind == "p" and block.align == "center" and plain and block.text() == "* * *":
+        return Block("hr")
+    return block
+
+
 def _kind(paragraph: Paragraph, style_name: str) -> tuple[str, str | None]:
+    # Headings at their document level (Title h1, Heading 1 h2...): ``canonical_headings``
+    # brings them to the canonical h2-h4 unless the layout is Ficwright's own.
     if style_name == "Title":
-        return "h2", None
+        return "h1", None
     m = _HEADING.fullmatch(style_name)
     if m:
-        return {"1": "h2", "2": "h3"}.get(m.group(1), "h4"), None
+        return f"h{min(int(m.group(1)) + 1, 6)}", None
     p_pr = paragraph._p.pPr
     numbered = p_pr is not None and p_pr.numPr is not None
     if numbered or style_name.startswith("List Bullet") or style_name.startswith("List Number"):

@@ -456,6 +456,7 @@ class Part:
     blocks: list[Block]
     source: str
     lines_are_paragraphs: bool = False
+    exact: bool = False  # blocks as written (a file Ficwright wrote): nothing to tidy
 
 
 @dataclass(slots=True)

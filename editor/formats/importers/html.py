@@ -28,9 +28,10 @@ from editor.formats.importers.header import (
     read_labels,
     split_list,
 )
+from editor.formats.importers.own_layout import read_document
 from editor.formats.importers.split import Source, finish, parse_heading
 from editor.text.paste import spaces_outside
-from editor.text.richtext import Block, Run, parse
+from editor.text.richtext import Block, Run, canonical_headings, parse
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -54,13 +55,19 @@ def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
     if page is not None:
         page.encoding = decoded.encoding
         return page
-    return Source(name, page_blocks(decoded.text), decoded.encoding)
+    blocks = page_blocks(decoded.text, levels=True)
+    own = read_document(name, blocks)  # a page Ficwright wrote
+    if own is not None:
+        own.encoding = decoded.encoding
+        return own
+    return Source(name, canonical_headings(blocks), decoded.encoding)
 
 
-def page_blocks(html: str) -> list[Block]:
+def page_blocks(html: str, *, levels: bool = False) -> list[Block]:
     """Canonical blocks, spaces at a mark's edges outside it ("and<b> bold </b>end" reads
-    "and <b>bold</b> end"), as DOCX import and paste cleanup have them."""
-    blocks = parse(html, relative_links=False)
+    "and <b>bold</b> end"), as DOCX import and paste cleanup have them (headings at their
+    own level with ``levels``, as ``richtext.parse``)."""
+    blocks = parse(html, relative_links=False, levels=levels)
     for block in blocks:
         block.runs = spaces_outside(block.runs)
     return blocks

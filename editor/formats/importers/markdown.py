@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 from editor.formats.importers.decode import decode
 from editor.formats.importers.header import is_key_line
+from editor.formats.importers.own_layout import read_document
 from editor.formats.importers.split import Source, parse_heading
-from editor.text.markdown import to_canonical
+from editor.text.markdown import to_canonical, to_html
 from editor.text.richtext import parse
 
 _DASH_RULE = re.compile(r"^ {0,3}-{3,}\s*$")
@@ -23,8 +24,15 @@ _STRUCTURE = re.compile(r"^\s{0,3}(?:#|[-*+>]\s|\d+[.)]\s|```|~~~)")  # headings
 
 def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
     decoded = decode(data, name)
+    text = prepared(decoded.text)
+    if text.lstrip().startswith("# "):  # perhaps Ficwright's own layout, under its title
+        html = to_html(text, raw_html=True)
+        own = read_document(name, parse(html, relative_links=False, levels=True))
+        if own is not None:
+            own.encoding = decoded.encoding
+            return own
     # A Markdown file may hold HTML for what Markdown cannot say (Ficwright's export does).
-    blocks = parse(to_canonical(prepared(decoded.text), raw_html=True), relative_links=False)
+    blocks = parse(to_canonical(text, raw_html=True), relative_links=False)
     return Source(name, blocks, decoded.encoding)
 
 

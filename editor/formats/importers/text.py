@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from editor.formats.importers.decode import decode
 from editor.formats.importers.header import is_key_line
+from editor.formats.importers.own_layout import read_document
+from editor.formats.importers.own_text import document_blocks
 from editor.formats.importers.split import Source, parse_heading
 from editor.text.richtext import LINE_BREAK, Block, Run
 
@@ -24,6 +26,11 @@ _PARAGRAPH_LINE = 100  # a line this long is a paragraph, not a verse or a heade
 
 def read(name: str, data: bytes, check: Callable[[], None]) -> Source:
     decoded = decode(data, name)
+    laid_out = document_blocks(decoded.text)  # a whole work as Ficwright writes it?
+    own = read_document(name, laid_out, bold_labels=False) if laid_out else None
+    if own is not None:
+        own.encoding = decoded.encoding
+        return own
     blocks, per_line = text_blocks(decoded.text)
     return Source(name, blocks, decoded.encoding, lines_are_paragraphs=per_line)
 

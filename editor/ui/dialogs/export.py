@@ -15,10 +15,11 @@ from typing import Any
 
 from PySide6.QtCore import (
     QSettings,
+    Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QPagedPaintDevice, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -38,7 +39,10 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
+    QStackedWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -60,6 +64,10 @@ from editor.formats.work import FRONT_MATTER_PARTS, ExportChapter, ExportOptions
 from editor.ui import pasting
 
 PREVIEW_DELAY_MS = 200  # after the last option change
+RENDER_LIMIT = 400_000  # characters of a rendered preview: a long work's start
+PAGED = frozenset({"pdf", "epub", "docx", "odt"})  # previewed as pages
+PREVIEW_PAGES = 4
+PAGE_HTML_LIMIT = 40_000  # characters of the page laid out for them: a few pages' worth
 PROGRESS_DELAY_MS = 300  # a quicker export never flashes a progress bar
 HTML_EXTENSIONS = frozenset({"html", "htm", "xhtml"})
 DEFAULT_TARGET = "ao3"
@@ -89,6 +97,9 @@ class _Preview:
     text: str
     warnings: tuple[str, ...]
     refused: tuple[str, ...] = ()  # why the site would refuse it: nothing may be saved
+    rendered: str = ""  # as the reader sees it: HTML, or plain text when ``plain``
+    plain: bool = True
+    pages_html: str = ""  # a paged file's start (``pdf.page_html``), shown as page images
 
 
 def one_chapter(options: ExportOptions, chapter: ExportChapter) -> ExportOptions:
@@ -133,6 +144,7 @@ class ExportDialog(QDialog):
         self._serial = 0  # of the newest preview asked for; older results are dropped
         self._preview = _Preview(-1, "", ())
         self._saving = False
+        self._has_pages = False
         self._jobs = 0  # running tasks, for the progress bar
         count = max(1, len(work.chapters))
         current = min(max(1, current_chapter), count)
@@ -190,6 +202,24 @@ class ExportDialog(QDialog):
         self._preview_edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._preview_edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._preview_edit.setAccessibleName(self.tr("Preview"))
+        self._rendered = QTextBrowser(self)
+        self._rendered.setObjectName("exportRendered")
+        self._rendered.setOpenLinks(False)  # a preview, not a browser
+        self._rendered.setAccessibleName(self.tr("Preview as the reader sees it"))
+        self._show_markup = QCheckBox(self.tr("Show &markup"), self)
+        self._show_markup.setObjectName("exportShowMarkup")
+        self._show_markup.setToolTip(
+            self.tr("The text as it is written to the file, instead of as it reads")
+        )
+        self._pages = QScrollArea(self)
+        self._pages.setObjectName("exportPages")
+        self._pages.setWidgetResizable(True)
+        self._pages.setAccessibleName(self.tr("The first pages"))
+        self._views = QStackedWidget(self)
+        self._views.addWidget(self._rendered)
+        self._views.addWidget(self._pages)
+        self._views.addWidget(self._preview_edit)
+        self._show_markup.toggled.connect(self._show_view)
         self._warnings_label = QLabel(self)
         self._warnings_label.setObjectName("ffnWarningsLabel")
         self._warnings_label.setWordWrap(True)
@@ -210,12 +240,19 @@ class ExportDialog(QDialog):
         self._copy.setObjectName("exportCopy")
         self._save = QPushButton(self.tr("&Save…"), self)
         self._save.setObjectName("exportSave")
+        self._print = QPushButton(self.tr("&Print…"), self)
+        self._print.setObjectName("exportPrint")
+        self._print.setToolTip(
+            self.tr("Print the chosen chapters and front matter as the PDF lays them out")
+        )
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self._print, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self._copy, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self._save, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self._copy.clicked.connect(self.copy_to_clipboard)
         self._save.clicked.connect(self.save)
+        self._print.clicked.connect(self.print_with_dialog)
 
         self._layout(buttons)
 
@@ -264,7 +301,8 @@ class ExportDialog(QDialog):
         side.addWidget(self._emphasis)
         side.addStretch(1)
         main = QVBoxLayout()
-        main.addWidget(self._preview_edit, 1)
+        main.addWidget(self._views, 1)
+        main.addWidget(self._show_markup)
         main.addWidget(self._warnings_label)
         main.addWidget(self._warnings)
         main.addWidget(self._progress)
@@ -392,6 +430,7 @@ class ExportDialog(QDialog):
         has_text = bool(self._work.chapters)
         refused = bool(self._preview.refused) and self.is_current()
         self._copy.setEnabled(has_text and not target.binary and self.is_current() and not refused)
+        self._print.setEnabled(has_text)
         self._save.setEnabled(has_text and not self._saving and not refused)
         self._copy.setToolTip(
             self.tr("{label} is a binary file: use Save…").format(label=target.label)
@@ -420,10 +459,11 @@ class ExportDialog(QDialog):
             refused = tuple(refusals(target.key, work, options))
             if refused:
                 text = "\n".join(refused)
-                return _Preview(serial, text, (), refused)
+                return _Preview(serial, text, (), refused, text)
             found = tuple(ffn_warnings(work, options)) if ffn else ()
             if described:
-                return _Preview(serial, described, found)
+                preview = _Preview(serial, described, found, (), *rendered(target.key, described))
+                return with_pages(preview)
             if target.per_chapter and len(chapters) > 1:
                 # Save… writes one file per chapter: show each under its name.
                 text = "\n\n".join(
@@ -432,10 +472,29 @@ class ExportDialog(QDialog):
                     + str(export_to(target.key, work, one_chapter(options, ch))).rstrip("\n")
                     for ch in chapters
                 )
-                return _Preview(serial, text, found)
+                return _Preview(serial, text, found, (), *rendered(target.key, text))
             text = export_to(target.key, work, options)
             assert isinstance(text, str)
-            return _Preview(serial, text, found)
+            return _Preview(serial, text, found, (), *rendered(target.key, text))
+
+        def rendered(key: str, text: str) -> tuple[str, bool]:
+            """What a reader sees: HTML targets as rendered, plain text as it is, and the
+            other formats (Markdown, BBCode, EPUB, DOCX, ODT, PDF) as their shared document
+            layout renders (PDF and ODT are that page, laid out by Qt)."""
+            if key == "txt":
+                return text, True
+            if key in ("ao3", "ffn", "html"):
+                return text, False
+            if key == "ffn-docx":
+                return str(export_to("ffn", work, options)), False
+            return str(export_to("html", work, options)), False
+
+        def with_pages(preview: _Preview) -> _Preview:
+            if target.key not in PAGED:
+                return preview
+            from editor.formats.pdf import page_html
+
+            return replace(preview, pages_html=page_html(work, options)[:PAGE_HTML_LIMIT])
 
         self._start(job, self._show_preview, self._preview_failed)
 
@@ -447,6 +506,16 @@ class ExportDialog(QDialog):
         scroll = self._preview_edit.verticalScrollBar().value()
         self._preview_edit.setPlainText(result.text)
         self._preview_edit.verticalScrollBar().setValue(scroll)
+        # Laid out in this thread: a whole long work shows its start (the file has it all).
+        shown = result.rendered[:RENDER_LIMIT]
+        scroll = self._rendered.verticalScrollBar().value()
+        if result.plain:
+            self._rendered.setPlainText(shown)
+        else:
+            self._rendered.setHtml(shown)
+        self._rendered.verticalScrollBar().setValue(scroll)
+        self._show_pages(result.pages_html)
+        self._show_view()
         self._warnings.clear()
         ffn = self.target().key in ("ffn", "ffn-docx")
         self._warnings.addItems(list(result.refused or result.warnings))
@@ -466,6 +535,33 @@ class ExportDialog(QDialog):
             )
         self._update_buttons()
         self.previewUpdated.emit()
+
+    def _show_pages(self, paged_html: str) -> None:
+        """A PDF's, EPUB's or Word file's first pages as images (the PDF's A5 layout)."""
+        from editor.formats.pdf import page_images
+
+        images = page_images(paged_html, PREVIEW_PAGES) if paged_html else []
+        holder = QWidget(self._pages)
+        column = QVBoxLayout(holder)
+        for n, image in enumerate(images, start=1):
+            page = QLabel(holder)
+            page.setObjectName(f"exportPage{n}")
+            page.setPixmap(QPixmap.fromImage(image))
+            page.setAccessibleName(self.tr("Page {n}").format(n=n))
+            column.addWidget(page, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(1)
+        self._pages.setWidget(holder)  # the old page images go with their holder
+        self._has_pages = bool(images)
+
+    def _show_view(self) -> None:
+        """The file's text with Show markup; else the pages of a paged file, or the text as
+        it reads."""
+        if self._show_markup.isChecked():
+            self._views.setCurrentWidget(self._preview_edit)
+        elif self._has_pages:
+            self._views.setCurrentWidget(self._pages)
+        else:
+            self._views.setCurrentWidget(self._rendered)
 
     def _preview_failed(self, message: str) -> None:
         self._preview_edit.setPlainText(self.tr("The export failed: {error}").format(error=message))
@@ -520,6 +616,23 @@ class ExportDialog(QDialog):
         if folder and Path(str(folder)).is_dir():
             return Path(str(folder))
         return Path.home()
+
+    def print_with_dialog(self) -> None:
+        """Qt's print dialog, then the document layout onto the printer chosen."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._work.meta.title or self.tr("Untitled"))
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, device: QPagedPaintDevice) -> None:
+        """The chosen chapters and front matter, laid out as the PDF, onto ``device``."""
+        from editor.formats.pdf import print_document
+
+        print_document(self._work, self.options(), device)
+        self._status.setText(self.tr("Sent to the printer."))
 
     def save(self) -> None:
         """Ask where, then export and write on a worker; errors keep the dialog open."""

@@ -1,10 +1,11 @@
-"""File ▸ Post Helper…: AO3's posting form, field by field, ready to copy.
+"""File ▸ Post Helper…: AO3's or FanFiction.Net's posting form, field by field, ready to copy.
 
 Each row is one field of AO3's Post New Work form (chapter 1) or Post New Chapter form (a
 later chapter) in the form's own order, as ``formats.ao3.post_fields`` gives them: the
 value, a Copy button and the limit check, so the author fills the form top to bottom
 without hunting. The beginning notes are laid out by an editable template; editing it
 re-composes the notes at once, and Save Template hands it to the main window to store.
+FanFiction.Net's form (``formats.ffn_form``) is the other site in the Site list.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor.formats.ao3 import PostField, post_fields
+from editor.formats.ffn_form import ffn_post_fields
 from editor.formats.limits import Level
 from editor.formats.templates import DEFAULT_AO3_NOTES, PLACEHOLDERS
 from editor.formats.work import ExportOptions, ExportWork
@@ -156,6 +158,10 @@ class PostHelperDialog(QDialog):
             )
         index = self._chapter.findData(current_chapter)
         self._chapter.setCurrentIndex(max(0, index))
+        self._site = QComboBox(self)
+        self._site.setObjectName("postSite")
+        self._site.addItem("AO3", "ao3")
+        self._site.addItem("FanFiction.Net", "ffn")
 
         self._form = QWidget(self)
         self._grid = QGridLayout(self._form)
@@ -190,6 +196,7 @@ class PostHelperDialog(QDialog):
         self._status.setObjectName("postStatus")
 
         template_box = QGroupBox(self.tr("Beginning notes template"), self)
+        self._template_box = template_box
         box_layout = QVBoxLayout(template_box)
         box_layout.addWidget(self._template, 1)
         box_layout.addWidget(help_label)
@@ -211,6 +218,10 @@ class PostHelperDialog(QDialog):
         top.addWidget(QLabel(self.tr("&Chapter:"), self))
         top.itemAt(0).widget().setBuddy(self._chapter)  # type: ignore[union-attr]
         top.addWidget(self._chapter, 1)
+        site_label = QLabel(self.tr("&Site:"), self)
+        site_label.setBuddy(self._site)
+        top.addWidget(site_label)
+        top.addWidget(self._site)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         outer = QVBoxLayout(self)
@@ -227,6 +238,7 @@ class PostHelperDialog(QDialog):
         self._recompose.timeout.connect(self.refresh)
         self._template.textChanged.connect(self._template_edited)
         self._chapter.currentIndexChanged.connect(self.refresh)
+        self._site.currentIndexChanged.connect(self.refresh)
         self._save_template.clicked.connect(self.save_template)
         self._reset_template.clicked.connect(self.reset_template)
         self._update_template_buttons()
@@ -239,6 +251,13 @@ class PostHelperDialog(QDialog):
 
     def set_chapter(self, number: int) -> None:
         self._chapter.setCurrentIndex(self._chapter.findData(number))
+
+    def site(self) -> str:
+        """ "ao3" or "ffn": whose form is shown."""
+        return str(self._site.currentData())
+
+    def set_site(self, site: str) -> None:
+        self._site.setCurrentIndex(self._site.findData(site))
 
     def fields(self) -> list[PostField]:
         return list(self._fields)
@@ -271,9 +290,9 @@ class PostHelperDialog(QDialog):
             return
         number = self.chapter_number()
         chapter = self._work.chapters[number - 1]
-        self._fields = post_fields(
-            self._composing_work(), chapter, ExportOptions(chapters=[number])
-        )
+        form = post_fields if self.site() == "ao3" else ffn_post_fields
+        self._fields = form(self._composing_work(), chapter, ExportOptions(chapters=[number]))
+        self._template_box.setVisible(self.site() == "ao3")  # AO3's notes only
         keys = [f.key for f in self._fields]
         if keys != list(self._rows):
             self._rebuild()

@@ -153,6 +153,8 @@ class WorkDetailsPanel(QWidget):
         self._author = QLineEdit(body)
         self._author.setPlaceholderText(self.tr("Your pseud"))
         self._row(self.tr("Creator/Pseud"), self._author, "authorField")
+        self._co_creators = tag_field(body, "coCreatorsField", self.tr("Co-creators"))
+        self._row(self.tr("Co-creators"), self._co_creators)
 
         self._rating = QComboBox(body)
         # AO3's labels as they are: the author matches them against the site's form.
@@ -221,6 +223,13 @@ class WorkDetailsPanel(QWidget):
         self._status.addItems([self.tr("In progress"), self.tr("Complete")])
         self._row(self.tr("Status"), self._status, "statusField")
 
+        self._inspired_by = QLineEdit(body)
+        self._inspired_by.setPlaceholderText("https://archiveofourown.org/works/…")
+        self._inspired_by.setToolTip(
+            self.tr("The work this one is inspired by, remixes or translates (AO3's form)")
+        )
+        self._row(self.tr("Inspired by"), self._inspired_by, "inspiredByField")
+
         self._language = QComboBox(body)
         self._language.setEditable(True)
         self._language.addItems(LANGUAGES)
@@ -235,6 +244,10 @@ class WorkDetailsPanel(QWidget):
         self._title.textChanged.connect(lambda text: self._title_counter.set_length(len(text)))
         self._title.textEdited.connect(lambda text: self._emit("title", text))
         self._author.textEdited.connect(lambda text: self._emit("author", text))
+        self._co_creators.tagsChanged.connect(
+            lambda: self._emit("co_creators", tuple(self._co_creators.tags()))
+        )
+        self._inspired_by.textEdited.connect(lambda text: self._emit("inspired_by", text.strip()))
         self._rating.currentIndexChanged.connect(self._on_rating_changed)
         self._ffn_rating.currentIndexChanged.connect(
             lambda i: self._emit("ffn_rating", self._ffn_choices[i])
@@ -256,6 +269,8 @@ class WorkDetailsPanel(QWidget):
         try:
             _show_text(self._title, meta.title)
             _show_text(self._author, meta.author)
+            show_tags(self._co_creators, meta.co_creators)
+            _show_text(self._inspired_by, meta.inspired_by)
             self._rating.setCurrentIndex(self._ratings.index(meta.rating))
             self._ffn_rating.setCurrentIndex(self._ffn_choices.index(meta.ffn_rating))
             for category, box in self._categories.items():

@@ -542,3 +542,99 @@ def test_saving_over_a_symlink_is_refused_and_the_link_stays(
 
     assert "symbolic link" in failed.args[0]
     assert link.is_symlink() and real.read_text(encoding="utf-8") == "theirs"
+
+
+# -- print -------------------------------------------------------------------------------
+
+
+def test_print_lays_out_the_chosen_chapters_as_the_pdf_does(
+    qtbot, open_window: OpenWindow, work_path: Path, tmp_path: Path
+) -> None:
+    import shutil
+    import subprocess
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    all_chapters(qtbot, dialog)
+    # Print… opens Qt's print dialog; cancelled, nothing is printed.
+    seen: list[bool] = []
+
+    def cancel() -> None:
+        shown = [d for d in dialog.findChildren(QPrintDialog) if d.isVisible()]
+        seen.append(bool(shown))
+        for print_dialog in shown:
+            print_dialog.reject()
+
+    QTimer.singleShot(300, cancel)
+    click(qtbot, dialog, "exportPrint")
+    assert seen == [True]
+    # The printer chosen there gets the PDF's layout: a printer printing to a file here.
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    dialog.print_to(printer)
+    del printer  # the file is finished when the printer goes
+    text = subprocess.run(
+        ["pdftotext", str(tmp_path / "printed.pdf"), "-"], capture_output=True, text=True
+    ).stdout
+    pages = text.split("\f")
+    assert pages[0].lstrip().startswith("Storm Front") and "by wren_writes" in pages[0]
+    headings = [p.lstrip().split("\n")[0] for p in pages if p.lstrip().startswith("Chapter ")]
+    assert headings == ["Chapter 1: The Letter", "Chapter 2: Nibelheim"]
+    assert "Zack laughed." in text
+
+
+# -- the rendered preview ----------------------------------------------------------------
+
+
+def test_preview_reads_as_the_reader_sees_it_with_markup_a_toggle(
+    qtbot, open_window: OpenWindow, work_path: Path
+) -> None:
+    from PySide6.QtWidgets import QCheckBox, QTextBrowser
+
+    window = open_window(work_path)
+    dialog = open_export(qtbot, window)
+    rendered = dialog.findChild(QTextBrowser, "exportRendered")
+    raw = dialog.findChild(QPlainTextEdit, "exportPreview")
+    toggle = dialog.findChild(QCheckBox, "exportShowMarkup")
+    choose_target(qtbot, dialog, "ao3")
+    assert rendered.isVisible() and not raw.isVisible()
+    assert "Cloud looked at the sword." in rendered.toPlainText()
+    assert "<em>looked</em>" in raw.toPlainText()  # the markup, there for the asking
+    toggle.click()
+    assert raw.isVisible() and not rendered.isVisible()
+    toggle.click()
+    # A binary format reads as its document layout: the header once, chapters headed.
+    choose_target(qtbot, dialog, "docx")
+    all_chapters(qtbot, dialog)
+    shown = rendered.toPlainText()
+    assert shown.startswith("Storm Front\nby wren_writes")
+    assert "Chapter 1: The Letter" in shown and "Chapter 2: Nibelheim" in shown
+    assert "<" not in shown
+    # A PDF, EPUB, Word or ODT file shows its first A5 pages, as the PDF lays them out.
+    from PySide6.QtWidgets import QScrollArea
+
+    choose_target(qtbot, dialog, "pdf")
+    assert dialog.findChild(QScrollArea, "exportPages").isVisible()
+    pages = [dialog.findChild(QLabel, f"exportPage{n}") for n in (1, 2, 3)]
+    assert all(p is not None and p.isVisible() for p in pages)  # title page, two chapters
+    image = pages[0].pixmap().toImage()
+    assert image.width() < image.height()  # a page, upright
+    inked = [
+        (x, y)
+        for x in range(0, image.width(), 3)
+        for y in range(0, image.height(), 3)
+        if image.pixelColor(x, y).lightness() < 128
+    ]
+    assert inked and min(y for _x, y in inked) > 20  # text, inside the page's margin
+    toggle.click()
+    assert raw.isVisible() and "PDF" in raw.toPlainText()
+    toggle.click()
+    # Plain text is what it is.
+    choose_target(qtbot, dialog, "txt")
+    assert rendered.toPlainText() == raw.toPlainText()

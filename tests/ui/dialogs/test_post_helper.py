@@ -7,9 +7,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+)
 
 from editor.formats.ao3 import post_fields
+from editor.formats.ffn_form import ffn_post_fields
 from editor.formats.limits import Level
 from editor.formats.templates import DEFAULT_AO3_NOTES
 from editor.formats.work import ExportOptions, ExportWork, load_work
@@ -30,10 +38,13 @@ NEW_WORK_ORDER = [
     "characters",
     "additional_tags",
     "title",
+    "co_creators",
     "summary",
     "notes_begin",
     "notes_end",
+    "collections",
     "gift_recipients",
+    "inspired_by",
     "series",
     "chapter_label",
     "chapter_title",
@@ -251,3 +262,26 @@ def test_a_callback_receives_the_template_without_a_window(qtbot, work_path: Pat
     dialog.findChild(QPlainTextEdit, "notesTemplate").setPlainText(DEFAULT_AO3_NOTES + "\n")
     dialog.save_template()
     assert saved == ["{prompt}", ""]  # the default is stored as "use the default"
+
+
+def test_the_site_list_shows_ffns_form_from_the_same_work(
+    qtbot, open_window: OpenWindow, work_path: Path
+) -> None:
+    window = open_window(work_path)
+    dialog = open_helper(window)
+    template = dialog.findChild(QPlainTextEdit, "notesTemplate")
+    assert template.isVisible()
+    dialog.findChild(QComboBox, "postSite").setCurrentIndex(1)
+    assert dialog.site() == "ffn"
+    work = stored_work(window)
+    expected = ffn_post_fields(work, work.chapters[0], ExportOptions(chapters=[1]))
+    assert dialog.row_keys() == [f.key for f in expected]
+    qtbot.waitUntil(lambda: grid_rows(dialog) == [f.key for f in expected])
+    assert dialog.findChild(QLineEdit, "value_category").text() == "Final Fantasy VII"
+    assert dialog.findChild(QLineEdit, "value_rating").text() == "T"
+    assert dialog.findChild(QLineEdit, "value_characters").text() == "Cloud Strife, Zack Fair"
+    assert not template.isVisible()  # AO3's notes template says nothing about FFN's form
+    dialog.findChild(QPushButton, "copy_characters").click()
+    assert QApplication.clipboard().text() == "Cloud Strife, Zack Fair"
+    dialog.set_site("ao3")
+    assert dialog.row_keys() == NEW_WORK_ORDER

@@ -147,6 +147,15 @@ def test_summary_emits_canonical_html(qtbot, panel, edits) -> None:  # type: ign
     assert edits[-1][1].startswith("<p>") and "Hi" in edits[-1][1]
 
 
+def test_co_creators_emit_a_tuple_and_inspired_by_a_str(qtbot, panel, edits) -> None:  # type: ignore[no-untyped-def]
+    line = field(panel, TagEditor, "co_creators").line_edit()
+    qtbot.keyClicks(line, "sea_glass")
+    qtbot.keyClick(line, Qt.Key.Key_Return)
+    qtbot.keyClicks(field(panel, QLineEdit, "inspired_by"), " https://example.org/w/1")
+    assert edits[0] == ("co_creators", ("sea_glass",))
+    assert edits[-1] == ("inspired_by", "https://example.org/w/1")
+
+
 def test_series_name_emits_str(qtbot, panel, edits) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(field(panel, QLineEdit, "series_name"), "Roads")
     assert edits[-1] == ("series_name", "Roads")
