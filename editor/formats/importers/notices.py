@@ -35,8 +35,8 @@ def fold_notices(parts: list[Part], keep: set[str], warnings: list[str]) -> set[
     if len(parts) < 2:
         return notices
     for n, part in enumerate(parts):
-        if part.source in keep or not _is_notice(part):
-            continue
+        if part.source in keep or part.exact or not _is_notice(part):
+            continue  # (a file Ficwright wrote says itself what is story)
         body = finish(_blocks(part))
         if body:
             part.meta.notes_begin.append(body)
