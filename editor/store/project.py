@@ -224,7 +224,7 @@ class Project:
             # even if the process dies before SQLite's own checkpoint. (After the background
             # one the save asked for: run together, one of them finds the WAL busy.)
             project.wait_checkpointed(5)
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            project._checkpoint_now()
         except BaseException:
             project.close()
             path.unlink(missing_ok=True)
@@ -336,6 +336,19 @@ class Project:
             conn.close()  # a damaged file fails here already
             raise
         return conn
+
+    def _checkpoint_now(self, timeout: float = 10.0) -> bool:
+        """Copy the WAL into the main file now; True once it was. A checkpoint that finds
+        the WAL busy (the checkpointer's own, running late on a loaded machine) returns at
+        once having copied nothing: try again until the deadline."""
+        deadline = time.monotonic() + timeout
+        while True:
+            busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if not busy:
+                return True
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
 
     def close(self) -> None:
         if self._checkpointer is not None:
