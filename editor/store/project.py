@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -188,6 +189,9 @@ class Project:
         self._token: str | None = None
         self._token_table = False
         self._checkpointer: Checkpointer | None = None
+        # A big save runs on a worker thread (editor/saver.py) over this same connection:
+        # every other write, and every copy of the file, waits for it to end.
+        self._writing = threading.RLock()
         if lock is not None:
             self._token = self._disk_token()
             with suppress(sqlite3.Error):  # without it, close() still empties the WAL
@@ -410,7 +414,8 @@ class Project:
         partial.unlink(missing_ok=True)
         dest = sqlite3.connect(partial)
         try:
-            self._conn.backup(dest)
+            with self._writing:  # not in the middle of a save on the worker
+                self._conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")  # no WAL beside a copy
         except BaseException:
             dest.close()
@@ -431,6 +436,10 @@ class Project:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._writing:
+            yield from self._transaction_locked()
+
+    def _transaction_locked(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise ReadOnlyError(
                 f"“{self.path.name}” is open read-only: changes cannot be saved. "

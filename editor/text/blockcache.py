@@ -131,13 +131,30 @@ class BlockCache(QObject):
 
     def canonical(self) -> str:
         """What ``qtdoc.to_canonical`` gives for the document."""
-        places: list[Place] = []
-        lines: list[str] = []
-        for entry in self._current():
-            places += entry[0]
-            lines += entry[1]
-        return serialize_lines(places, lines)
+        return canonical_of(self._current())
 
     def words(self) -> int:
         """What ``word_count_text(doc.toPlainText())`` gives for the document."""
-        return sum(entry[2] for entry in self._current())
+        return words_of(self._current())
+
+    def entries(self) -> Entries:
+        """The document as read now, for ``canonical_of`` and ``words_of`` to finish on a
+        worker thread: a copy of plain tuples, which later edits do not change."""
+        return list(self._current())
+
+
+Entries = list[_Entry]
+
+
+def canonical_of(entries: Entries) -> str:
+    """The canonical HTML of a document read by ``BlockCache.entries`` (any thread)."""
+    places: list[Place] = []
+    lines: list[str] = []
+    for entry in entries:
+        places += entry[0]
+        lines += entry[1]
+    return serialize_lines(places, lines)
+
+
+def words_of(entries: Entries) -> int:
+    return sum(entry[2] for entry in entries)
