@@ -98,7 +98,7 @@ def check_integrity(conn: sqlite3.Connection, name: str) -> str:
 
 
 # What each table holds, as the author knows it.
-_HOLDS = {
+HOLDS = {
     "chapters": "chapter text",
     "work": "the work's title",
     "work_fields": "the work's details",
@@ -127,7 +127,7 @@ def _what_is_damaged(conn: sqlite3.Connection, problems: list[str]) -> str:
             for _row in conn.execute(f'SELECT * FROM "{table}"'):  # a name from the file itself
                 pass
         except sqlite3.DatabaseError:
-            damaged.append(_HOLDS.get(table, table))
+            damaged.append(HOLDS.get(table, table))
     if damaged:
         return "unreadable: " + ", ".join(dict.fromkeys(damaged))
     first = problems[0].replace("*** in database main ***", "").strip().splitlines()

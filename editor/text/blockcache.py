@@ -15,6 +15,8 @@ on the event loop: after a 10 MB paste, the autosave and the recount find them r
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextDocument
@@ -26,6 +28,23 @@ WARM_MS = 8.0  # one background slice: input waits about this long at most
 # The background pass starts this long after an edit, not at once: typing would have it read
 # the paragraph being typed in after every keystroke, before the keystroke is painted.
 WARM_DELAY_MS = 200
+
+
+# A document property, true while a change is signalled that touched only the layout's own
+# formats (spelling underlines, see ``formats_only``): the text and its formats are as read.
+_FORMATS_ONLY = "ficwrightFormatsOnly"
+
+
+@contextmanager
+def formats_only(doc: QTextDocument) -> Iterator[None]:
+    """Around ``markContentsDirty`` for a change of underlines: the cache keeps what it read.
+    (The spelling pass re-lays out spans of thousands of paragraphs; forgetting them all
+    held a 10 MB chapter's autosave back for seconds while the pass went on.)"""
+    doc.setProperty(_FORMATS_ONLY, True)
+    try:
+        yield
+    finally:
+        doc.setProperty(_FORMATS_ONLY, False)
 
 
 # What one Qt block holds: where each of its canonical blocks stands (one, or two for text
@@ -64,6 +83,8 @@ class BlockCache(QObject):
 
     def _changed(self, position: int, _removed: int, added: int) -> None:
         doc = self._doc
+        if doc.property(_FORMATS_ONLY):
+            return
         self._revision = doc.revision()
         if not self._warmer.isActive():
             self._warmer.start(WARM_DELAY_MS)

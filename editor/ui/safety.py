@@ -50,6 +50,7 @@ from editor.store.lock import LockedError
 from editor.store.project import EXTENSION, Project
 from editor.ui.actions import make_action
 from editor.ui.dialogs.backups import BackupsDialog
+from editor.ui.repair import RepairUi
 from editor.ui.widgets.tag_editor import TagEditor
 from editor.workspace import RETRY_DELAY_MS, Workspace
 
@@ -177,7 +178,19 @@ class SafetyUi(QObject):
         self.last_backup: Path | None = None
 
         self.read_only_banner = Banner("readOnlyBanner", ("#fdf3d0", "#d9b94a", "#4d3b00"), window)
-        self.read_only_banner.add_button(self.tr("Open for Writing"), self._open_for_writing)
+        self._writing_button = self.read_only_banner.add_button(
+            self.tr("Open for Writing"), self._open_for_writing
+        )
+        # A damaged work: looked up at call time, so tests answer ``choose`` as everywhere.
+        self.repair = RepairUi(window, lambda *a, **k: choose(*a, **k), self.backup_folder)
+        self._repair_buttons = [
+            self.read_only_banner.add_button(
+                self.tr("Restore Newest Good Backup…"), self.repair.restore_newest_backup
+            ),
+            self.read_only_banner.add_button(
+                self.tr("Salvage into a New Work…"), self.repair.salvage
+            ),
+        ]
         self.fault_banner = Banner("saveFailedBanner", ("#fbe0e0", "#d98a8a", "#5c1111"), window)
         self.replaced_banner = Banner("replacedBanner", ("#fbe0e0", "#d98a8a", "#5c1111"), window)
         self._copy_button = self.replaced_banner.add_button(
@@ -245,6 +258,10 @@ class SafetyUi(QObject):
         self._backup_timer.stop()
         read_only = ws is not None and ws.project.read_only
         self._set_read_only(read_only)
+        damaged = ws is not None and bool(ws.project.damage)
+        self._writing_button.setVisible(not damaged)  # it would open read-only again
+        for button in self._repair_buttons:
+            button.setVisible(damaged)
         if ws is None:
             self.act_restore.setEnabled(False)
             return
@@ -257,8 +274,8 @@ class SafetyUi(QObject):
                     + " "
                     + self.tr(
                         "It is open read-only so that nothing more is lost. Changes are not "
-                        "saved: copy out what you need, or open a backup with File ▸ Restore "
-                        "from Backup…."
+                        "saved: restore the newest backup that reads whole (the damaged file "
+                        "is kept), or salvage everything that still reads into a new work."
                     )
                 )
             self.read_only_banner.show_text(
