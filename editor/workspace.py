@@ -14,6 +14,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from contextlib import suppress
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from pathlib import Path
@@ -110,6 +111,9 @@ class Workspace(QObject):
         self._save_ms = 0  # how long the last save took (see SAVE_SHARE)
         self._saver = BackgroundSaver(self)
         self._save_after = False  # the autosave came due while a save was in flight
+        # The recovery copy written after a failed save, and what it holds (see _failed).
+        self._failure_copy: Path | None = None
+        self._failure_state: object = None
         # Where the unsaved words went when the file stopped being ours (store/recovery.py).
         self.recovery_path: Path | None = None
         self.snapshots = AutoSnapshots(project)
@@ -291,9 +295,7 @@ class Workspace(QObject):
             self.write_recovery()
             self.fileReplaced.emit(str(error))
         elif isinstance(error, SaveError):
-            self.saveFailed.emit(str(error))
-            if not self.project.read_only:
-                self._autosave.start(RETRY_DELAY_MS)
+            self._failed(str(error), None)
         elif error is not None:
             raise error  # a bug: the crash dialog reports it, and the next save tries again
         else:
@@ -339,13 +341,26 @@ class Workspace(QObject):
             self.fileReplaced.emit(str(e))
             return False
         except SaveError as e:
-            self.saveFailed.emit(str(e))
-            if not self.project.read_only:
-                self._autosave.start(RETRY_DELAY_MS)
+            self._failed(str(e), changes)
             return False
         self._save_ms = int((time.perf_counter() - started) * 1000)
         self._saved(changes, edited)
         return True
+
+    def _failed(self, message: str, changes: Changes | None) -> None:
+        """A save the file refused (a full disk...): the unsaved words go to a recovery copy
+        beside the work (or in the data folder) before the retry, so that a crash while the
+        disk stays full loses none of them."""
+        if not self.project.read_only:
+            state = (
+                tuple((cid, d.revision()) for cid, d in self._docs.items() if d.isModified()),
+                repr(self._pending),
+            )
+            if state != self._failure_state:  # nothing new since the last copy: not again
+                self._failure_state = state
+                self._failure_copy = self.write_recovery(changes)
+            self._autosave.start(RETRY_DELAY_MS)
+        self.saveFailed.emit(message)
 
     def _saved(self, changes: Changes, written: list[tuple[int, QTextDocument]]) -> None:
         """``changes`` are in the file, and so is the text of the ``written`` documents."""
@@ -363,6 +378,14 @@ class Workspace(QObject):
             doc.setModified(False)
             self._words[cid] = changes.bodies[cid][1]
         self._set_dirty(bool(self._pending) or any(d.isModified() for d in self._docs.values()))
+        if not self._dirty and self._failure_copy is not None:
+            # Every word it held is in the work now: it would only confuse.
+            with suppress(OSError):
+                self._failure_copy.unlink(missing_ok=True)
+            if self.recovery_path == self._failure_copy:
+                self.recovery_path = None
+            self._failure_copy = None
+            self._failure_state = None
         self.saved.emit()
         self._emit_counts()
 

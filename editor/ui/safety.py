@@ -419,11 +419,18 @@ class SafetyUi(QObject):
         if ws.project.replaced():
             self._file_replaced(message)
             return
-        self.fault_banner.show_text(
-            self.tr("Not saved: {reason} Retrying every {n} seconds.").format(
-                reason=message, n=RETRY_DELAY_MS // 1000
-            )
+        text = self.tr("Not saved: {reason} Retrying every {n} seconds.").format(
+            reason=message, n=RETRY_DELAY_MS // 1000
         )
+        if ws.recovery_path is not None:
+            text += " " + self.tr("Your unsaved words are safe in “{copy}”.").format(
+                copy=_shown(ws.recovery_path, ws.project.path)
+            )
+        else:
+            text += " " + self.tr(
+                "A recovery copy could not be written either: keep this window open."
+            )
+        self.fault_banner.show_text(text)
 
     def _change_refused(self, message: str) -> None:
         ws = self._ws
