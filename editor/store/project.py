@@ -45,6 +45,9 @@ class Changes:
     bodies: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (body, words)
     work: dict[str, Any] = field(default_factory=dict)
     chapters: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # Day (ISO) -> words added and removed, added to the writing statistics: figures, not
+    # the author's text, so they make no change unsaved (``bool`` ignores them).
+    progress: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.bodies or self.work or self.chapters)
@@ -642,7 +645,14 @@ class Project:
                     "INSERT OR REPLACE INTO work_fields(key, value) VALUES (?, ?)",
                     (name, fields.encode(value)),
                 )
-        self._touch(c, stamp)
+        c.executemany(
+            "INSERT INTO daily_words(day, added, removed) VALUES (?, ?, ?) "
+            "ON CONFLICT(day) DO UPDATE SET added = added + excluded.added, "
+            "removed = removed + excluded.removed",
+            [(day, added, removed) for day, (added, removed) in changes.progress.items()],
+        )
+        if changes:
+            self._touch(c, stamp)
 
     # -- the work's dictionary ------------------------------------------------------------
 
