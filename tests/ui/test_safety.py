@@ -62,6 +62,21 @@ class Answers:
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     fake = Answers()
     monkeypatch.setattr(safety, "choose", fake)
+
+    def file_changed(parent, name, chapters, *, closing, recovery):  # type: ignore[no-untyped-def]
+        # The dialog's own test drives it (test_file_changed_dialog.py); here, its answers.
+        discard = "Close Without Saving…" if closing else "Reload from Disk…"
+        answer = fake(
+            parent,
+            "File Changed on Disk",
+            name,
+            [("theirs", "", None), ("both", "", None), ("reload", discard, None),
+             ("cancel", "", QMessageBox.ButtonRole.RejectRole)],
+            informative=recovery,
+        )  # fmt: skip
+        return None if answer == "cancel" else answer
+
+    monkeypatch.setattr(safety, "ask_file_changed", file_changed)
     return fake
 
 
@@ -279,12 +294,12 @@ def test_a_replaced_file_offers_a_copy_that_keeps_every_typed_word(
 
     target = tmp_path / "mine.ficwright"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
-    answers.queue.append("copy")
+    answers.queue.append("both")
     type_into(window, " Typed after.")
 
     qtbot.waitUntil(lambda: ws.project.path == target, timeout=5000)
     assert answers.asked[0].title == "File Changed on Disk"
-    assert answers.asked[0].keys == ["copy", "theirs", "reload", "cancel"]
+    assert answers.asked[0].keys == ["theirs", "both", "reload", "cancel"]
     assert window.workspace is ws and not ws.dirty
     assert not window.safety.replaced_banner.isVisible()
     assert window.text_pane.toPlainText() == "Before. Saved first. Typed after."
@@ -400,9 +415,8 @@ def test_a_file_rewritten_in_place_keeps_theirs_and_reapplies_ours(
     type_into(window, " Not saved yet.")
     qtbot.waitUntil(lambda: window.workspace is not ws, timeout=5000)
 
-    # Nothing of ours could be copied from a file that is now theirs: no Save As a Copy.
-    assert answers.asked[0].keys == ["theirs", "reload", "cancel"]
-    assert "already safe in" in answers.asked[0].informative
+    assert answers.asked[0].keys == ["theirs", "both", "reload", "cancel"]
+    assert "unsaved words" in answers.asked[0].informative  # the recovery copy's name
     fresh = window.workspace
     assert fresh is not None and not fresh.dirty
     assert [ch.title for ch in fresh.chapters()] == ["One", "Theirs"]
