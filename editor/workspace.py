@@ -34,7 +34,7 @@ from editor.store.errors import FileReplacedError, ProjectError, SaveError
 from editor.store.fields import check_chapter_field, check_work_field
 from editor.store.project import IGNORED_WORD, WORK_WORD, Changes, NewChapter, Project
 from editor.text import qtdoc
-from editor.text.blockcache import BlockCache, Entries, canonical_of, words_of
+from editor.text.blockcache import BlockCache, Entries, canonical_utf8, words_of
 
 if TYPE_CHECKING:
     from editor.formats.importers import ImportResult
@@ -804,7 +804,7 @@ class _SaveJob:
 
     def run(self) -> Changes:
         changes = Changes(
-            bodies={cid: (canonical_of(e), words_of(e)) for cid, e in self.entries.items()},
+            bodies={cid: (canonical_utf8(e), words_of(e)) for cid, e in self.entries.items()},
             work=self.changes.work,
             chapters=self.changes.chapters,
             progress=self.changes.progress,

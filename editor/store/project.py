@@ -42,7 +42,9 @@ DAMAGED_BODY = "<p>[This chapter is in a damaged part of the file and cannot be 
 class Changes:
     """What one autosave writes: chapter bodies, work fields and chapter fields by name."""
 
-    bodies: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (body, words)
+    # id -> (body, words); the body as UTF-8 bytes from the autosave worker (editor/saver.py),
+    # which must not encode 10 MB in one call: SQLite stores it as the same text.
+    bodies: dict[int, tuple[str | bytes, int]] = field(default_factory=dict)
     work: dict[str, Any] = field(default_factory=dict)
     chapters: dict[int, dict[str, Any]] = field(default_factory=dict)
     # Day (ISO) -> words added and removed, added to the writing statistics: figures, not
@@ -622,7 +624,7 @@ class Project:
     def _write(self, c: sqlite3.Connection, changes: Changes, stamp: str) -> None:
         for chapter_id, (body, words) in changes.bodies.items():
             cur = c.execute(
-                "UPDATE chapters SET body = ?, words = ?, modified = ? WHERE id = ?",
+                "UPDATE chapters SET body = CAST(? AS TEXT), words = ?, modified = ? WHERE id = ?",
                 (body, words, stamp, chapter_id),
             )
             if cur.rowcount != 1:  # never drop an author's text without a word

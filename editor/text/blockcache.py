@@ -15,36 +15,23 @@ on the event loop: after a 10 MB paste, the autosave and the recount find them r
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextDocument
 
 from editor.text import qtdoc
-from editor.text.richtext import Place, block_line, serialize_lines, word_count_text
+from editor.text.richtext import (
+    Place,
+    block_line,
+    document_lines,
+    serialize_lines,
+    word_count_text,
+)
 
 WARM_MS = 8.0  # one background slice: input waits about this long at most
 # The background pass starts this long after an edit, not at once: typing would have it read
 # the paragraph being typed in after every keystroke, before the keystroke is painted.
 WARM_DELAY_MS = 200
-
-
-# A document property, true while a change is signalled that touched only the layout's own
-# formats (spelling underlines, see ``formats_only``): the text and its formats are as read.
-_FORMATS_ONLY = "ficwrightFormatsOnly"
-
-
-@contextmanager
-def formats_only(doc: QTextDocument) -> Iterator[None]:
-    """Around ``markContentsDirty`` for a change of underlines: the cache keeps what it read.
-    (The spelling pass re-lays out spans of thousands of paragraphs; forgetting them all
-    held a 10 MB chapter's autosave back for seconds while the pass went on.)"""
-    doc.setProperty(_FORMATS_ONLY, True)
-    try:
-        yield
-    finally:
-        doc.setProperty(_FORMATS_ONLY, False)
 
 
 # What one Qt block holds: where each of its canonical blocks stands (one, or two for text
@@ -83,8 +70,6 @@ class BlockCache(QObject):
 
     def _changed(self, position: int, _removed: int, added: int) -> None:
         doc = self._doc
-        if doc.property(_FORMATS_ONLY):
-            return
         self._revision = doc.revision()
         if not self._warmer.isActive():
             self._warmer.start(WARM_DELAY_MS)
@@ -169,12 +154,25 @@ Entries = list[_Entry]
 
 def canonical_of(entries: Entries) -> str:
     """The canonical HTML of a document read by ``BlockCache.entries`` (any thread)."""
+    return serialize_lines(*_places_and_lines(entries))
+
+
+def canonical_utf8(entries: Entries) -> bytes:
+    """``canonical_of`` encoded as UTF-8, built in small steps: for a worker thread. Joining or
+    encoding 10 MB in one call holds the interpreter lock for 50-150 ms, and the window waits
+    for the lock; a step of a few hundred lines lets it in between."""
+    lines = document_lines(*_places_and_lines(entries))
+    step = 256
+    return b"\n".join("\n".join(lines[i : i + step]).encode() for i in range(0, len(lines), step))
+
+
+def _places_and_lines(entries: Entries) -> tuple[list[Place], list[str]]:
     places: list[Place] = []
     lines: list[str] = []
     for entry in entries:
         places += entry[0]
         lines += entry[1]
-    return serialize_lines(places, lines)
+    return places, lines
 
 
 def words_of(entries: Entries) -> int:

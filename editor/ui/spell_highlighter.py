@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QTextEdit
 
 from editor.spelling.checker import Checker
 from editor.spelling.service import SpellService
-from editor.text.blockcache import formats_only
 
 SLICE_MS = 5.0  # one slice of the background pass; input waits about this long at most
 # Checking stops this early in a slice: telling the layout about the changed paragraphs
@@ -304,8 +303,7 @@ class SpellHighlighter(QSyntaxHighlighter):
             return
         self._busy = True
         try:
-            with formats_only(doc):
-                doc.markContentsDirty(dirty.start, dirty.end - dirty.start)
+            doc.markContentsDirty(dirty.start, dirty.end - dirty.start)
         finally:
             self._busy = False
 
