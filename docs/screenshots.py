@@ -458,6 +458,53 @@ def read_only(app: QApplication, window: MainWindow) -> None:
     _open_locked(app, window, "Open Read-Only")
 
 
+def file_changed(app: QApplication, window: MainWindow) -> QPixmap:
+    """A sync client rewrote the work in place: their version against the unsaved words."""
+    from editor.store.project import Project
+
+    ws = window.workspace
+    assert ws is not None
+    path = ws.project.path
+    theirs = Path(tempfile.mkdtemp()) / path.name
+    shutil.copyfile(path, theirs)
+    other = Project.open(theirs)  # the same work, edited on the laptop
+    chapter = ws.current_id
+    other.save_body(chapter, other.body(chapter).replace("forty years", "four decades"), 0)
+    other.close()
+    shutil.copyfile(theirs, path)  # in place, as some sync clients do
+    shots: list[QPixmap] = []
+
+    def shoot() -> None:
+        dialog = next(w for w in app.topLevelWidgets() if w.objectName() == "fileChangedDialog")
+        dialog.move(160, 90)
+        wait(app, 400)
+        shots.append(grab(app))
+        dialog.reject()
+
+    cursor = window.text_pane.document().find("The lamp")
+    cursor.insertText("The old lamp")
+    QTimer.singleShot(1500, shoot)
+    while not shots:
+        app.processEvents()
+    window.safety.replaced_banner.hide()  # the scene ends: nothing more to say
+    ws.discard()
+    return shots[0]
+
+
+def damaged(app: QApplication, window: MainWindow) -> None:
+    """A damaged work opens read-only: restore its newest good backup, or salvage it."""
+    ws = window.workspace
+    assert ws is not None
+    path = ws.project.path
+    window.close_work()
+    pages = path.stat().st_size // 4096
+    with open(path, "r+b") as f:  # the last page, overwritten with noise
+        f.seek((pages - 1) * 4096)
+        f.write(bytes(range(256)) * 16)
+    window.open_path(path)
+    wait(app, 600)
+
+
 def mark_posted(app: QApplication, window: MainWindow) -> None:
     """Chapter ▸ Mark as Posted…: posted to AO3 last week, now cross-posted to FFN."""
     mark_all_posted(app, window, "AO3", days_ago=7)
@@ -542,6 +589,8 @@ SCENES: dict[str, Scene] = {
     "backups.png": backups,
     "locked.png": locked,
     "read-only.png": read_only,
+    "file-changed.png": file_changed,
+    "damaged.png": damaged,
     "mark-posted.png": mark_posted,
     "posted-changes.png": posted_changes,
     "preferences.png": preferences,

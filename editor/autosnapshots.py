@@ -44,7 +44,7 @@ class AutoSnapshots:
         self._guard(lambda: self._take_auto(chapter_id))
 
     def _take_auto(self, chapter_id: int) -> None:
-        if not self._project.body(chapter_id).strip():  # a new, empty chapter: nothing to keep
+        if not history.has_text(self._project, chapter_id):  # a new, empty chapter
             return
         if history.take_auto(self._project, chapter_id) is not None:
             # Each new snapshot may push an old one out (store/retention.py): the file stays

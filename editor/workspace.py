@@ -13,8 +13,10 @@ import sqlite3
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from dataclasses import fields, replace
-from datetime import datetime
+from concurrent.futures import Future
+from contextlib import suppress
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +26,7 @@ from PySide6.QtGui import QTextDocument, QUndoCommand, QUndoStack
 from editor.autosnapshots import AutoSnapshots
 from editor.model import ChapterInfo, ChapterMeta, WorkMeta, chapter_label
 from editor.paths import data_dir
+from editor.saver import BackgroundSaver
 from editor.spelling.checker import names_from_meta
 from editor.spelling.service import SpellService
 from editor.store import history, recovery, user_dictionary
@@ -31,7 +34,7 @@ from editor.store.errors import FileReplacedError, ProjectError, SaveError
 from editor.store.fields import check_chapter_field, check_work_field
 from editor.store.project import IGNORED_WORD, WORK_WORD, Changes, NewChapter, Project
 from editor.text import qtdoc
-from editor.text.blockcache import BlockCache
+from editor.text.blockcache import BlockCache, Entries, canonical_utf8, words_of
 
 if TYPE_CHECKING:
     from editor.formats.importers import ImportResult
@@ -56,6 +59,10 @@ READ_NOW_BLOCKS = 64
 # 10 MB chapter takes ~0.5 s on the UI thread, which once a second would freeze the window
 # half the time.
 SAVE_SHARE = 4
+# Edited chapters with more paragraphs than this between them are autosaved on a worker
+# thread (editor/saver.py): a 10 MB chapter (30,000 paragraphs) takes ~0.5 s to write. Below
+# it a save takes a few ms, and saving in place keeps the file exactly in step.
+BACKGROUND_SAVE_BLOCKS = 3_000
 OPEN_DOCUMENTS = 8  # chapters kept in memory with their undo history
 # Work fields whose every word is a name the spellchecker must accept.
 NAME_FIELDS = frozenset({"characters", "relationships", "fandoms", "additional_tags"})
@@ -102,6 +109,11 @@ class Workspace(QObject):
         self._pending = Changes()  # front matter edited since the last save
         self._revisions: dict[int, int] = {}  # id(document) -> revision last seen edited
         self._save_ms = 0  # how long the last save took (see SAVE_SHARE)
+        self._saver = BackgroundSaver(self)
+        self._save_after = False  # the autosave came due while a save was in flight
+        # The recovery copy written after a failed save, and what it holds (see _failed).
+        self._failure_copy: Path | None = None
+        self._failure_state: object = None
         # Where the unsaved words went when the file stopped being ours (store/recovery.py).
         self.recovery_path: Path | None = None
         self.snapshots = AutoSnapshots(project)
@@ -245,15 +257,64 @@ class Workspace(QObject):
     # -- saving ----------------------------------------------------------------
 
     def _autosave_due(self) -> None:
-        reading = (
-            sum(self._caches[cid].unread() for cid, doc in self._docs.items() if doc.isModified())
-            > READ_NOW_BLOCKS
-        )
+        if self._saver.busy:  # it goes first; this one follows as soon as it is written
+            self._save_after = True
+            return
+        edited = [cid for cid, doc in self._docs.items() if doc.isModified()]
+        reading = sum(self._caches[cid].unread() for cid in edited) > READ_NOW_BLOCKS
         if reading and self._read_wait < READ_WAIT_MS:
             self._read_wait += COUNT_DELAY_MS
             self._autosave.start(COUNT_DELAY_MS)
             return
-        self.save()
+        # The chapter shown counts too: what a save of fields or statistics writes then
+        # would wait for the checkpoint of the last big save (store/checkpoint.py).
+        current = self._docs.get(self._current)
+        shown = current.blockCount() if current is not None else 0
+        if max(shown, sum(self._docs[cid].blockCount() for cid in edited)) > BACKGROUND_SAVE_BLOCKS:
+            self._save_in_background()
+        else:
+            self.save()
+
+    def _save_in_background(self) -> None:
+        """Start writing what changed on the worker; ``_written`` hears how it went."""
+        self._autosave.stop()
+        self._max_delay.stop()
+        self._read_wait = 0
+        job = _SaveJob(
+            project=self.project,
+            snapshots=self.snapshots,
+            entries={
+                cid: self._caches[cid].entries()
+                for cid, doc in self._docs.items()
+                if doc.isModified()
+            },
+            revisions={cid: doc.revision() for cid, doc in self._docs.items()},
+            changes=self._pending_copy(),
+        )
+        self._saver.start(job.run, lambda future: self._written(job, future))
+
+    def _written(self, job: _SaveJob, future: Future[Changes]) -> None:
+        error = future.exception()
+        if isinstance(error, FileReplacedError):
+            self.write_recovery()
+            self.fileReplaced.emit(str(error))
+        elif isinstance(error, SaveError):
+            self._failed(str(error), None)
+        elif error is not None:
+            raise error  # a bug: the crash dialog reports it, and the next save tries again
+        else:
+            # A chapter edited again while it was written stays unsaved: its timers run.
+            self._saved(
+                future.result(),
+                [
+                    (cid, doc)
+                    for cid, doc in self._docs.items()
+                    if cid in job.entries and doc.revision() == job.revisions.get(cid)
+                ],
+            )
+        if self._save_after:  # from the event loop: wait() may be handing this over
+            self._save_after = False
+            self._autosave.start(0)
 
     def save(self) -> bool:
         """Write what changed, text and front matter in one transaction.
@@ -262,13 +323,15 @@ class Workspace(QObject):
         author may have moved on to another chapter.
         False (and ``saveFailed``) if the write failed: the edits stay and a retry is queued.
         """
+        self._saver.wait()  # the save in flight reaches the file first
+        self._save_after = False
         started = time.perf_counter()
         self._autosave.stop()
         self._max_delay.stop()
         self._read_wait = 0
         changes = self.unsaved_changes()
         edited = [(cid, doc) for cid, doc in self._docs.items() if doc.isModified()]
-        if not changes:
+        if not changes and not changes.progress:
             self._set_dirty(False)
             return True
         for cid in changes.bodies:
@@ -282,33 +345,78 @@ class Workspace(QObject):
             self.fileReplaced.emit(str(e))
             return False
         except SaveError as e:
-            self.saveFailed.emit(str(e))
-            if not self.project.read_only:
-                self._autosave.start(RETRY_DELAY_MS)
+            self._failed(str(e), changes)
             return False
-        for name in changes.work:
-            self._pending.work.pop(name, None)
+        self._save_ms = int((time.perf_counter() - started) * 1000)
+        self._saved(changes, edited)
+        return True
+
+    def _failed(self, message: str, changes: Changes | None) -> None:
+        """A save the file refused (a full disk...): the unsaved words go to a recovery copy
+        beside the work (or in the data folder) before the retry, so that a crash while the
+        disk stays full loses none of them."""
+        if not self.project.read_only:
+            state = (
+                tuple((cid, d.revision()) for cid, d in self._docs.items() if d.isModified()),
+                repr(self._pending),
+            )
+            if state != self._failure_state:  # nothing new since the last copy: not again
+                self._failure_state = state
+                self._failure_copy = self.write_recovery(changes)
+            self._autosave.start(RETRY_DELAY_MS)
+        self.saveFailed.emit(message)
+
+    def _saved(self, changes: Changes, written: list[tuple[int, QTextDocument]]) -> None:
+        """``changes`` are in the file, and so is the text of the ``written`` documents."""
+        for name, value in changes.work.items():
+            if name in self._pending.work and self._pending.work[name] == value:
+                del self._pending.work[name]  # unless edited again meanwhile
         for cid, values in changes.chapters.items():
             pending = self._pending.chapters.get(cid, {})
-            for name in values:
-                pending.pop(name, None)
+            for name, value in values.items():
+                if name in pending and pending[name] == value:
+                    del pending[name]
             if not pending:
                 self._pending.chapters.pop(cid, None)
-        for cid, doc in edited:
+        for day, (added, removed) in changes.progress.items():
+            left = self._pending.progress.pop(day, (0, 0))  # and what was logged meanwhile
+            if left != (added, removed):
+                self._pending.progress[day] = (left[0] - added, left[1] - removed)
+        for cid, doc in written:
             doc.setModified(False)
             self._words[cid] = changes.bodies[cid][1]
-        self._save_ms = int((time.perf_counter() - started) * 1000)
-        self._set_dirty(False)
+        self._set_dirty(bool(self._pending) or any(d.isModified() for d in self._docs.values()))
+        if not self._dirty and self._failure_copy is not None:
+            # Every word it held is in the work now: it would only confuse.
+            with suppress(OSError):
+                self._failure_copy.unlink(missing_ok=True)
+            if self.recovery_path == self._failure_copy:
+                self.recovery_path = None
+            self._failure_copy = None
+            self._failure_state = None
         self.saved.emit()
         self._emit_counts()
-        return True
+
+    def _pending_copy(self) -> Changes:
+        return Changes(
+            work=dict(self._pending.work),
+            chapters={cid: dict(values) for cid, values in self._pending.chapters.items()},
+            progress=dict(self._pending.progress),
+        )
+
+    def log_progress(self, day: date, added: int, removed: int) -> None:
+        """Words added and removed on ``day`` for the writing statistics, written with the
+        next save: a write of its own after every save would wait for that save's checkpoint
+        on the UI thread (a third of a second after a 10 MB chapter's)."""
+        if added or removed:
+            key = day.isoformat()
+            before = self._pending.progress.get(key, (0, 0))
+            self._pending.progress[key] = (before[0] + added, before[1] + removed)
 
     def unsaved_changes(self) -> Changes:
         """Everything edited since the last save: chapter text and fields."""
-        changes = Changes(
-            work=dict(self._pending.work),
-            chapters={cid: dict(values) for cid, values in self._pending.chapters.items()},
-        )
+        self._saver.wait()  # its result says what is still unsaved
+        changes = self._pending_copy()
         for cid, doc in self._docs.items():
             if doc.isModified():
                 cache = self._caches[cid]
@@ -379,6 +487,7 @@ class Workspace(QObject):
     def continue_in(self, project: Project) -> bool:
         """Go on in ``project``, a fresh copy of this work (same chapter ids): the unsaved
         edits are saved there. The old file is closed without writing to it."""
+        self._saver.wait()
         old, self.project = self.project, project
         self.snapshots = AutoSnapshots(project)  # it keeps the project it snapshots
         self.recovery_path = None  # the next recovery copy goes beside the new file
@@ -387,6 +496,7 @@ class Workspace(QObject):
 
     def discard(self) -> None:
         """Forget every unsaved edit (the author chose to reload): close() writes nothing."""
+        self._saver.wait()
         self._pending = Changes()
         for doc in self._docs.values():
             doc.setModified(False)
@@ -396,11 +506,13 @@ class Workspace(QObject):
 
     def close(self) -> bool:
         """Save and release the file. False if the last save failed (the file stays open)."""
-        if not self.save():
+        # Twice at most: the first save's ``saved`` logs its words for the statistics.
+        if not self.save() or (self._pending.progress and not self.save()):
             return False
         self._closed = True
         for timer in (self._autosave, self._max_delay, self._counter):
             timer.stop()
+        self._saver.shutdown()
         if not self.project.read_only and not self.project.replaced():
             self.snapshots.prune()
         self.project.close()
@@ -677,6 +789,31 @@ class Workspace(QObject):
             self.select(ids[0] if ids else -1)
         else:
             self._emit_counts()
+
+
+@dataclass(frozen=True, slots=True)
+class _SaveJob:
+    """One autosave on the worker: the edited chapters as read on the UI thread, finished
+    and written there (with the snapshot before the save, which copies the old text)."""
+
+    project: Project
+    snapshots: AutoSnapshots
+    entries: dict[int, Entries]  # chapter id -> its paragraphs, as BlockCache read them
+    revisions: dict[int, int]  # chapter id -> the document's revision when read
+    changes: Changes  # the fields edited
+
+    def run(self) -> Changes:
+        changes = Changes(
+            bodies={cid: (canonical_utf8(e), words_of(e)) for cid, e in self.entries.items()},
+            work=self.changes.work,
+            chapters=self.changes.chapters,
+            progress=self.changes.progress,
+        )
+        if changes or changes.progress:
+            for cid in changes.bodies:
+                self.snapshots.before_save(cid)
+            self.project.save(changes)
+        return changes
 
 
 def set_autosave_delay(ms: int) -> None:

@@ -8,6 +8,8 @@ KEEP_RECENT, plus the newest of each of the last KEEP_DAYS days.
 from __future__ import annotations
 
 import hashlib
+import os
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -15,7 +17,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import quote
 
-from editor.store.project import Project
+from editor.store.project import EXTENSION, Project, check_integrity
 
 KEEP_RECENT = 10
 KEEP_DAYS = 7
@@ -101,3 +103,39 @@ def rotate(folder: Path, *, now: datetime | None = None) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def newest_good(folder: Path) -> Backup | None:
+    """The newest backup in ``folder`` that opens and passes SQLite's integrity check."""
+    for b in backups(folder):
+        try:
+            uri = f"file:{quote(str(b.path))}?mode=ro"
+            with closing(sqlite3.connect(uri, uri=True)) as conn:
+                if conn.execute("SELECT title FROM work WHERE id = 1").fetchone() is None:
+                    continue
+                if check_integrity(conn, b.path.name):
+                    continue
+        except sqlite3.Error:
+            continue
+        return b
+    return None
+
+
+def restore(work: Path, copy: Backup, when: datetime) -> Path:
+    """Put ``copy`` where ``work`` was; the work's own file is kept beside it, renamed (its
+    path is returned): a damaged file may still hold words written after the backup."""
+    aside = work.with_name(f"{work.stem} (damaged {when:%Y-%m-%d %H.%M.%S}){EXTENSION}")
+    partial = work.with_name(f".{work.name}.part")
+    shutil.copyfile(copy.path, partial)
+    try:
+        os.replace(work, aside)
+        # Its -wal belongs to it: left beside the restored copy, SQLite would replay it there.
+        for suffix in ("-wal", "-shm"):
+            side = Path(f"{work}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{aside}{suffix}"))
+        os.replace(partial, work)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    return aside

@@ -39,31 +39,39 @@ def take(project: Project, chapter_id: int, kind: str, name: str = "") -> int:
 
 
 def _take(c, chapter_id: int, kind: str, name: str) -> int:  # type: ignore[no-untyped-def]
-    row = c.execute(
-        "SELECT title, body, words FROM chapters WHERE id = ?", (chapter_id,)
-    ).fetchone()
-    if row is None:
-        raise KeyError(chapter_id)
+    # Copied inside SQLite: a 10 MB chapter never passes through Python (decoding and
+    # encoding it holds the interpreter lock, which the window waits for).
     cur = c.execute(
         "INSERT INTO snapshots(chapter_id, created, kind, name, title, body, words) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (chapter_id, now(), kind, name, *row),
+        "SELECT id, ?, ?, ?, title, body, words FROM chapters WHERE id = ?",
+        (now(), kind, name, chapter_id),
     )
+    if cur.rowcount != 1:
+        raise KeyError(chapter_id)
     return int(cur.lastrowid)
 
 
 def take_auto(project: Project, chapter_id: int) -> int | None:
     """An automatic snapshot, unless one was taken within AUTO_INTERVAL (or nothing changed)."""
     last = project.connection.execute(
-        "SELECT created, body FROM snapshots WHERE chapter_id = ? ORDER BY created DESC, id DESC",
+        "SELECT s.created, s.body = c.body FROM snapshots s JOIN chapters c ON c.id = s.chapter_id "
+        "WHERE s.chapter_id = ? ORDER BY s.created DESC, s.id DESC",
         (chapter_id,),
     ).fetchone()
     if last is not None:
         if datetime.fromisoformat(last[0]) > datetime.fromisoformat(now()) - AUTO_INTERVAL:
             return None
-        if last[1] == project.body(chapter_id):
+        if last[1]:
             return None
     return take(project, chapter_id, "auto")
+
+
+def has_text(project: Project, chapter_id: int) -> bool:
+    """The stored chapter holds more than white space (asked of SQLite: see ``_take``)."""
+    row = project.connection.execute(
+        "SELECT trim(body, char(32, 9, 10, 13)) != '' FROM chapters WHERE id = ?", (chapter_id,)
+    ).fetchone()
+    return bool(row and row[0])
 
 
 def take_all(project: Project, kind: str, name: str = "") -> list[int]:

@@ -90,6 +90,10 @@ class WorkLock:
             fd, self._fd = self._fd, None
             try:
                 self._path.unlink(missing_ok=True)  # while still holding it: see above
+            except OSError:
+                # A folder made read-only while the work was open: the lock file stays,
+                # unlocked, and the next open takes it over (a closed work must close).
+                pass
             finally:
                 _unlock(fd)
                 os.close(fd)

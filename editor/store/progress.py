@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from editor.store.project import Project
+from editor.store.project import Changes, Project
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,13 +30,7 @@ def record(project: Project, day: date, added: int, removed: int) -> None:
         raise ValueError("added and removed words are never negative")
     if not (added or removed):
         return
-    with project.transaction() as c:
-        c.execute(
-            "INSERT INTO daily_words(day, added, removed) VALUES (?, ?, ?) "
-            "ON CONFLICT(day) DO UPDATE SET added = added + excluded.added, "
-            "removed = removed + excluded.removed",
-            (day.isoformat(), added, removed),
-        )
+    project.save(Changes(progress={day.isoformat(): (added, removed)}))
 
 
 def days(project: Project, since: date | None = None) -> dict[date, DayWords]:

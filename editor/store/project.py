@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -41,9 +42,14 @@ DAMAGED_BODY = "<p>[This chapter is in a damaged part of the file and cannot be 
 class Changes:
     """What one autosave writes: chapter bodies, work fields and chapter fields by name."""
 
-    bodies: dict[int, tuple[str, int]] = field(default_factory=dict)  # id -> (body, words)
+    # id -> (body, words); the body as UTF-8 bytes from the autosave worker (editor/saver.py),
+    # which must not encode 10 MB in one call: SQLite stores it as the same text.
+    bodies: dict[int, tuple[str | bytes, int]] = field(default_factory=dict)
     work: dict[str, Any] = field(default_factory=dict)
     chapters: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # Day (ISO) -> words added and removed, added to the writing statistics: figures, not
+    # the author's text, so they make no change unsaved (``bool`` ignores them).
+    progress: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
         return bool(self.bodies or self.work or self.chapters)
@@ -97,7 +103,7 @@ def check_integrity(conn: sqlite3.Connection, name: str) -> str:
 
 
 # What each table holds, as the author knows it.
-_HOLDS = {
+HOLDS = {
     "chapters": "chapter text",
     "work": "the work's title",
     "work_fields": "the work's details",
@@ -126,7 +132,7 @@ def _what_is_damaged(conn: sqlite3.Connection, problems: list[str]) -> str:
             for _row in conn.execute(f'SELECT * FROM "{table}"'):  # a name from the file itself
                 pass
         except sqlite3.DatabaseError:
-            damaged.append(_HOLDS.get(table, table))
+            damaged.append(HOLDS.get(table, table))
     if damaged:
         return "unreadable: " + ", ".join(dict.fromkeys(damaged))
     first = problems[0].replace("*** in database main ***", "").strip().splitlines()
@@ -188,6 +194,9 @@ class Project:
         self._token: str | None = None
         self._token_table = False
         self._checkpointer: Checkpointer | None = None
+        # A big save runs on a worker thread (editor/saver.py) over this same connection:
+        # every other write, and every copy of the file, waits for it to end.
+        self._writing = threading.RLock()
         if lock is not None:
             self._token = self._disk_token()
             with suppress(sqlite3.Error):  # without it, close() still empties the WAL
@@ -224,7 +233,7 @@ class Project:
             # even if the process dies before SQLite's own checkpoint. (After the background
             # one the save asked for: run together, one of them finds the WAL busy.)
             project.wait_checkpointed(5)
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            project._checkpoint_now()
         except BaseException:
             project.close()
             path.unlink(missing_ok=True)
@@ -337,6 +346,19 @@ class Project:
             raise
         return conn
 
+    def _checkpoint_now(self, timeout: float = 10.0) -> bool:
+        """Copy the WAL into the main file now; True once it was. A checkpoint that finds
+        the WAL busy (the checkpointer's own, running late on a loaded machine) returns at
+        once having copied nothing: try again until the deadline."""
+        deadline = time.monotonic() + timeout
+        while True:
+            busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if not busy:
+                return True
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+
     def close(self) -> None:
         if self._checkpointer is not None:
             self._checkpointer.close()
@@ -397,7 +419,8 @@ class Project:
         partial.unlink(missing_ok=True)
         dest = sqlite3.connect(partial)
         try:
-            self._conn.backup(dest)
+            with self._writing:  # not in the middle of a save on the worker
+                self._conn.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")  # no WAL beside a copy
         except BaseException:
             dest.close()
@@ -418,6 +441,10 @@ class Project:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._writing:
+            yield from self._transaction_locked()
+
+    def _transaction_locked(self) -> Iterator[sqlite3.Connection]:
         if self.read_only:
             raise ReadOnlyError(
                 f"“{self.path.name}” is open read-only: changes cannot be saved. "
@@ -597,7 +624,7 @@ class Project:
     def _write(self, c: sqlite3.Connection, changes: Changes, stamp: str) -> None:
         for chapter_id, (body, words) in changes.bodies.items():
             cur = c.execute(
-                "UPDATE chapters SET body = ?, words = ?, modified = ? WHERE id = ?",
+                "UPDATE chapters SET body = CAST(? AS TEXT), words = ?, modified = ? WHERE id = ?",
                 (body, words, stamp, chapter_id),
             )
             if cur.rowcount != 1:  # never drop an author's text without a word
@@ -620,7 +647,14 @@ class Project:
                     "INSERT OR REPLACE INTO work_fields(key, value) VALUES (?, ?)",
                     (name, fields.encode(value)),
                 )
-        self._touch(c, stamp)
+        c.executemany(
+            "INSERT INTO daily_words(day, added, removed) VALUES (?, ?, ?) "
+            "ON CONFLICT(day) DO UPDATE SET added = added + excluded.added, "
+            "removed = removed + excluded.removed",
+            [(day, added, removed) for day, (added, removed) in changes.progress.items()],
+        )
+        if changes:
+            self._touch(c, stamp)
 
     # -- the work's dictionary ------------------------------------------------------------
 

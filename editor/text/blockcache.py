@@ -20,7 +20,13 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextDocument
 
 from editor.text import qtdoc
-from editor.text.richtext import Place, block_line, serialize_lines, word_count_text
+from editor.text.richtext import (
+    Place,
+    block_line,
+    document_lines,
+    serialize_lines,
+    word_count_text,
+)
 
 WARM_MS = 8.0  # one background slice: input waits about this long at most
 # The background pass starts this long after an edit, not at once: typing would have it read
@@ -131,13 +137,43 @@ class BlockCache(QObject):
 
     def canonical(self) -> str:
         """What ``qtdoc.to_canonical`` gives for the document."""
-        places: list[Place] = []
-        lines: list[str] = []
-        for entry in self._current():
-            places += entry[0]
-            lines += entry[1]
-        return serialize_lines(places, lines)
+        return canonical_of(self._current())
 
     def words(self) -> int:
         """What ``word_count_text(doc.toPlainText())`` gives for the document."""
-        return sum(entry[2] for entry in self._current())
+        return words_of(self._current())
+
+    def entries(self) -> Entries:
+        """The document as read now, for ``canonical_of`` and ``words_of`` to finish on a
+        worker thread: a copy of plain tuples, which later edits do not change."""
+        return list(self._current())
+
+
+Entries = list[_Entry]
+
+
+def canonical_of(entries: Entries) -> str:
+    """The canonical HTML of a document read by ``BlockCache.entries`` (any thread)."""
+    return serialize_lines(*_places_and_lines(entries))
+
+
+def canonical_utf8(entries: Entries) -> bytes:
+    """``canonical_of`` encoded as UTF-8, built in small steps: for a worker thread. Joining or
+    encoding 10 MB in one call holds the interpreter lock for 50-150 ms, and the window waits
+    for the lock; a step of a few hundred lines lets it in between."""
+    lines = document_lines(*_places_and_lines(entries))
+    step = 256
+    return b"\n".join("\n".join(lines[i : i + step]).encode() for i in range(0, len(lines), step))
+
+
+def _places_and_lines(entries: Entries) -> tuple[list[Place], list[str]]:
+    places: list[Place] = []
+    lines: list[str] = []
+    for entry in entries:
+        places += entry[0]
+        lines += entry[1]
+    return places, lines
+
+
+def words_of(entries: Entries) -> int:
+    return sum(entry[2] for entry in entries)

@@ -187,6 +187,11 @@ def serialize(blocks: list[Block]) -> str:
 def serialize_lines(places: Sequence[Place], block_lines: Sequence[str]) -> str:
     """Canonical HTML of blocks whose lines (``block_line``) are already written, given where
     each one stands (``Block.place``): only the quotes and lists around them are added."""
+    return "\n".join(document_lines(places, block_lines))
+
+
+def document_lines(places: Sequence[Place], block_lines: Sequence[str]) -> list[str]:
+    """The lines ``serialize_lines`` joins (none for an empty document)."""
     lines: list[str] = []
     in_quote = False
     list_type: str | None = None
@@ -206,8 +211,8 @@ def serialize_lines(places: Sequence[Place], block_lines: Sequence[str]) -> str:
     if in_quote:
         lines.append("</blockquote>")
     if lines == ["<p></p>"]:  # an editor always holds one block: empty is empty
-        return ""
-    return "\n".join(lines)
+        return []
+    return lines
 
 
 # -- parsing -------------------------------------------------------------------

@@ -147,10 +147,7 @@ class GoalsUi(QObject):
         added, removed = self._session.changes(counts)
         self._roll_day()
         if added or removed:
-            try:
-                progress.record(ws.project, self._day, added, removed)
-            except ProjectError:
-                return  # kept pending: the workspace has reported the file's trouble
+            ws.log_progress(self._day, added, removed)  # written with the next save
             self._today = progress.DayWords(
                 self._day, self._today.added + added, self._today.removed + removed
             )

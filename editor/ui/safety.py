@@ -50,6 +50,8 @@ from editor.store.lock import LockedError
 from editor.store.project import EXTENSION, Project
 from editor.ui.actions import make_action
 from editor.ui.dialogs.backups import BackupsDialog
+from editor.ui.dialogs.file_changed import Compared, FileChangedDialog
+from editor.ui.repair import RepairUi
 from editor.ui.widgets.tag_editor import TagEditor
 from editor.workspace import RETRY_DELAY_MS, Workspace
 
@@ -132,15 +134,21 @@ class Banner(QFrame):
         self._label.setWordWrap(True)
         self._label.setTextFormat(Qt.TextFormat.PlainText)
         self._label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._layout = QHBoxLayout(self)
-        self._layout.setContentsMargins(10, 6, 10, 6)
-        self._layout.addWidget(self._label, 1)
+        # The buttons in a row under the text: beside it, two or three of them squeezed a
+        # long message into a narrow column.
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self._label)
+        self._buttons = QHBoxLayout()
+        self._buttons.addStretch(1)
+        layout.addLayout(self._buttons)
         self.hide()
 
     def add_button(self, text: str, slot: Callable[[], object]) -> QPushButton:
         button = QPushButton(text, self)
         button.clicked.connect(lambda _checked=False: slot())
-        self._layout.addWidget(button)
+        self._buttons.addWidget(button)
         return button
 
     def show_text(self, text: str) -> None:
@@ -177,12 +185,22 @@ class SafetyUi(QObject):
         self.last_backup: Path | None = None
 
         self.read_only_banner = Banner("readOnlyBanner", ("#fdf3d0", "#d9b94a", "#4d3b00"), window)
-        self.read_only_banner.add_button(self.tr("Open for Writing"), self._open_for_writing)
+        self._writing_button = self.read_only_banner.add_button(
+            self.tr("Open for Writing"), self._open_for_writing
+        )
+        # A damaged work: looked up at call time, so tests answer ``choose`` as everywhere.
+        self.repair = RepairUi(window, lambda *a, **k: choose(*a, **k), self.backup_folder)
+        self._repair_buttons = [
+            self.read_only_banner.add_button(
+                self.tr("Restore Newest Good Backup…"), self.repair.restore_newest_backup
+            ),
+            self.read_only_banner.add_button(
+                self.tr("Salvage into a New Work…"), self.repair.salvage
+            ),
+        ]
         self.fault_banner = Banner("saveFailedBanner", ("#fbe0e0", "#d98a8a", "#5c1111"), window)
         self.replaced_banner = Banner("replacedBanner", ("#fbe0e0", "#d98a8a", "#5c1111"), window)
-        self._copy_button = self.replaced_banner.add_button(
-            self.tr("Save As a Copy…"), self.save_as_copy
-        )
+        self.replaced_banner.add_button(self.tr("Keep Both as Two Works…"), self.keep_both)
         self.replaced_banner.add_button(
             self.tr("Take Theirs and Re-apply Mine"), self.take_theirs_and_reapply
         )
@@ -245,6 +263,10 @@ class SafetyUi(QObject):
         self._backup_timer.stop()
         read_only = ws is not None and ws.project.read_only
         self._set_read_only(read_only)
+        damaged = ws is not None and bool(ws.project.damage)
+        self._writing_button.setVisible(not damaged)  # it would open read-only again
+        for button in self._repair_buttons:
+            button.setVisible(damaged)
         if ws is None:
             self.act_restore.setEnabled(False)
             return
@@ -257,8 +279,8 @@ class SafetyUi(QObject):
                     + " "
                     + self.tr(
                         "It is open read-only so that nothing more is lost. Changes are not "
-                        "saved: copy out what you need, or open a backup with File ▸ Restore "
-                        "from Backup…."
+                        "saved: restore the newest backup that reads whole (the damaged file "
+                        "is kept), or salvage everything that still reads into a new work."
                     )
                 )
             self.read_only_banner.show_text(
@@ -402,11 +424,18 @@ class SafetyUi(QObject):
         if ws.project.replaced():
             self._file_replaced(message)
             return
-        self.fault_banner.show_text(
-            self.tr("Not saved: {reason} Retrying every {n} seconds.").format(
-                reason=message, n=RETRY_DELAY_MS // 1000
-            )
+        text = self.tr("Not saved: {reason} Retrying every {n} seconds.").format(
+            reason=message, n=RETRY_DELAY_MS // 1000
         )
+        if ws.recovery_path is not None:
+            text += " " + self.tr("Your unsaved words are safe in “{copy}”.").format(
+                copy=_shown(ws.recovery_path, ws.project.path)
+            )
+        else:
+            text += " " + self.tr(
+                "A recovery copy could not be written either: keep this window open."
+            )
+        self.fault_banner.show_text(text)
 
     def _change_refused(self, message: str) -> None:
         ws = self._ws
@@ -439,20 +468,17 @@ class SafetyUi(QObject):
         # The unsaved words leave memory now, whatever the author chooses, and when.
         recovered = ws.write_recovery() if ws.dirty else ws.recovery_path
         rewritten = not ws.project.moved()
-        # Our copy of a file rewritten in place is gone from the disk: there is nothing of
-        # ours to copy but the unsaved words, which are in the recovery copy.
-        self._copy_button.setVisible(not rewritten)
         text = (
             self.tr(
                 "“{name}” was rewritten by another program (a sync client?). Nothing is saved "
-                "until you choose: take their version and re-apply your unsaved words, or "
-                "reload the file."
+                "until you choose: take their version and re-apply your unsaved words, keep "
+                "both as two works, or reload the file."
             )
             if rewritten
             else self.tr(
                 "“{name}” was replaced or moved by another program (a sync client?). Nothing "
-                "is saved until you choose: keep your version as a copy, take theirs and "
-                "re-apply your unsaved words, or reload the file."
+                "is saved until you choose: take theirs and re-apply your unsaved words, keep "
+                "both as two works, or reload the file."
             )
         ).format(name=ws.project.path.name)
         if recovered is not None:
@@ -473,48 +499,25 @@ class SafetyUi(QObject):
             return ws is not None and not ws.project.replaced()
         self._asking = True
         try:
-            discard = self.tr("Close Without Saving…") if closing else self.tr("Reload from Disk…")
-            moved = ws.project.moved()
-            buttons = [
-                ("theirs", self.tr("Take Theirs and Re-apply Mine"), Role.AcceptRole),
-                ("reload", discard, Role.DestructiveRole),
-                ("cancel", self.tr("Cancel"), Role.RejectRole),
+            changes = ws.unsaved_changes()
+            titles = {ch.id: ch.title for ch in ws.chapters()}
+            theirs = _their_bodies(ws.project.path)
+            compared = [
+                Compared(titles.get(cid, ""), theirs.get(cid, ""), body)
+                for cid, (body, _words) in changes.bodies.items()
             ]
-            informative = self.tr(
-                "Take Theirs and Re-apply Mine opens the file now on disk and puts your unsaved "
-                "changes on top (their text of each chapter you changed is kept as a "
-                "snapshot). {discard} uses the file now on disk as it is."
-            ).format(discard=discard.rstrip("…"))
-            if moved:  # our file is still open here: it can be kept whole, as a second work
-                buttons.insert(0, ("copy", self.tr("Save As a Copy…"), Role.AcceptRole))
-                informative = (
-                    self.tr(
-                        "Save As a Copy keeps everything you wrote, unsaved changes included, in "
-                        "a new file and goes on there, leaving theirs as it is."
-                    )
-                    + " "
-                    + informative
-                )
-            if ws.recovery_path is not None:
-                informative += " " + self.tr(
-                    "Your unsaved words are already safe in “{copy}”."
-                ).format(copy=_shown(ws.recovery_path, ws.project.path))
-            answer = choose(
-                self._window,
-                self.tr("File Changed on Disk"),
-                self.tr(
-                    "Another program replaced, moved or rewrote “{name}” while it was open "
-                    "here. Nothing has been written to it since."
-                ).format(name=ws.project.path.name),
-                buttons,
-                informative=informative,
+            recovery = (
+                _shown(ws.recovery_path, ws.project.path) if ws.recovery_path is not None else ""
+            )
+            answer = ask_file_changed(
+                self._window, ws.project.path.name, compared, closing=closing, recovery=recovery
             )
             resolved = False
-            if answer == "copy":
-                resolved = self.save_as_copy()
-            elif answer == "theirs":
+            if answer == FileChangedDialog.BOTH:
+                resolved = self.keep_both()
+            elif answer == FileChangedDialog.THEIRS:
                 resolved = self.take_theirs_and_reapply()
-            elif answer == "reload":
+            elif answer == FileChangedDialog.RELOAD:
                 resolved = self.reload_from_disk(closing=closing)
             self._declined = not resolved
             return resolved
@@ -528,24 +531,8 @@ class SafetyUi(QObject):
         if ws is None:
             return False
         old = ws.project.path
-        chosen, _ = QFileDialog.getSaveFileName(
-            window,
-            self.tr("Save As a Copy"),
-            str(old.with_name(self.tr("{stem} (my copy)").format(stem=old.stem) + EXTENSION)),
-            FILE_FILTER,
-        )
-        if not chosen:
-            return False
-        target = Path(chosen)
-        if target.suffix != EXTENSION:
-            target = target.with_name(target.name + EXTENSION)
-        if target.exists() or _same_file(target, old):
-            # Never over another file, least of all the one the other program just put there.
-            QMessageBox.warning(
-                window,
-                self.tr("Cannot save a copy"),
-                self.tr("“{name}” already exists. Choose another name.").format(name=target.name),
-            )
+        target = self._new_work_path(self.tr("{stem} (my copy)"), self.tr("Save As a Copy"))
+        if target is None:
             return False
         try:
             ws.project.save_copy(target)  # everything saved so far, from our own connection
@@ -564,15 +551,39 @@ class SafetyUi(QObject):
         )
         return True
 
-    def take_theirs_and_reapply(self) -> bool:
-        """Open the file now on disk and save the unsaved edits into it. Their text of each
-        chapter edited here is kept as a snapshot; chapters they no longer have come back at
-        the end."""
+    def keep_both(self) -> bool:
+        """Leave their file as it is and go on in a second work with the author's version:
+        everything saved here and the unsaved words (replaced by a rename: our file is still
+        open), or their file with the unsaved words on top (rewritten in place: what we saved
+        is gone from the disk, and their version is the newest whole one)."""
+        ws = self._ws
+        if ws is None:
+            return False
+        if ws.project.moved():
+            return self.save_as_copy()
+        target = self._new_work_path(self.tr("{stem} (my copy)"), self.tr("Keep Both as Two Works"))
+        if target is None:
+            return False
+        try:
+            theirs = Project.open(ws.project.path, read_only=True)
+            try:
+                theirs.save_copy(target)
+            finally:
+                theirs.close()
+        except (ProjectError, OSError, sqlite3.Error) as e:
+            QMessageBox.warning(self._window, self.tr("Cannot save a copy"), str(e))
+            return False
+        return self.take_theirs_and_reapply(target)
+
+    def take_theirs_and_reapply(self, into: Path | None = None) -> bool:
+        """Open the file now on disk (or ``into``, a copy of it) and save the unsaved edits
+        into it. Their text of each chapter edited here is kept as a snapshot; chapters they
+        no longer have come back at the end."""
         ws = self._ws
         window = self._window
         if ws is None:
             return False
-        path = ws.project.path
+        path = ws.project.path if into is None else into
         changes = ws.unsaved_changes()
         titles = {ch.id: ch.title for ch in ws.chapters()}
         if changes and ws.write_recovery(changes) is None:
@@ -585,6 +596,8 @@ class SafetyUi(QObject):
             return False
         if changes and not fresh.reapply(changes, titles):
             return False
+        if into is not None:
+            window._remember_recent(into)
         window.statusBar().showMessage(
             self.tr("Their version of “{name}” is open, with your unsaved changes on top.").format(
                 name=path.name
@@ -592,6 +605,32 @@ class SafetyUi(QObject):
             15000,
         )
         return True
+
+    def _new_work_path(self, suggested: str, title: str) -> Path | None:
+        """A path the author chose for a new work beside this one, never an existing file."""
+        ws = self._ws
+        window = self._window
+        if ws is None:
+            return None
+        old = ws.project.path
+        chosen, _ = QFileDialog.getSaveFileName(
+            window, title, str(old.with_name(suggested.format(stem=old.stem) + EXTENSION)),
+            FILE_FILTER,
+        )  # fmt: skip
+        if not chosen:
+            return None
+        target = Path(chosen)
+        if target.suffix != EXTENSION:
+            target = target.with_name(target.name + EXTENSION)
+        if target.exists() or _same_file(target, old):
+            # Never over another file, least of all the one the other program just put there.
+            QMessageBox.warning(
+                window,
+                self.tr("Cannot save a copy"),
+                self.tr("“{name}” already exists. Choose another name.").format(name=target.name),
+            )
+            return None
+        return target
 
     def reload_from_disk(self, *, closing: bool = False) -> bool:
         """Use the file now on disk, after the author confirms what is lost."""
@@ -764,6 +803,30 @@ class SafetyUi(QObject):
             "Your work could not be saved just now; your text is still in the editor "
             "and Ficwright keeps trying."
         )
+
+
+def ask_file_changed(
+    parent: QWidget, name: str, chapters: list[Compared], *, closing: bool, recovery: str
+) -> str | None:
+    """Show the file's version against the unsaved words and ask how to go on: an answer of
+    FileChangedDialog, None if cancelled. Module level, as ``choose``."""
+    dialog = FileChangedDialog(name, chapters, closing=closing, recovery=recovery, parent=parent)
+    dialog.exec()
+    return dialog.answer
+
+
+def _their_bodies(path: Path) -> dict[int, str]:
+    """Chapter id -> text in the file now at ``path`` ({} if nothing of ours reads there)."""
+    try:
+        theirs = Project.open(path, read_only=True)
+    except ProjectError:
+        return {}
+    try:
+        return {ch.id: theirs.body(ch.id) for ch in theirs.chapters()}
+    except sqlite3.Error:
+        return {}
+    finally:
+        theirs.close()
 
 
 def _same_file(a: Path, b: Path) -> bool:

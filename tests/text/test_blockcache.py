@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextListFormat
 
 from editor.text import qtdoc
-from editor.text.blockcache import BlockCache
+from editor.text.blockcache import BlockCache, canonical_utf8
 from editor.text.richtext import word_count_text
 
 from .test_qtdoc import EVERYTHING, OPS, _apply
@@ -79,6 +79,8 @@ def test_the_cache_always_reads_what_the_whole_document_says(  # type: ignore[no
         # Asked after every edit: a stale entry would show at the next one.
         assert cache.canonical() == qtdoc.to_canonical(doc)
         assert cache.words() == word_count_text(doc.toPlainText())
+    # What the autosave worker writes: the same text, as UTF-8 built in steps.
+    assert canonical_utf8(cache.entries()) == qtdoc.to_canonical(doc).encode()
 
 
 def test_only_the_edited_paragraph_is_read_again(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -62,6 +62,21 @@ class Answers:
 def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     fake = Answers()
     monkeypatch.setattr(safety, "choose", fake)
+
+    def file_changed(parent, name, chapters, *, closing, recovery):  # type: ignore[no-untyped-def]
+        # The dialog's own test drives it (test_file_changed_dialog.py); here, its answers.
+        discard = "Close Without Saving…" if closing else "Reload from Disk…"
+        answer = fake(
+            parent,
+            "File Changed on Disk",
+            name,
+            [("theirs", "", None), ("both", "", None), ("reload", discard, None),
+             ("cancel", "", QMessageBox.ButtonRole.RejectRole)],
+            informative=recovery,
+        )  # fmt: skip
+        return None if answer == "cancel" else answer
+
+    monkeypatch.setattr(safety, "ask_file_changed", file_changed)
     return fake
 
 
@@ -279,12 +294,12 @@ def test_a_replaced_file_offers_a_copy_that_keeps_every_typed_word(
 
     target = tmp_path / "mine.ficwright"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
-    answers.queue.append("copy")
+    answers.queue.append("both")
     type_into(window, " Typed after.")
 
     qtbot.waitUntil(lambda: ws.project.path == target, timeout=5000)
     assert answers.asked[0].title == "File Changed on Disk"
-    assert answers.asked[0].keys == ["copy", "theirs", "reload", "cancel"]
+    assert answers.asked[0].keys == ["theirs", "both", "reload", "cancel"]
     assert window.workspace is ws and not ws.dirty
     assert not window.safety.replaced_banner.isVisible()
     assert window.text_pane.toPlainText() == "Before. Saved first. Typed after."
@@ -400,9 +415,8 @@ def test_a_file_rewritten_in_place_keeps_theirs_and_reapplies_ours(
     type_into(window, " Not saved yet.")
     qtbot.waitUntil(lambda: window.workspace is not ws, timeout=5000)
 
-    # Nothing of ours could be copied from a file that is now theirs: no Save As a Copy.
-    assert answers.asked[0].keys == ["theirs", "reload", "cancel"]
-    assert "already safe in" in answers.asked[0].informative
+    assert answers.asked[0].keys == ["theirs", "both", "reload", "cancel"]
+    assert "unsaved words" in answers.asked[0].informative  # the recovery copy's name
     fresh = window.workspace
     assert fresh is not None and not fresh.dirty
     assert [ch.title for ch in fresh.chapters()] == ["One", "Theirs"]
@@ -464,6 +478,89 @@ def test_a_damaged_work_opens_read_only_with_a_banner_saying_what_is_damaged(
     window.close()
     assert digest(work) == before
     assert not lock_path(work).exists()
+
+
+def damaged_work_with_a_backup(tmp_path: Path) -> Path:
+    """A work of 20 chapters ("words0"...), backed up as the app does, then its last page of
+    chapter text overwritten with noise after one more save ("later")."""
+    work = tmp_path / "damaged.ficwright"
+    project = Project.create(work, "W")
+    for i in range(20):
+        project.add_chapter(f"C{i}", "<p>" + f"words{i} " * 500 + "</p>", 500)
+    backup.make(project, backup.folder_for(safety.backups_root(), work))
+    project.save_body(project.chapters()[0].id, "<p>later</p>", 1)
+    project.close()
+    last_page = work.stat().st_size // 4096
+    with open(work, "r+b") as f:
+        f.seek((last_page - 1) * 4096)
+        f.write(bytes(range(256)) * 16)
+    return work
+
+
+def banner_button(window: MainWindow, text: str) -> QPushButton:
+    buttons = [b for b in window.safety.read_only_banner.findChildren(QPushButton) if b.isVisible()]
+    assert sorted(b.text() for b in buttons) == [
+        "Restore Newest Good Backup…",
+        "Salvage into a New Work…",
+    ]  # not Open for Writing: it would open read-only again
+    return next(b for b in buttons if b.text() == text)
+
+
+def test_a_damaged_work_is_restored_from_its_newest_good_backup_from_the_banner(
+    qtbot, open_window: OpenWindow, answers: Answers, tmp_path: Path
+) -> None:
+    work = damaged_work_with_a_backup(tmp_path)
+    damaged = digest(work)
+    window = open_window(work)
+    answers.queue.append("restore")
+
+    qtbot.mouseClick(
+        banner_button(window, "Restore Newest Good Backup…"), Qt.MouseButton.LeftButton
+    )
+
+    assert answers.asked[-1].title == "Restore from Backup"
+    ws = window.workspace
+    assert ws is not None and not ws.project.read_only and ws.project.damage == ""
+    assert not window.safety.read_only_banner.isVisible()
+    assert window.text_pane.toPlainText().startswith("words0 words0")  # the backup's text
+    assert [c.title for c in ws.chapters()] == [f"C{i}" for i in range(20)]
+    kept = [p for p in tmp_path.glob("damaged (damaged *).ficwright")]
+    assert len(kept) == 1 and digest(kept[0]) == damaged  # the damaged file, untouched
+    type_into(window, " Written after the restore.")
+    window.close()
+    assert body(work).endswith("Written after the restore.</p>")
+
+
+def test_a_damaged_work_is_salvaged_into_a_new_work_from_the_banner(
+    qtbot,
+    open_window: OpenWindow,
+    answers: Answers,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    work = damaged_work_with_a_backup(tmp_path)
+    damaged = digest(work)
+    window = open_window(work)
+    target = tmp_path / "rescued.ficwright"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    answers.queue.append("ok")
+
+    qtbot.mouseClick(banner_button(window, "Salvage into a New Work…"), Qt.MouseButton.LeftButton)
+
+    ws = window.workspace
+    assert ws is not None and ws.project.path == target and not ws.project.read_only
+    assert answers.asked[-1].title == "Salvaged"
+    assert "20 chapters." in answers.asked[-1].informative
+    assert digest(work) == damaged  # only read
+    window.close()
+    copy = Project.open(target)
+    try:
+        bodies = {c.title: copy.body(c.id) for c in copy.chapters()}
+    finally:
+        copy.close()
+    assert bodies["C0"] == "<p>later</p>"  # the newest text, not the backup's
+    for i in range(1, 19):
+        assert bodies[f"C{i}"] == "<p>" + f"words{i} " * 500 + "</p>"
 
 
 # -- a full disk -----------------------------------------------------------------------------
