@@ -388,8 +388,17 @@ def _start(units: list[Unit], *, to_heading: bool, under_heading: bool = False) 
         best_at = 0  # a lone "Dear Reader," is not enough to take a line from the story
     if to_heading:
         rest = units[best_at:]
-        # Before a chapter heading, a few short lines left over are notes, not a chapter.
+        # Before a chapter heading, a few short lines left over are notes, not a chapter;
+        # and so is a short paragraph or two under an author's note ("This one is slower").
         if sum(u.words for u in rest) < 15 and all(u.weight > -2 for u in rest):
+            return len(units)
+        texts = [u for u in rest if u.kind == "text"]
+        if (
+            best_at
+            and len(texts) <= 2
+            and sum(u.words for u in texts) < 50
+            and not any(cues.is_dialogue(u.text) or u.weight <= -3 for u in texts)
+        ):
             return len(units)
     return best_at
 
