@@ -358,8 +358,9 @@ _SPEECH = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
 # ", said the sign", ", the sign said", ", she said": speech in a story, not a dedication
 _ATTRIBUTION = re.compile(
-    r"(?i),\s+(?:(?:the|a|an|his|her|their|my|our)\s+\w+\s+|he\s+|she\s+|they\s+|i\s+|we\s+)?"
-    r"(?:said|says|asked|asks|read|reads|whispered|shouted|called|announced|added|replied)\b"
+    r"(?i),\s+(?:(?:the|a|an|his|her|their|my|our)\s+\w+\s+(?:said|says|read|reads|asked)"
+    r"|(?:he\s+|she\s+|they\s+|it\s+)?(?:said|says|asked|asks|whispered|shouted|called"
+    r"|announced|added|replied))\b"
 )
 _SENTENCE_BREAK = re.compile(r"[.!?…]\s+\S")
 
@@ -584,6 +585,8 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         return Cue("notes", 3.0, "a note about the chapter")
     if words <= 12 and (_SIGN_OFF.match(text.strip()) or _DATE.match(plain)):
         return Cue("notes", 3.0, "a sign-off or date")
+    if _ATTRIBUTION.search(plain):
+        return Cue("story", -2.0, "words said in the story (“…, it said.”)")
     hits, which = voice(plain)
     if (
         _FOR_NAME.match(plain)
