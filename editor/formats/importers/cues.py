@@ -554,7 +554,7 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
     if _MEMO.match(plain):
         return Cue("letter", -2.0, "a letter's or e-mail's header, in the story")
     if _POV.match(plain) and words <= 6:
-        return Cue("story", -3.0, "a point-of-view marker opens the story")
+        return Cue("pov", -3.0, "a point-of-view marker opens the story")
     if words <= 6 and _SIGN_OFF.match(text.strip()):  # "— Wren", "~ wren, 4 March 2017"
         return Cue("notes", 3.0, "a sign-off")
     if is_dialogue(plain):

@@ -110,7 +110,12 @@ def _weigh(unit: Unit, *, chapter_start: bool) -> None:
         return
     cue = cues.unkeyed(text, first_in_work=False)
     unit.target, unit.weight, unit.why = cue.field, cue.weight, cue.why
-    if cue.weight <= 0 and cue.field != "letter" and looks_keyed(text) and len(text.split()) <= 30:
+    if (
+        cue.weight <= 0
+        and cue.field not in ("letter", "pov")
+        and looks_keyed(text)
+        and len(text.split()) <= 30
+    ):
         unit.target, unit.weight, unit.why = "notes", 2.0, "a label"
     if chapter_start and cue.weight < 3 and _chapter_title_line(text):
         unit.target, unit.weight, unit.why = "chapter_title", 3.0, "a title under the heading"

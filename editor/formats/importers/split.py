@@ -369,8 +369,9 @@ def _counts_apart(
             if near and counted and heading.number in (None, above.number):
                 continue
             # "~*~ Chapter 2 of 5 ~*~" over "~ Two: The Orchard Thief ~": one chapter's heading
-            if near and not above.title and heading.number == above.number is not None:
-                continue
+            same = heading.number == above.number is not None
+            if near and same and (not above.title or heading.title == above.title):
+                continue  # (or a page's heading, then the author's own one under their notes)
         out[i] = found
         last = (i, heading)
     return out
