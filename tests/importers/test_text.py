@@ -267,9 +267,11 @@ def test_prologue_front_prose_and_epilogue(tmp_path: Path) -> None:
         "Epilogue\n\nThe sea forgot.\n"
     )
     result = read_files([write(tmp_path, "tides.txt", text)])
-    assert [c.title for c in result.chapters] == ["", "Prologue", "Storm", "Epilogue"]
-    assert plain_text(result.chapters[0].body).startswith("A short word")
-    assert plain_text(result.chapters[3].body) == "The sea forgot."
+    # A short paragraph under the header, before the first heading: the author's note
+    assert [c.title for c in result.chapters] == ["Prologue", "Storm", "Epilogue"]
+    assert plain_text(result.chapters[0].notes_begin).startswith("A short word")
+    assert plain_text(result.chapters[0].body) == "The sea was quiet."
+    assert plain_text(result.chapters[2].body) == "The sea forgot."
 
 
 def test_hard_wrapped_lines_are_joined_and_short_lines_kept(tmp_path: Path) -> None:

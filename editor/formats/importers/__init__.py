@@ -277,7 +277,8 @@ def _parts_of(
         ]
     out: list[Part] = []
     # The first file's front matter is the work's; another file's is its chapter's.
-    front = edges(front, meta, work_scope=first, to_heading=True, file_front=True)
+    paged = cut.sections[0].heading is None  # cut at a page break, not at a heading
+    front = edges(front, meta, work_scope=first, to_heading=True, file_front=True, paged=paged)
     prose = [b for b in front if not is_blank(b)]
     if prose:
         out.append(Part(meta, front, source.name, per_line))

@@ -368,7 +368,9 @@ def _limit(units: list[Unit], reach: int) -> int:
     return min(len(units), reach)
 
 
-def _start(units: list[Unit], *, to_heading: bool, under_heading: bool = False) -> int:
+def _start(
+    units: list[Unit], *, to_heading: bool, under_heading: bool = False, paged: bool = False
+) -> int:
     """The index of the story's first unit."""
     # A text with no prose in it at all (a hiatus notice) may be all front matter.
     words = sum(u.words for u in units) or 1
@@ -400,6 +402,7 @@ def _start(units: list[Unit], *, to_heading: bool, under_heading: bool = False) 
         texts = [u for u in rest if u.kind == "text"]
         if (
             best_at
+            and not paged  # (before a page break, a short first page is the story's)
             and len(texts) <= 2
             and sum(u.words for u in texts) < 50
             and not any(cues.is_dialogue(u.text) or u.weight <= -3 for u in texts)
@@ -444,6 +447,7 @@ def read_edges(
     chapter_start: bool = False,
     file_front: bool = False,
     under_heading: bool = False,
+    paged: bool = False,
     per_line: bool = False,
     headings: bool = True,
 ) -> list[Block]:
@@ -454,7 +458,8 @@ def read_edges(
     notes). ``chapter_start``: the text right under a heading without a title (a title line
     may follow it). ``file_front``: the start of a file (a work's title may stand there).
     ``under_heading``: the text under a chapter heading (once its prose has begun, only a
-    label says the header goes on).
+    label says the header goes on). ``paged``: with ``to_heading``, a page break, not a
+    heading, ends the text.
     """
     units = units_of(blocks, per_line=per_line, headings=headings)
     if not units:
@@ -467,7 +472,7 @@ def read_edges(
         for unit in units:
             if unit.kind == "text" and parse_heading(unit.text) is not None:
                 unit.target, unit.weight, unit.why = "story", -1.0, "a heading, kept as text"
-    start = _start(units, to_heading=to_heading, under_heading=under_heading)
+    start = _start(units, to_heading=to_heading, under_heading=under_heading, paged=paged)
     if start == len(units) and not to_heading:
         if max(u.weight for u in units) < 5:
             start = 0  # all of it reads a little like a note, none of it surely: the story's
