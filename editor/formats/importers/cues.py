@@ -178,7 +178,9 @@ _META = re.compile(
         r"hola a todos",
         r"ol[áa] (?:a todos|pessoal|gente)",
         r"kapitel",
-        r"(?:diese|meine) geschichte",
+        r"(?:diese|meine)(?: erste| neue| kleine)? geschichte",
+        r"seid (?:bitte )?nett",
+        r"(?:please )?be (?:nice|gentle|kind)(?= ?[.!,(]| to me| with me)",
         r"kommentare?",
         r"leser(?:innen)?",
         r"danke",
@@ -564,7 +566,10 @@ def unkeyed(text: str, *, first_in_work: bool) -> Cue:
         dedicated = None  # a note that dedicates the chapter in passing: the note's
     if _DEDICATION.match(plain) or (dedicated and words <= 30):
         return Cue("dedication", 5.0, "a dedication")
-    if words <= 80 and _DISCLAIMER.search(plain):
+    owned = _DISCLAIMER.search(plain) if words <= 80 else None
+    if owned and _SENTENCE_BREAK.search(plain, 0, owned.start()) and voice(plain)[0] >= 2:
+        owned = None  # "Hallo zusammen! … Die Figuren gehören mir": a note that says it too
+    if owned:
         return Cue("disclaimer", 5.0, "says who owns the characters")
     if words <= 60 and _WARNING.search(plain):
         return Cue("warnings", 4.0, "names what the chapter contains")
