@@ -388,7 +388,8 @@ def _forum_post(name: str, doc: HtmlElement, check: Check) -> Source | None:
 # -- LiveJournal and Dreamwidth entries ----------------------------------------------------------
 
 
-_JOURNAL_POSTS = ("entry-content", "entry_text", "entry-body", "asset-body", "b-singlepost-body")
+_JOURNAL_POSTS = ("entry-content", "entry_text", "entry-body", "asset-body", "b-singlepost-body",
+                  "post-body")  # fmt: skip
 
 
 def _journal_entry(name: str, doc: HtmlElement, check: Check) -> Source | None:
