@@ -360,7 +360,7 @@ _SPEECH = re.compile(r"[\"“„«][^\"“”„«»]{0,400}[\"”“»]")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)*_]*$")
 # ", said the sign", ", the sign said", ", she said": speech in a story, not a dedication
 _ATTRIBUTION = re.compile(
-    r"(?i),\s+(?:(?:the|a|an|his|her|their|my|our)\s+\w+\s+(?:said|says|read|reads|asked)"
+    r"(?i),\s+(?:(?:the|a|an|his|her|their|my|our)\s+(?:[\w-]+\s+){1,5}(?:said|says|read|reads|asked)"
     r"|(?:he\s+|she\s+|they\s+|it\s+)?(?:said|says|asked|asks|whispered|shouted|called"
     r"|announced|added|replied))\b"
 )

@@ -90,7 +90,9 @@ def _selected_chapter(select: HtmlElement | None) -> tuple[int, str] | None:
     chosen = [o for o in options if o.get("selected") is not None]
     if not chosen:
         return None
-    number = options.index(chosen[0]) + 1
+    # The chapter's own number ("6. Glasshouse"), else its place in the menu
+    numbered = re.match(r"^\s*(\d{1,4})\s*[.:)]", element_text(chosen[0]))
+    number = int(numbered.group(1)) if numbered else options.index(chosen[0]) + 1
     title = re.sub(r"^\s*\d+\s*[.:)]\s*", "", element_text(chosen[0]))
     heading = parse_heading(title, strict=False)
     if heading is not None:  # "2. Kapitel 2: Nebel" names the chapter twice

@@ -322,6 +322,9 @@ class Placer:
                     self.part.add("notes_begin", finish([Block("p", [Run(rest.strip())])]), source)
             return taken
         text = without_number(text)
+        author = self.work.values.get("author")
+        if isinstance(author, str) and author and text.endswith(f" by {author}"):
+            text = text[: -len(f" by {author}")]  # "1. Fog Season by tidewrack"
         if not self.part.title:
             self.part.title, self.part.title_source = text, source
             return True

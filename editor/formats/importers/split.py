@@ -8,6 +8,7 @@ them. ``finish`` turns a chapter's blocks into its canonical HTML.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -416,10 +417,25 @@ def split(blocks: list[Block], *, is_label: Callable[[str], bool] = lambda _: Fa
         return _cut(blocks, cuts, out)
     level = next((k for k in ("h2", "h3", "h4") if kinds.count(k) >= 2), None)
     if level:
-        for i, block in enumerate(blocks):
-            if block.kind == level and block.text().strip() and not is_label(block.text()):
-                cuts[i] = Section(block.text().strip(), [], block.text().strip())
-        return _cut(blocks, cuts, out)
+        heads = [
+            i
+            for i, b in enumerate(blocks)
+            if b.kind == level and b.text().strip() and not is_label(b.text())
+        ]
+        named: set[int] = set()
+        for i, j in itertools.pairwise(heads):
+            # "### I" over "### Where the River Bends": the number, then the chapter's title
+            if _number(blocks[i].text().strip().strip(".:")) is not None and all(
+                is_blank(b) for b in blocks[i + 1 : j]
+            ):
+                named.add(j)
+        for i in heads:
+            if i in named:
+                continue
+            nxt = next((j for j in heads if j > i), None)
+            text = blocks[nxt].text().strip() if nxt in named else blocks[i].text().strip()
+            cuts[i] = Section(text, [], text)
+        return _cut(blocks, cuts, out, skip=named)
     text_seen = False
     for i, block in enumerate(blocks):
         if block.kind == PAGE_BREAK and text_seen:  # a break above everything splits nothing
@@ -428,9 +444,14 @@ def split(blocks: list[Block], *, is_label: Callable[[str], bool] = lambda _: Fa
     return _cut(blocks, cuts, out)
 
 
-def _cut(blocks: list[Block], cuts: dict[int, Section], out: Split) -> Split:
+def _cut(
+    blocks: list[Block], cuts: dict[int, Section], out: Split, skip: set[int] | None = None
+) -> Split:
+    """``skip``: heading blocks taken into the section before them (as its title)."""
     current = out.front
     for i, block in enumerate(blocks):
+        if skip and i in skip:
+            continue
         if i in cuts:
             out.sections.append(cuts[i])
             current = cuts[i].blocks

@@ -282,6 +282,8 @@ def _tail_text(span: HtmlElement) -> list[str]:
 
 def _efiction_title(element: HtmlElement, author: str) -> PartMeta:
     text = element_text(element)
+    links = element.xpath(".//a")
+    author = author or (element_text(links[-1]) if links else "")  # "… by <a>tidewrack</a>"
     if author:
         text = re.sub(rf"\s+by\s+{re.escape(author)}\s*$", "", text)
     text = re.sub(r"^\d+\.\s*", "", text)
