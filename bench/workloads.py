@@ -400,6 +400,7 @@ def typing(path: Path) -> dict[str, Any]:
         "stall_max_where": worst[1],
         "stall_tail_ms": max(s for s, where in stalls if where.startswith("after")),
         "key_overrun_max_ms": max(overruns),
+        "key_latencies_ms": latencies,  # bench/compare.py takes percentiles as novelWriter's do
         "autosaves": len(saved),
     }
 
