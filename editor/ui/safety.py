@@ -49,11 +49,11 @@ from editor.store.errors import ProjectError
 from editor.store.lock import LockedError
 from editor.store.project import EXTENSION, Project
 from editor.ui.actions import make_action
-from editor.ui.dialogs.backups import BackupsDialog
 from editor.ui.widgets.tag_editor import TagEditor
 from editor.workspace import RETRY_DELAY_MS, Workspace
 
 if TYPE_CHECKING:
+    from editor.ui.dialogs.backups import BackupsDialog  # imported when first opened
     from editor.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -690,6 +690,8 @@ class SafetyUi(QObject):
         self.backup_now()
 
     def open_backups(self) -> BackupsDialog | None:
+        from editor.ui.dialogs.backups import BackupsDialog
+
         ws = self._ws
         folder = self.backup_folder()
         if ws is None or folder is None:
