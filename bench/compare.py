@@ -38,6 +38,7 @@ from bench.run import SAMPLE, cold_start, ensure_works, machine, revision, workl
 
 NWBENCH = BENCH.parent.parent / "shared" / "tools" / "nwbench"
 HEADING = "## Side by side with novelWriter (issue 14)"
+NOTES = "### Notes"
 
 # bench_nw's children import it from NWBENCH_DIR: run one of its tasks there, print the result.
 _NW_CHILD = (
@@ -161,12 +162,18 @@ def table(rows: list[Row], rounds: list[dict[str, tuple[float, float]]]) -> tupl
 
 
 def write_section(out: Path, section: str) -> None:
-    """Replace this script's section of ``out`` (up to the next ``## `` heading) or append it."""
+    """Replace this script's section of ``out`` (up to the next ``## `` heading) or append it.
+
+    Notes written under a ``### Notes`` heading inside the old section are kept.
+    """
     text = out.read_text(encoding="utf-8") if out.exists() else ""
     if HEADING in text:
         start = text.index(HEADING)
         end = text.find("\n## ", start + len(HEADING))
-        text = text[:start] + section + (text[end + 1 :] if end >= 0 else "")
+        old = text[start : end + 1 if end >= 0 else len(text)]
+        if NOTES in old:
+            section = section.rstrip("\n") + "\n\n" + old[old.index(NOTES) :].rstrip("\n") + "\n"
+        text = text[:start] + section + ("\n" + text[end + 1 :] if end >= 0 else "")
     else:
         text = text.rstrip("\n") + "\n\n" + section
     out.write_text(text, encoding="utf-8")
