@@ -189,3 +189,4 @@ def test_starting_the_app_imports_no_dialog(tmp_path: Path) -> None:
     modules = next(ln for ln in done.stdout.splitlines() if ln.startswith("MODULES ")).split()
     assert "editor.ui.main_window" in modules
     assert [m for m in modules if m.startswith("editor.ui.dialogs.")] == []
+    assert "regex" not in modules  # loaded by the first search
