@@ -17,11 +17,13 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.background import run_in_background
 from editor.spelling.checker import Checker, Dictionary, language_code, load_dictionary
 
+LOAD_DELAY_MS = 30  # a work opened in a shown window: its chapter paints before the load
+
 _dictionaries: dict[tuple[str, str | None], Dictionary] = {}
 _lock = threading.Lock()
 # Loads asked for while a window is drawing its first frame: a worker parsing the word list
 # makes the UI thread wait for the GIL at every call into Qt (~230 ms more to first paint).
-_held: list[Callable[[], None]] | None = None
+_held: list[Callable[[int], None]] | None = None
 
 
 def hold_loads() -> None:
@@ -36,7 +38,7 @@ def release_loads() -> None:
     global _held
     waiting, _held = _held or [], None
     for start in waiting:
-        start()
+        start(0)
 
 
 def _dictionary(code: str, variant: str | None) -> Dictionary:
@@ -89,16 +91,16 @@ class SpellService(QObject):
             return
 
         # self as context: the timer dies with the service if the work closes first.
-        def start() -> None:
+        def start(delay_ms: int) -> None:
             with contextlib.suppress(RuntimeError):  # the work closed while this load waited
                 QTimer.singleShot(
-                    0,
+                    delay_ms,
                     self,
                     lambda: self._run(lambda: _dictionary(*key), lambda d: self._install(key, d)),
                 )
 
         if _held is None:
-            start()
+            start(LOAD_DELAY_MS)
         else:
             _held.append(start)
 
