@@ -160,3 +160,33 @@ def test_quitting_after_a_copy_exits_cleanly(tmp_path: Path) -> None:
     )
 
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+# The real start in a fresh process, then what it had imported by the first paint.
+_STARTED_MODULES = """
+import sys
+from editor.app import main
+main(["ficwright", sys.argv[1]])
+print("MODULES", *sorted(sys.modules))
+"""
+
+
+def test_starting_the_app_imports_no_dialog(tmp_path: Path) -> None:
+    work = tmp_path / "work.ficwright"
+    work.write_bytes(paths.shipped_sample().read_bytes())  # type: ignore[union-attr]
+    env = {**os.environ, "FICWRIGHT_HOME": str(tmp_path), "FICWRIGHT_BENCH_STARTUP": "1"}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    done = subprocess.run(
+        [sys.executable, "-c", _STARTED_MODULES, str(work)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "painted" in done.stdout  # the window really came up with the work
+    modules = next(ln for ln in done.stdout.splitlines() if ln.startswith("MODULES ")).split()
+    assert "editor.ui.main_window" in modules
+    assert [m for m in modules if m.startswith("editor.ui.dialogs.")] == []
+    assert "regex" not in modules  # loaded by the first search

@@ -7,6 +7,7 @@ cache on the UI thread. QtCore only: the workspace owns one of these.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -16,10 +17,28 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from editor.background import run_in_background
 from editor.spelling.checker import Checker, Dictionary, language_code, load_dictionary
 
-LOAD_DELAY_MS = 30  # let the window paint before a load competes with it for the GIL
+LOAD_DELAY_MS = 30  # a work opened in a shown window: its chapter paints before the load
 
 _dictionaries: dict[tuple[str, str | None], Dictionary] = {}
 _lock = threading.Lock()
+# Loads asked for while a window is drawing its first frame: a worker parsing the word list
+# makes the UI thread wait for the GIL at every call into Qt (~230 ms more to first paint).
+_held: list[Callable[[int], None]] | None = None
+
+
+def hold_loads() -> None:
+    """Dictionary loads wait for ``release_loads`` (the UI calls it after its first paint)."""
+    global _held
+    if _held is None:
+        _held = []
+
+
+def release_loads() -> None:
+    """Start the loads held back by ``hold_loads``, and any later one at once."""
+    global _held
+    waiting, _held = _held or [], None
+    for start in waiting:
+        start(0)
 
 
 def _dictionary(code: str, variant: str | None) -> Dictionary:
@@ -70,12 +89,20 @@ class SpellService(QObject):
         if cached is not None:
             self._install(key, cached)
             return
+
         # self as context: the timer dies with the service if the work closes first.
-        QTimer.singleShot(
-            LOAD_DELAY_MS,
-            self,
-            lambda: self._run(lambda: _dictionary(*key), lambda d: self._install(key, d)),
-        )
+        def start(delay_ms: int) -> None:
+            with contextlib.suppress(RuntimeError):  # the work closed while this load waited
+                QTimer.singleShot(
+                    delay_ms,
+                    self,
+                    lambda: self._run(lambda: _dictionary(*key), lambda d: self._install(key, d)),
+                )
+
+        if _held is None:
+            start(LOAD_DELAY_MS)
+        else:
+            _held.append(start)
 
     def _install(self, key: tuple[str, str | None], dictionary: Dictionary) -> None:
         if key != self._key:

@@ -29,10 +29,12 @@ import time
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-import regex
+from typing import TYPE_CHECKING
 
 from editor.text.richtext import Run, clean_text, parse, serialize
+
+if TYPE_CHECKING:  # imported on the first search: ~20 ms the window's start does not pay
+    import regex
 
 CONTEXT = 40  # characters of context either side of a match, before trimming to a word
 TIME_LIMIT = 2.0  # seconds of matching one search or replace may take, all bodies together
@@ -118,6 +120,8 @@ def compile_pattern(options: FindOptions) -> Pattern:
 
     ``^`` and ``$`` match at the start and end of each line (paragraph or line break).
     """
+    import regex
+
     checked = _re_pattern(options)
     flags = regex.VERSION0 | regex.MULTILINE | (0 if options.match_case else regex.IGNORECASE)
     try:
@@ -167,6 +171,8 @@ def check_replacement(options: FindOptions, replace: str) -> None:
 
 
 def _replacement_message(replace: str, error: Exception) -> str:
+    import regex
+
     detail = error.msg if isinstance(error, (re.error, regex.error)) else str(error)
     return f"The replacement “{replace}” cannot be used: {detail}."
 
@@ -216,6 +222,8 @@ def replacement_text(match: regex.Match[str], replace: str, options: FindOptions
     """What replaces one match: ``\\1`` and ``\\g<name>`` expanded in regex mode, then the
     matched text's case applied when preserving case."""
     if options.regex:
+        import regex  # loaded already: ``match`` is one of its matches
+
         try:
             text = match.expand(replace)
         except (re.error, regex.error, IndexError) as e:

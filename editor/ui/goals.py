@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QProgressBar
@@ -20,9 +20,11 @@ from editor import stats
 from editor.store import progress
 from editor.store.errors import ProjectError
 from editor.ui.actions import make_action
-from editor.ui.dialogs.goals import Goals, GoalsDialog
-from editor.ui.dialogs.statistics import StatisticsDialog
 from editor.workspace import Workspace
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up builds none
+    from editor.ui.dialogs.goals import Goals, GoalsDialog
+    from editor.ui.dialogs.statistics import StatisticsDialog
 
 DAILY_KEY = "goals/daily"
 REFRESH_DELAY_MS = 100  # the counts are debounced already; this folds bursts of signals
@@ -281,6 +283,8 @@ class GoalsUi(QObject):
     # -- dialogs -----------------------------------------------------------------------
 
     def open_goals(self) -> GoalsDialog:
+        from editor.ui.dialogs.goals import Goals, GoalsDialog
+
         ws = self._ws
         chapter_title = None
         if ws is not None and ws.current_id != -1:
@@ -303,6 +307,8 @@ class GoalsUi(QObject):
         return dialog
 
     def open_statistics(self) -> StatisticsDialog | None:
+        from editor.ui.dialogs.statistics import StatisticsDialog
+
         ws = self._ws
         if ws is None:
             return None

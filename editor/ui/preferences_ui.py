@@ -14,11 +14,11 @@ from editor.store import backup
 from editor.store.project import Changes, Project
 from editor.ui.actions import make_action
 from editor.ui.appearance import Appearance
-from editor.ui.dialogs.preferences import PreferencesDialog
-from editor.ui.dialogs.shortcuts import ShortcutsDialog
 from editor.ui.keyboard import install_mnemonics
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs are imported when first opened: start-up builds none
+    from editor.ui.dialogs.preferences import PreferencesDialog
+    from editor.ui.dialogs.shortcuts import ShortcutsDialog
     from editor.ui.main_window import MainWindow
 
 
@@ -88,6 +88,8 @@ class PreferencesUi(QObject):
         self.apply(prefs)
 
     def open_preferences(self) -> PreferencesDialog:
+        from editor.ui.dialogs.preferences import PreferencesDialog
+
         current = preferences.load(self._settings)
         dialog = PreferencesDialog(current, self.appearance.default_font(), self._window)
         dialog.previewed.connect(self.apply)
@@ -97,6 +99,8 @@ class PreferencesUi(QObject):
         return dialog
 
     def open_shortcuts(self) -> ShortcutsDialog:
+        from editor.ui.dialogs.shortcuts import ShortcutsDialog
+
         dialog = ShortcutsDialog(self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

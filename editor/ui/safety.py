@@ -49,13 +49,13 @@ from editor.store.errors import ProjectError
 from editor.store.lock import LockedError
 from editor.store.project import EXTENSION, Project
 from editor.ui.actions import make_action
-from editor.ui.dialogs.backups import BackupsDialog
-from editor.ui.dialogs.file_changed import Compared, FileChangedDialog
 from editor.ui.repair import RepairUi
 from editor.ui.widgets.tag_editor import TagEditor
 from editor.workspace import RETRY_DELAY_MS, Workspace
 
 if TYPE_CHECKING:
+    from editor.ui.dialogs.backups import BackupsDialog  # imported when first opened
+    from editor.ui.dialogs.file_changed import Compared
     from editor.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -498,6 +498,9 @@ class SafetyUi(QObject):
         if ws is None or self._asking or not ws.project.replaced():
             return ws is not None and not ws.project.replaced()
         self._asking = True
+        # (the dialog's module is imported when a file first changes behind the app)
+        from editor.ui.dialogs.file_changed import Compared, FileChangedDialog
+
         try:
             changes = ws.unsaved_changes()
             titles = {ch.id: ch.title for ch in ws.chapters()}
@@ -729,6 +732,8 @@ class SafetyUi(QObject):
         self.backup_now()
 
     def open_backups(self) -> BackupsDialog | None:
+        from editor.ui.dialogs.backups import BackupsDialog
+
         ws = self._ws
         folder = self.backup_folder()
         if ws is None or folder is None:
@@ -810,6 +815,8 @@ def ask_file_changed(
 ) -> str | None:
     """Show the file's version against the unsaved words and ask how to go on: an answer of
     FileChangedDialog, None if cancelled. Module level, as ``choose``."""
+    from editor.ui.dialogs.file_changed import FileChangedDialog
+
     dialog = FileChangedDialog(name, chapters, closing=closing, recovery=recovery, parent=parent)
     dialog.exec()
     return dialog.answer

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTextEdit
 
@@ -21,6 +21,7 @@ from editor.background import run_in_background
 from editor.model import WorkMeta
 from editor.spelling.checker import Checker, language_code
 from editor.spelling.places import WORK_FIELDS, chapter_fields, work_fields
+from editor.spelling.service import hold_loads, release_loads
 from editor.spelling.tokenizer import tokens
 from editor.text.richtext import plain_text
 from editor.ui.panels.spelling import SCOPE_WORK, SpellingPanel
@@ -31,6 +32,7 @@ from editor.workspace import Workspace
 
 ENABLED_KEY = "spelling/enabled"
 REFRESH_DELAY_MS = 1000  # after the last keystroke, the list is counted again
+RELEASE_AFTER_MS = 500  # dictionary loads start by then even if the window never paints
 RICH_WORK_FIELDS = frozenset(name for name, _place in WORK_FIELDS)
 
 
@@ -123,7 +125,19 @@ class SpellingUi(QObject):
         self.panel.jumpRequested.connect(self.jump_to)
         self.panel.addAllRequested.connect(self.add_all)
         self.dock.visibilityChanged.connect(lambda shown: shown and self._schedule(0))
+        window.installEventFilter(self)  # the first frame is drawn before a dictionary loads
         self.attach(None)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Show:
+            hold_loads()
+            # Should no paint ever come (a window shown off-screen), load all the same.
+            QTimer.singleShot(RELEASE_AFTER_MS, release_loads)
+        elif kind == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, release_loads)  # once this frame is on screen
+        return False
 
     # -- following the workspace -------------------------------------------------------
 
