@@ -413,8 +413,8 @@ def list_item(text: str) -> str | None:
 def voice(text: str) -> tuple[int, list[str]]:
     """How much a text sounds like an author talking to readers: hits, and the first few."""
     hits: list[str] = []
-    if len(text) > 1200:  # a long paragraph: an author's aside is at its start or end
-        text = f"{text[:600]} {text[-600:]}"
+    if len(text) > 900:  # a long paragraph: an author's aside is at its start or end
+        text = f"{text[:450]} {text[-450:]}"
     text = _SPEECH.sub(" ", text)
     text = _X_READER.sub(" ", text)  # "Roan x Reader" names a pairing, not the readers
     for m in _META.finditer(text):

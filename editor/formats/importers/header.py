@@ -182,7 +182,9 @@ class KeyMatch:
 
 def match_key(text: str, *, loose: bool = False) -> KeyMatch | None:
     """The header key a line starts with ("**Rating:** T" -> rating), if any."""
-    m = _KEY_LINE.match(text)
+    head = text[:64]
+    # (most lines of a story have no colon or dash near their start: no regex for them)
+    m = _KEY_LINE.match(text) if ":" in head or "-" in head or "–" in head or "—" in head else None
     if m:
         spelled = _normal_key(m.group("key"))
         key = _KEYS.get(spelled)
