@@ -69,7 +69,7 @@ class Context:
     _seen: dict[tuple[str, str], int] = field(default_factory=dict)
 
     def ident(self, source: str, text: str) -> str:
-        key = (source, " ".join(text[:400].split())[:200])
+        key = (source, text[:200])  # (a unit's text is already one line, single-spaced)
         n = self._seen.get(key, 0)
         self._seen[key] = n + 1
         return f"{source}\x1f{key[1]}\x1f{n}"
@@ -139,7 +139,9 @@ def units_of(blocks: list[Block], *, per_line: bool = False, headings: bool = Tr
                 units.append(Unit(i, [line], [n], kind))
                 current = None
                 continue
-            heading = parse_heading(text, strict=block.kind == "p") if headings else None
+            # (a heading is a short line: no parsing for a paragraph of prose)
+            short = headings and len(text) <= 200
+            heading = parse_heading(text, strict=block.kind == "p") if short else None
             key = None if heading else match_key(text)
             if current is None or separate or key is not None or heading is not None:
                 current = Unit(i, [line], [n], "heading" if heading else "text", key, heading)
