@@ -3,7 +3,7 @@
     python bench/import_accuracy.py [CORPUS_DIR ...] [--failures]
 
 Default corpora: ``tests/fixtures/import_corpus`` (the first development set, including the
-twelve shared fixtures) and ``tests/fixtures/import_holdout`` … ``import_holdout11``. Each
+twelve shared fixtures) and ``tests/fixtures/import_holdout`` … ``import_holdout12``. Each
 held-out set was written by another engineer who saw neither the importer nor the other cases,
 scored once as it came (those figures are in bench/RESULTS.md), and only then were its
 failures studied, which makes it development; the newest (``FRESH``) is the one not yet
@@ -40,9 +40,9 @@ _FIXTURES = ROOT / "tests" / "fixtures"
 DEVELOPMENT = (
     _FIXTURES / "import_corpus",
     _FIXTURES / "import_holdout",
-    *(_FIXTURES / f"import_holdout{n}" for n in range(2, 11)),
+    *(_FIXTURES / f"import_holdout{n}" for n in range(2, 12)),
 )
-FRESH = _FIXTURES / "import_holdout11"
+FRESH = _FIXTURES / "import_holdout12"
 CORPORA = (*DEVELOPMENT, FRESH)
 CHAPTER_FIELDS = ("chapter_title", "notes_begin", "notes_end", "chapter_summary")
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 from bench.import_accuracy import DEVELOPMENT, FRESH, cases, score
 
 # The fresh set's score when it came, before anyone looked at it (bench/RESULTS.md)
-FRESH_PASSED, FRESH_ITEMS, FRESH_MOVED = 35, 0.979, 1
+FRESH_PASSED, FRESH_ITEMS, FRESH_MOVED = 36, 0.983, 0
 
 
 def test_the_development_corpora_score_at_least_as_today() -> None:
     # The first set and the held-out sets whose failures were studied.
     results = [score(path) for path in cases(list(DEVELOPMENT))]
-    assert len(results) >= 320
+    assert len(results) >= 360
     passed = sum(r.passed for r in results) / len(results)
     items = sum(r.items_right for r in results) / sum(r.items for r in results)
     assert passed >= 0.98, [r.case for r in results if not r.passed]
